@@ -12,7 +12,7 @@ namespace PiiAnalyzers
         public static readonly DiagnosticDescriptor PersonalDataLogged = Create(
             "PII001",
             "Personal data is written to a log",
-            "{0} is written to a log by '{1}'; redact it or leave it out",
+            "{0} is written to a log by {1}; redact it or leave it out",
             DiagnosticSeverity.Warning,
             "Logs are copied, shipped and kept far beyond any purpose the data was collected for, whatever its lawful basis or consent. Personal data must be redacted (a [Redactor] method such as Redaction.Mask) or left out of log messages, traces, console output and exception messages.");
 

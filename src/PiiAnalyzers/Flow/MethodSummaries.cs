@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PiiAnalyzers.PersonalData;
+
+namespace PiiAnalyzers.Flow
+{
+    /// <summary>
+    /// Summaries of the source methods of one compilation, computed on demand and cached.
+    /// <para>
+    /// Bounds: a summary at depth <c>d</c> uses its callees' summaries at depth <c>d - 1</c>, and depth 0 uses none, so
+    /// data is followed at most <see cref="MaxDepth"/> calls deep, there is no recursion between summaries, and the result
+    /// never depends on the order methods are analyzed in. Each method is summarized at most once per depth, and a
+    /// body larger than <see cref="MaxOperations"/> operations is not summarized (treated as a library method).
+    /// </para>
+    /// </summary>
+    internal sealed class MethodSummaries
+    {
+        /// <summary>How many calls deep data is followed from the method being analyzed.</summary>
+        public const int MaxDepth = 3;
+
+        /// <summary>Bodies with more operations than this are not summarized.</summary>
+        public const int MaxOperations = 5000;
+
+        private readonly FlowContext _context;
+        private readonly ConcurrentDictionary<Key, Lazy<MethodSummary>> _cache = new ConcurrentDictionary<Key, Lazy<MethodSummary>>();
+
+        public MethodSummaries(FlowContext context)
+        {
+            _context = context;
+        }
+
+        /// <summary>True when <paramref name="method"/> has a body in this compilation that can be summarized.</summary>
+        public static bool CanSummarize(IMethodSymbol method)
+            => !method.IsAbstract && !method.IsExtern && method.MethodKind != MethodKind.LocalFunction
+                && method.MethodKind != MethodKind.AnonymousFunction && method.DeclaringSyntaxReferences.Length > 0;
+
+        /// <summary>The summary of <paramref name="method"/> computed <paramref name="depth"/> calls deep, or null.</summary>
+        public MethodSummary? Get(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+        {
+            method = method.OriginalDefinition;
+            if (method.PartialImplementationPart is { } implementation)
+            {
+                method = implementation;
+            }
+
+            if (depth < 0 || !CanSummarize(method))
+            {
+                return null;
+            }
+
+            var key = new Key(method, depth);
+            var lazy = _cache.GetOrAdd(key, k => new Lazy<MethodSummary>(() => Compute(k.Method, k.Depth, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication));
+            try
+            {
+                return lazy.Value;
+            }
+            catch (OperationCanceledException)
+            {
+                // Do not keep a cancelled computation: the next analysis computes it again.
+                ((ICollection<KeyValuePair<Key, Lazy<MethodSummary>>>)_cache).Remove(new KeyValuePair<Key, Lazy<MethodSummary>>(key, lazy));
+                throw;
+            }
+        }
+
+        private MethodSummary Compute(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+        {
+            var root = GetBody(method, cancellationToken);
+            if (root is null || CountOperations(root) > MaxOperations)
+            {
+                return MethodSummary.Empty;
+            }
+
+            ControlFlowGraph graph;
+            try
+            {
+                graph = root switch
+                {
+                    IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+                    IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, cancellationToken),
+                    _ => ControlFlowGraph.Create((IBlockOperation)root, cancellationToken),
+                };
+            }
+            catch (ArgumentException)
+            {
+                // Code with errors can yield operations a graph cannot be built from: summarize nothing.
+                return MethodSummary.Empty;
+            }
+
+            var recorder = new SummaryRecorder(method.Parameters.Length);
+            var walker = new TaintWalker(_context, recorder, depth, summarizing: method, cancellationToken);
+            var returns = walker.Analyze(graph);
+            return recorder.ToSummary(returns);
+        }
+
+        private IOperation? GetBody(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(cancellationToken);
+                SyntaxNode? body = syntax switch
+                {
+                    BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null } => syntax,
+                    AccessorDeclarationSyntax { Body: not null } or AccessorDeclarationSyntax { ExpressionBody: not null } => syntax,
+                    ArrowExpressionClauseSyntax => syntax,
+                    _ => null,
+                };
+
+                if (body is null)
+                {
+                    continue;
+                }
+
+                var model = _context.GetSemanticModel(reference.SyntaxTree, cancellationToken);
+                var operation = model.GetOperation(body, cancellationToken);
+                if (operation is { Parent: null } and (IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation))
+                {
+                    return operation;
+                }
+            }
+
+            return null;
+        }
+
+        private static int CountOperations(IOperation root)
+        {
+            var count = 0;
+            foreach (var _ in root.Descendants())
+            {
+                if (++count > MaxOperations)
+                {
+                    break;
+                }
+            }
+
+            return count;
+        }
+
+        private readonly struct Key : IEquatable<Key>
+        {
+            public Key(IMethodSymbol method, int depth)
+            {
+                Method = method;
+                Depth = depth;
+            }
+
+            public IMethodSymbol Method { get; }
+
+            public int Depth { get; }
+
+            public bool Equals(Key other) => Depth == other.Depth && SymbolEqualityComparer.Default.Equals(Method, other.Method);
+
+            public override bool Equals(object? obj) => obj is Key other && Equals(other);
+
+            public override int GetHashCode() => (SymbolEqualityComparer.Default.GetHashCode(Method) * 31) + Depth;
+        }
+
+        /// <summary>Collects, while a method is summarized, the sinks its parameters reach.</summary>
+        private sealed class SummaryRecorder : IFlowObserver
+        {
+            private readonly List<ParameterSink>[] _sinks;
+
+            public SummaryRecorder(int parameterCount)
+            {
+                _sinks = new List<ParameterSink>[parameterCount];
+            }
+
+            public void OnSink(Sinks.SinkKind kind, string sink, string? helper, IOperation value, ImmutableArray<Origin> visible, bool membersVisible)
+            {
+                foreach (var origin in visible)
+                {
+                    if (!origin.IsParameter || origin.Parameter >= _sinks.Length)
+                    {
+                        continue;
+                    }
+
+                    var reached = new ParameterSink(kind, sink, membersVisible || origin.AllMembers);
+                    var list = _sinks[origin.Parameter] ??= new List<ParameterSink>();
+                    if (!list.Exists(s => s.Kind == reached.Kind && s.MembersVisible == reached.MembersVisible && s.Display == reached.Display))
+                    {
+                        list.Add(reached);
+                    }
+                }
+            }
+
+            public MethodSummary ToSummary(Taint returns)
+            {
+                var builder = ImmutableArray.CreateBuilder<ImmutableArray<ParameterSink>>(_sinks.Length);
+                foreach (var list in _sinks)
+                {
+                    builder.Add(list is null ? ImmutableArray<ParameterSink>.Empty : list.ToImmutableArray());
+                }
+
+                return new MethodSummary(builder.MoveToImmutable(), returns);
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using Microsoft.CodeAnalysis;
+
+namespace PiiAnalyzers.Flow
+{
+    /// <summary>Questions about types that decide how data moves through values of them.</summary>
+    internal static class TypeShapes
+    {
+        /// <summary>
+        /// Types whose values computed from personal data are clean: bool, numbers, enums (<c>Length</c>,
+        /// <c>Contains</c>, comparisons, counts). Direct reads of declared personal data keep their taint whatever the type.
+        /// </summary>
+        public static bool IsScalar(ITypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            {
+                type = nullable.TypeArguments[0];
+            }
+
+            if (type.TypeKind == TypeKind.Enum)
+            {
+                return true;
+            }
+
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_Void:
+                case SpecialType.System_Boolean:
+                case SpecialType.System_Char:
+                case SpecialType.System_SByte:
+                case SpecialType.System_Byte:
+                case SpecialType.System_Int16:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_UInt32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt64:
+                case SpecialType.System_Decimal:
+                case SpecialType.System_Single:
+                case SpecialType.System_Double:
+                case SpecialType.System_IntPtr:
+                case SpecialType.System_UIntPtr:
+                    return true;
+            }
+
+            // Task<bool>, ValueTask<int>: awaiting them gives a scalar.
+            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } task
+                && (task.Name == "Task" || task.Name == "ValueTask")
+                && IsInNamespace(task, "System", "Threading", "Tasks"))
+            {
+                return IsScalar(task.TypeArguments[0]);
+            }
+
+            return type.Name == "Task" && !((INamedTypeSymbol)type).IsGenericType && IsInNamespace(type, "System", "Threading", "Tasks");
+        }
+
+        /// <summary>Types that never hold personal data in members: scalars, string, object, delegates, framework leaf types.</summary>
+        public static bool IsLeaf(ITypeSymbol type)
+        {
+            if (IsScalar(type))
+            {
+                return true;
+            }
+
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_String:
+                case SpecialType.System_Object:
+                case SpecialType.System_DateTime:
+                case SpecialType.System_ValueType:
+                case SpecialType.System_Enum:
+                    return true;
+            }
+
+            return type.TypeKind is TypeKind.Delegate or TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.Dynamic or TypeKind.Error
+                || (type is INamedTypeSymbol { IsGenericType: false } named && IsFrameworkType(named));
+        }
+
+        /// <summary>Types of the .NET libraries (System.*, Microsoft.*): their members are not the user's data model.</summary>
+        public static bool IsFrameworkType(INamedTypeSymbol type)
+        {
+            var ns = type.ContainingNamespace;
+            while (ns is { IsGlobalNamespace: false, ContainingNamespace.IsGlobalNamespace: false })
+            {
+                ns = ns.ContainingNamespace;
+            }
+
+            return ns is { IsGlobalNamespace: false } && (ns.Name == "System" || ns.Name == "Microsoft");
+        }
+
+        /// <summary>Strings and string-like values (text, bytes, URIs): whatever flows into them shows when they are printed.</summary>
+        public static bool IsTextLike(ITypeSymbol? type)
+        {
+            switch (type)
+            {
+                case null:
+                    return false;
+                case IArrayTypeSymbol array:
+                    return array.ElementType.SpecialType is SpecialType.System_Char or SpecialType.System_Byte or SpecialType.System_String;
+            }
+
+            if (type.SpecialType == SpecialType.System_String)
+            {
+                return true;
+            }
+
+            return type is INamedTypeSymbol named
+                && ((named.Name == "StringBuilder" && IsInNamespace(named, "System", "Text"))
+                    || (named.Name == "Uri" && IsInNamespace(named, "System"))
+                    || ((named.Name is "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory") && IsInNamespace(named, "System")));
+        }
+
+        /// <summary>Sequences other than strings: arrays and anything implementing IEnumerable.</summary>
+        public static bool IsSequence(ITypeSymbol? type)
+        {
+            if (type is null || type.SpecialType == SpecialType.System_String)
+            {
+                return false;
+            }
+
+            if (type is IArrayTypeSymbol)
+            {
+                return true;
+            }
+
+            if (type.SpecialType == SpecialType.System_Collections_IEnumerable
+                || type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            {
+                return true;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (@interface.SpecialType == SpecialType.System_Collections_IEnumerable)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when <paramref name="type"/> sits in exactly the namespace <paramref name="parts"/>.</summary>
+        public static bool IsInNamespace(ISymbol type, params string[] parts)
+        {
+            var ns = type.ContainingNamespace;
+            for (var i = parts.Length - 1; i >= 0; i--)
+            {
+                if (ns is null || ns.IsGlobalNamespace || ns.Name != parts[i])
+                {
+                    return false;
+                }
+
+                ns = ns.ContainingNamespace;
+            }
+
+            return ns is null || ns.IsGlobalNamespace;
+        }
+
+        /// <summary>True for <paramref name="type"/> or a type it derives from named <paramref name="metadataName"/>.</summary>
+        public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+        {
+            if (baseType is null)
+            {
+                return false;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,264 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using PiiAnalyzers.Flow;
+
+namespace PiiAnalyzers.PersonalData
+{
+    /// <summary>
+    /// Decides what is personal data in one compilation: which members, parameters and return values are declared as
+    /// personal data, and which types hold personal data in their members (containers). Answers are cached per
+    /// compilation; the catalog is thread-safe.
+    /// </summary>
+    internal sealed class PersonalDataCatalog
+    {
+        /// <summary>How deep container members are followed (Chat → Visitor → Address → Street is depth 3).</summary>
+        public const int MaxContainerDepth = 4;
+
+        private readonly PrivacySymbols _symbols;
+        private readonly ConcurrentDictionary<ISymbol, DataItem?> _declared = new ConcurrentDictionary<ISymbol, DataItem?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, Taint> _containers = new ConcurrentDictionary<ITypeSymbol, Taint>(SymbolEqualityComparer.Default);
+
+        public PersonalDataCatalog(PrivacySymbols symbols)
+        {
+            _symbols = symbols;
+        }
+
+        public PrivacySymbols Symbols => _symbols;
+
+        /// <summary>
+        /// The personal data declared on a property, field or parameter, or on a method's return value; null when none.
+        /// An overriding property inherits the declaration of the one it overrides.
+        /// </summary>
+        public DataItem? GetDeclared(ISymbol symbol)
+        {
+            symbol = symbol.OriginalDefinition;
+            if (_declared.TryGetValue(symbol, out var known))
+            {
+                return known;
+            }
+
+            return _declared.GetOrAdd(symbol, ReadDeclaration(symbol));
+        }
+
+        /// <summary>
+        /// The personal data a value of <paramref name="type"/> holds in its members, transitively (properties and
+        /// fields, arrays, collections, dictionaries, tuples, records, anonymous types), down to
+        /// <see cref="MaxContainerDepth"/> with cycles cut. Records, tuples and anonymous types print their members.
+        /// </summary>
+        public Taint GetContainerTaint(ITypeSymbol? type)
+        {
+            if (type is null || TypeShapes.IsLeaf(type))
+            {
+                return Taint.Clean;
+            }
+
+            if (_containers.TryGetValue(type, out var known))
+            {
+                return known;
+            }
+
+            return _containers.GetOrAdd(type, ComputeContainer(type, 0, new Dictionary<ITypeSymbol, Taint>(SymbolEqualityComparer.Default)));
+        }
+
+        private DataItem? ReadDeclaration(ISymbol symbol)
+        {
+            var attribute = symbol is IMethodSymbol method ? FindReturnAttribute(method) : PrivacySymbols.Find(symbol, _symbols.PersonalData);
+            if (attribute is null)
+            {
+                if (symbol is IPropertySymbol { OverriddenProperty: { } overridden })
+                {
+                    return GetDeclared(overridden);
+                }
+
+                if (symbol is IPropertySymbol property && PositionalParameter(property) is { } parameter
+                    && PrivacySymbols.Find(parameter, _symbols.PersonalData) is { } onParameter)
+                {
+                    // record Visitor([PersonalData] string Email): the attribute sits on the parameter, the data on the property.
+                    attribute = onParameter;
+                }
+                else
+                {
+                    return null;
+                }
+            }
+
+            string? purpose = null;
+            int category = 0;
+            int basis = 0;
+            foreach (var argument in attribute.NamedArguments)
+            {
+                switch (argument.Key)
+                {
+                    case "Purpose":
+                        purpose = argument.Value.Value as string;
+                        break;
+                    case "Category" when argument.Value.Value is int value:
+                        category = value;
+                        break;
+                    case "Basis" when argument.Value.Value is int value:
+                        basis = value;
+                        break;
+                }
+            }
+
+            return new DataItem(symbol, DisplayName(symbol), PurposeList.Parse(purpose), category, basis);
+        }
+
+        /// <summary>The primary-constructor parameter a positional record property was declared by, or null.</summary>
+        private static IParameterSymbol? PositionalParameter(IPropertySymbol property)
+        {
+            if (!property.ContainingType.IsRecord || property.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            var reference = property.DeclaringSyntaxReferences[0];
+            foreach (var constructor in property.ContainingType.InstanceConstructors)
+            {
+                foreach (var parameter in constructor.Parameters)
+                {
+                    foreach (var parameterReference in parameter.DeclaringSyntaxReferences)
+                    {
+                        if (parameterReference.SyntaxTree == reference.SyntaxTree && parameterReference.Span == reference.Span)
+                        {
+                            return parameter;
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private AttributeData? FindReturnAttribute(IMethodSymbol method)
+        {
+            if (_symbols.PersonalData is null)
+            {
+                return null;
+            }
+
+            foreach (var attribute in method.GetReturnTypeAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _symbols.PersonalData))
+                {
+                    return attribute;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary><c>Visitor.Email</c> for members, <c>email</c> for parameters, <c>Describe()</c> for return values.</summary>
+        public static string DisplayName(ISymbol symbol)
+        {
+            switch (symbol)
+            {
+                case IParameterSymbol parameter:
+                    return parameter.Name;
+                case IMethodSymbol method:
+                    return (method.ContainingType is { } type ? type.Name + "." : string.Empty) + method.Name + "()";
+                default:
+                    return (symbol.ContainingType is { } containing ? containing.Name + "." : string.Empty) + symbol.Name;
+            }
+        }
+
+        private Taint ComputeContainer(ITypeSymbol type, int depth, Dictionary<ITypeSymbol, Taint> memo)
+        {
+            if (depth > MaxContainerDepth || TypeShapes.IsLeaf(type))
+            {
+                return Taint.Clean;
+            }
+
+            if (memo.TryGetValue(type, out var known))
+            {
+                return known;
+            }
+
+            // Cut cycles: while a type is being computed, a reference back to it adds nothing.
+            memo[type] = Taint.Clean;
+            var result = ComputeContainerCore(type, depth, memo);
+            memo[type] = result;
+            return result;
+        }
+
+        private Taint ComputeContainerCore(ITypeSymbol type, int depth, Dictionary<ITypeSymbol, Taint> memo)
+        {
+            switch (type)
+            {
+                case IArrayTypeSymbol array:
+                    return ComputeContainer(array.ElementType, depth + 1, memo);
+                case ITypeParameterSymbol:
+                    return Taint.Clean;
+                case INamedTypeSymbol named:
+                    if (named.IsTupleType)
+                    {
+                        var tuple = Taint.Clean;
+                        foreach (var element in named.TupleElements)
+                        {
+                            tuple = tuple.Union(ComputeContainer(element.Type, depth + 1, memo));
+                        }
+
+                        return tuple;
+                    }
+
+                    if (TypeShapes.IsFrameworkType(named))
+                    {
+                        // Collections, Task<T>, Nullable<T>, KeyValuePair<K,V>, Lazy<T>...: what their type arguments hold.
+                        var wrapped = Taint.Clean;
+                        foreach (var argument in named.TypeArguments)
+                        {
+                            wrapped = wrapped.Union(ComputeContainer(argument, depth + 1, memo));
+                        }
+
+                        return wrapped;
+                    }
+
+                    return ComputeMembers(named, depth, memo);
+                default:
+                    return Taint.Clean;
+            }
+        }
+
+        private Taint ComputeMembers(INamedTypeSymbol type, int depth, Dictionary<ITypeSymbol, Taint> memo)
+        {
+            var printsMembers = type.IsRecord || type.IsAnonymousType;
+            var result = Taint.Clean;
+            for (var current = type; current is not null && !TypeShapes.IsFrameworkType(current); current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers())
+                {
+                    if (member.IsStatic || member.IsImplicitlyDeclared)
+                    {
+                        continue;
+                    }
+
+                    ITypeSymbol memberType;
+                    switch (member)
+                    {
+                        case IPropertySymbol { IsIndexer: false } property:
+                            memberType = property.Type;
+                            break;
+                        case IFieldSymbol field:
+                            memberType = field.Type;
+                            break;
+                        default:
+                            continue;
+                    }
+
+                    if (GetDeclared(member) is { } item)
+                    {
+                        result = result.Union(Taint.Direct(Origin.Of(item)).AsMember(printsMembers));
+                    }
+                    else
+                    {
+                        result = result.Union(ComputeContainer(memberType, depth + 1, memo).AsMember(printsMembers));
+                    }
+                }
+            }
+
+            return result;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace PiiAnalyzers.Sinks
+{
+    /// <summary>One value handed to a sink.</summary>
+    internal readonly struct SinkArgument
+    {
+        public SinkArgument(IOperation value, bool membersVisible)
+        {
+            Value = value;
+            MembersVisible = membersVisible;
+        }
+
+        /// <summary>The argument value (for a params array, one element); diagnostics are located on it.</summary>
+        public IOperation Value { get; }
+
+        /// <summary>
+        /// The sink writes out the value's members, not only its text: Serilog/NLog/MEL destructuring (<c>{@Visitor}</c>),
+        /// <c>ForContext(name, value, destructureObjects: true)</c>, serializers.
+        /// </summary>
+        public bool MembersVisible { get; }
+    }
+
+    /// <summary>A call (or object creation) that writes its arguments somewhere personal data must not go unchecked.</summary>
+    internal sealed class SinkCall
+    {
+        public SinkCall(SinkKind kind, string display, ImmutableArray<SinkArgument> arguments)
+        {
+            Kind = kind;
+            Display = display;
+            Arguments = arguments;
+        }
+
+        public SinkKind Kind { get; }
+
+        /// <summary>How diagnostics name the sink, quoted: <c>'LogInformation'</c>, <c>'Console.WriteLine'</c>.</summary>
+        public string Display { get; }
+
+        public ImmutableArray<SinkArgument> Arguments { get; }
+    }
+}

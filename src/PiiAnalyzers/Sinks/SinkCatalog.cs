@@ -1,0 +1,340 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PiiAnalyzers.Flow;
+using PiiAnalyzers.PersonalData;
+
+namespace PiiAnalyzers.Sinks
+{
+    /// <summary>
+    /// Decides whether a call is a sink, of which kind, and which of its arguments carry data into it. Library types are
+    /// matched by metadata name, resolved once per compilation: an absent library costs nothing and any version works.
+    /// </summary>
+    internal sealed class SinkCatalog
+    {
+        private static readonly string[] TemplateParameterNames = { "message", "messageTemplate", "messageFormat", "format" };
+
+        private readonly PrivacySymbols _symbols;
+        private readonly Dictionary<INamedTypeSymbol, LoggingType> _loggingTypes = new Dictionary<INamedTypeSymbol, LoggingType>(SymbolEqualityComparer.Default);
+        private readonly INamedTypeSymbol? _melLogger;
+        private readonly INamedTypeSymbol? _loggerMessageAttribute;
+        private readonly INamedTypeSymbol? _console;
+        private readonly INamedTypeSymbol? _textWriter;
+        private readonly INamedTypeSymbol? _exception;
+        private readonly INamedTypeSymbol? _formatProvider;
+        private readonly INamedTypeSymbol? _type;
+
+        public SinkCatalog(Compilation compilation, PrivacySymbols symbols)
+        {
+            _symbols = symbols;
+            _melLogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
+            _loggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
+            _console = compilation.GetTypeByMetadataName("System.Console");
+            _textWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
+            _exception = compilation.GetTypeByMetadataName("System.Exception");
+            _formatProvider = compilation.GetTypeByMetadataName("System.IFormatProvider");
+            _type = compilation.GetTypeByMetadataName("System.Type");
+
+            var serilog = new[] { "Write", "Verbose", "Debug", "Information", "Warning", "Error", "Fatal", "ForContext" };
+            var nlog = new[] { "Trace", "Debug", "Info", "Warn", "Error", "Fatal", "Log", "ConditionalTrace", "ConditionalDebug" };
+            var trace = new[] { "Write", "WriteLine", "WriteIf", "WriteLineIf", "TraceInformation", "TraceWarning", "TraceError", "Print", "Fail", "Assert" };
+            Add(compilation, "Microsoft.Extensions.Logging.ILogger", staticDisplay: false, "Log", "BeginScope");
+            Add(compilation, "Microsoft.Extensions.Logging.LoggerExtensions", staticDisplay: false);
+            Add(compilation, "Serilog.ILogger", staticDisplay: false, serilog);
+            Add(compilation, "Serilog.Core.Logger", staticDisplay: false, serilog);
+            Add(compilation, "Serilog.Log", staticDisplay: true, serilog);
+            Add(compilation, "NLog.ILogger", staticDisplay: false, nlog);
+            Add(compilation, "NLog.ILoggerBase", staticDisplay: false, nlog);
+            Add(compilation, "NLog.Logger", staticDisplay: false, nlog);
+            Add(compilation, "log4net.ILog", staticDisplay: false, "Debug", "Info", "Warn", "Error", "Fatal", "DebugFormat", "InfoFormat", "WarnFormat", "ErrorFormat", "FatalFormat");
+            Add(compilation, "System.Console", staticDisplay: true, "Write", "WriteLine");
+            Add(compilation, "System.Diagnostics.Trace", staticDisplay: true, trace);
+            Add(compilation, "System.Diagnostics.Debug", staticDisplay: true, trace);
+            Add(compilation, "System.Diagnostics.TraceSource", staticDisplay: false, "TraceEvent", "TraceData", "TraceInformation", "TraceTransfer");
+        }
+
+        /// <summary>The sink <paramref name="invocation"/> writes to, or null when it is not a sink.</summary>
+        public SinkCall? Match(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var type = method.ContainingType?.OriginalDefinition;
+            if (type is null)
+            {
+                return null;
+            }
+
+            if (_loggingTypes.TryGetValue(type, out var logging) && logging.Accepts(method.Name))
+            {
+                return Logging(invocation.Arguments, logging.StaticDisplay ? type.Name + "." + method.Name : method.Name, method.Name == "ForContext");
+            }
+
+            if (_textWriter is not null && SymbolEqualityComparer.Default.Equals(type, _textWriter)
+                && method.Name.StartsWith("Write", System.StringComparison.Ordinal)
+                && invocation.Instance is IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } stream }
+                && SymbolEqualityComparer.Default.Equals(stream.ContainingType, _console))
+            {
+                return Logging(invocation.Arguments, "Console." + stream.Name + "." + method.Name, forContext: false);
+            }
+
+            if (type.TypeKind == TypeKind.Delegate && method.Name == "Invoke" && IsLoggerMessageDelegate(type, method))
+            {
+                // LoggerMessage.Define<T1, ...>(...) makes Action<ILogger, T1, ..., Exception?>.
+                return Logging(invocation.Arguments, "LoggerMessage.Define delegate", forContext: false);
+            }
+
+            if (_loggerMessageAttribute is not null && PrivacySymbols.Find(method, _loggerMessageAttribute) is not null)
+            {
+                return Logging(invocation.Arguments, method.Name, forContext: false);
+            }
+
+            return MatchDeclaredSink(method, invocation.Arguments);
+        }
+
+        /// <summary>An exception whose message carries data: exceptions end up in logs.</summary>
+        public SinkCall? Match(IObjectCreationOperation creation)
+        {
+            if (creation.Constructor is not { } constructor || !TypeShapes.DerivesFrom(creation.Type, _exception))
+            {
+                return MatchDeclaredSink(creation.Constructor, creation.Arguments);
+            }
+
+            var builder = ImmutableArray.CreateBuilder<SinkArgument>();
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter is { Type.SpecialType: SpecialType.System_String } parameter
+                    && parameter.Name.IndexOf("message", System.StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    builder.Add(new SinkArgument(argument.Value, membersVisible: false));
+                }
+            }
+
+            return builder.Count == 0 ? null : new SinkCall(SinkKind.Logging, "'" + constructor.ContainingType.Name + "' (an exception message)", builder.ToImmutable());
+        }
+
+        private SinkCall? MatchDeclaredSink(IMethodSymbol? method, ImmutableArray<IArgumentOperation> arguments)
+        {
+            if (method is null || _symbols.PersonalDataSink is null)
+            {
+                return null;
+            }
+
+            if (DeclaredKind(method) is { } methodKind)
+            {
+                return methodKind == SinkKind.Logging
+                    ? Logging(arguments, method.Name, forContext: false)
+                    : new SinkCall(methodKind, "'" + method.Name + "'", AllData(arguments, methodKind));
+            }
+
+            SinkKind? kind = null;
+            var builder = ImmutableArray.CreateBuilder<SinkArgument>();
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { } parameter && DeclaredKind(parameter) is { } parameterKind)
+                {
+                    kind ??= parameterKind;
+                    if (parameterKind == kind)
+                    {
+                        AddValues(builder, argument, membersVisible: parameterKind != SinkKind.Logging);
+                    }
+                }
+            }
+
+            return kind is null ? null : new SinkCall(kind.Value, "'" + method.Name + "'", builder.ToImmutable());
+        }
+
+        private SinkKind? DeclaredKind(ISymbol symbol)
+        {
+            var attribute = PrivacySymbols.Find(symbol is IMethodSymbol m ? m.OriginalDefinition : symbol, _symbols.PersonalDataSink);
+            if (attribute is null)
+            {
+                return null;
+            }
+
+            return attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int value && value is >= 0 and <= 3
+                ? (SinkKind)value
+                : null;
+        }
+
+        private SinkCall Logging(ImmutableArray<IArgumentOperation> arguments, string name, bool forContext)
+        {
+            var builder = ImmutableArray.CreateBuilder<SinkArgument>();
+            ImmutableArray<bool> holes = default;
+            var hole = 0;
+            var destructureAll = forContext && DestructureFlag(arguments);
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is not { } parameter || !IsDataParameter(parameter))
+                {
+                    continue;
+                }
+
+                if (holes.IsDefault && parameter.Type.SpecialType == SpecialType.System_String && IsTemplateParameter(parameter))
+                {
+                    holes = argument.Value.ConstantValue is { HasValue: true, Value: string template }
+                        ? MessageTemplate.ParseDestructuring(template)
+                        : ImmutableArray<bool>.Empty;
+                    builder.Add(new SinkArgument(argument.Value, membersVisible: false));
+                    continue;
+                }
+
+                if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        builder.Add(new SinkArgument(element, destructureAll || Destructures(holes, hole++)));
+                    }
+
+                    continue;
+                }
+
+                builder.Add(new SinkArgument(argument.Value, destructureAll || Destructures(holes, hole++)));
+            }
+
+            return new SinkCall(SinkKind.Logging, "'" + name + "'", builder.ToImmutable());
+        }
+
+        private ImmutableArray<SinkArgument> AllData(ImmutableArray<IArgumentOperation> arguments, SinkKind kind)
+        {
+            var builder = ImmutableArray.CreateBuilder<SinkArgument>();
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { } parameter && IsDataParameter(parameter))
+                {
+                    AddValues(builder, argument, membersVisible: kind != SinkKind.Logging);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private static void AddValues(ImmutableArray<SinkArgument>.Builder builder, IArgumentOperation argument, bool membersVisible)
+        {
+            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var element in initializer.ElementValues)
+                {
+                    builder.Add(new SinkArgument(element, membersVisible));
+                }
+            }
+            else
+            {
+                builder.Add(new SinkArgument(argument.Value, membersVisible));
+            }
+        }
+
+        private static bool Destructures(ImmutableArray<bool> holes, int index) => !holes.IsDefault && index < holes.Length && holes[index];
+
+        private static bool DestructureFlag(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { Type.SpecialType: SpecialType.System_Boolean } && argument.Value.ConstantValue is { HasValue: true, Value: true })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsTemplateParameter(IParameterSymbol parameter)
+        {
+            foreach (var name in TemplateParameterNames)
+            {
+                if (parameter.Name == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Arguments that carry data into a log: not the logger, level, event id, exception, format provider or callbacks.</summary>
+        private bool IsDataParameter(IParameterSymbol parameter)
+        {
+            var type = parameter.Type;
+            if (parameter.IsThis || TypeShapes.IsScalar(type) || type.TypeKind == TypeKind.Delegate)
+            {
+                return false;
+            }
+
+            if (parameter.Ordinal == 0 && parameter.ContainingSymbol is IMethodSymbol { IsExtensionMethod: true })
+            {
+                return false;
+            }
+
+            if (TypeShapes.DerivesFrom(type, _exception) || SymbolEqualityComparer.Default.Equals(type, _formatProvider)
+                || SymbolEqualityComparer.Default.Equals(type, _type) || IsLogger(type))
+            {
+                return false;
+            }
+
+            return type.Name != "EventId";
+        }
+
+        private bool IsLogger(ITypeSymbol type)
+        {
+            if (type is INamedTypeSymbol named && _loggingTypes.ContainsKey(named.OriginalDefinition))
+            {
+                return true;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(@interface, _melLogger))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsLoggerMessageDelegate(INamedTypeSymbol type, IMethodSymbol invoke)
+            => _melLogger is not null && type.Name == "Action" && TypeShapes.IsInNamespace(type, "System")
+                && invoke.Parameters.Length >= 2
+                && SymbolEqualityComparer.Default.Equals(invoke.Parameters[0].Type, _melLogger);
+
+        private void Add(Compilation compilation, string metadataName, bool staticDisplay, params string[] methods)
+        {
+            if (compilation.GetTypeByMetadataName(metadataName) is { } type)
+            {
+                _loggingTypes[type] = new LoggingType(staticDisplay, methods);
+            }
+        }
+
+        private sealed class LoggingType
+        {
+            private readonly string[] _methods;
+
+            public LoggingType(bool staticDisplay, string[] methods)
+            {
+                StaticDisplay = staticDisplay;
+                _methods = methods;
+            }
+
+            public bool StaticDisplay { get; }
+
+            /// <summary>An empty list accepts every method of the type.</summary>
+            public bool Accepts(string name)
+            {
+                if (_methods.Length == 0)
+                {
+                    return true;
+                }
+
+                foreach (var method in _methods)
+                {
+                    if (method == name)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+    }
+}
