@@ -147,8 +147,40 @@ namespace PiiAnalyzers.Rules
             {
                 foreach (var attribute in attributes)
                 {
-                    Check(context.ReportDiagnostic, context.Options, attribute, target, prefix, context.CancellationToken);
+                    if (IsDeclaredOn(context.Symbol, attribute))
+                    {
+                        Check(context.ReportDiagnostic, context.Options, attribute, target, prefix, context.CancellationToken);
+                    }
                 }
+            }
+
+            /// <summary>
+            /// False for an attribute written on another declaration of <paramref name="symbol"/>: each part of a partial
+            /// method (or property) gets its own symbol action, and each part's symbol carries the attributes of all parts.
+            /// </summary>
+            private static bool IsDeclaredOn(ISymbol symbol, AttributeData attribute)
+            {
+                // A field's declaring syntax is its variable declarator, which does not hold the attribute list.
+                if (symbol is IFieldSymbol || attribute.ApplicationSyntaxReference is not { } application)
+                {
+                    return true;
+                }
+
+                var declarations = symbol.DeclaringSyntaxReferences;
+                if (declarations.IsEmpty)
+                {
+                    return true;
+                }
+
+                foreach (var declaration in declarations)
+                {
+                    if (declaration.SyntaxTree == application.SyntaxTree && declaration.Span.Contains(application.Span))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             private void Check(Action<Diagnostic> report, AnalyzerOptions options, AttributeData attribute, string target, string prefix, CancellationToken cancellationToken)

@@ -672,6 +672,38 @@ public record Visitor([{|#0:PersonalData|}] string Email, [property: {|#1:Person
         }
 
         [Fact]
+        public async Task ClassPrimaryConstructorParameter_Triggers()
+        {
+            const string source = @"
+using PiiAttributes;
+
+public class Mailer([{|#0:PersonalData|}] string sender)
+{
+    public string Sender => sender;
+}";
+            await Verify.VerifyAnalyzerAsync(source, Diagnostic(0, "[PersonalData]", "Mailer.Mailer(sender)", MissingPurpose));
+        }
+
+        [Fact]
+        public async Task PartialMethodParameter_TriggersOnce()
+        {
+            const string source = @"
+using PiiAttributes;
+
+public partial class Mailer
+{
+    public partial string Send([{|#0:PersonalData|}] string email);
+
+    [return: {|#1:PersonalData(Purpose = "","")|}]
+    public partial string Send(string email) => email;
+}";
+            await Verify.VerifyAnalyzerAsync(
+                source,
+                Diagnostic(0, "[PersonalData]", "Mailer.Send(email)", MissingPurpose),
+                Diagnostic(1, "[return: PersonalData]", "Mailer.Send", MissingPurpose));
+        }
+
+        [Fact]
         public async Task IndexerParameterWithoutPurpose_Triggers()
         {
             const string source = @"
