@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PiiAnalyzers.PersonalData;
+
+namespace PiiAnalyzers.Configuration
+{
+    /// <summary>
+    /// The <c>.editorconfig</c> (or <c>.globalconfig</c>) options PiiAnalyzers reads, and how they are read.
+    /// Options are read per syntax tree, so different folders may configure differently. A bad value never throws:
+    /// it reads as unset.
+    /// </summary>
+    internal static class PiiOptions
+    {
+        /// <summary>The prefix of every option.</summary>
+        public const string Prefix = "pii_analyzers.";
+
+        /// <summary>Comma-separated list of the purposes personal data may be collected and processed for (PII007).</summary>
+        public const string Purposes = Prefix + "purposes";
+
+        /// <summary>Comma-separated metadata names of extra logging sinks (methods whose arguments end up in a log).</summary>
+        public const string LoggingSinks = Prefix + "logging_sinks";
+
+        /// <summary>Comma-separated metadata names of extra serialization sinks.</summary>
+        public const string SerializationSinks = Prefix + "serialization_sinks";
+
+        /// <summary>Comma-separated metadata names of extra persistence sinks.</summary>
+        public const string PersistenceSinks = Prefix + "persistence_sinks";
+
+        /// <summary>Comma-separated metadata names of extra transfer sinks (calls to external services).</summary>
+        public const string TransferSinks = Prefix + "transfer_sinks";
+
+        /// <summary>Comma-separated metadata names of methods or properties that act as consent checks without [ConsentCheck].</summary>
+        public const string ConsentChecks = Prefix + "consent_checks";
+
+        /// <summary>Comma-separated metadata names of methods that act as redactors without [Redactor].</summary>
+        public const string Redactors = Prefix + "redactors";
+
+        /// <summary>A retention period in days that applies when no [RetentionPolicy] is declared.</summary>
+        public const string DefaultRetentionDays = Prefix + "default_retention_days";
+
+        /// <summary><c>true</c> or <c>false</c>: whether member names are used to suggest unmarked personal data (PII008).</summary>
+        public const string InferFromNames = Prefix + "infer_from_names";
+
+        /// <summary>
+        /// The purposes allowed for the code in <paramref name="tree"/>, trimmed, in the order the option lists them,
+        /// without empty items or duplicates; null when <see cref="Purposes"/> is unset or lists nothing, which means
+        /// any non-empty purpose is accepted.
+        /// </summary>
+        public static ImmutableArray<string>? GetAllowedPurposes(AnalyzerOptions options, SyntaxTree tree)
+        {
+            if (!TryGetValue(options, tree, Purposes, out var value))
+            {
+                return null;
+            }
+
+            var items = PurposeList.Parse(value);
+            if (items.IsEmpty)
+            {
+                return null;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<string>(items.Length);
+            foreach (var item in items)
+            {
+                if (!Contains(builder, item))
+                {
+                    builder.Add(item);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private static bool Contains(ImmutableArray<string>.Builder purposes, string purpose)
+        {
+            foreach (var item in purposes)
+            {
+                if (PurposeList.Comparer.Equals(item, purpose))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool TryGetValue(AnalyzerOptions options, SyntaxTree tree, string key, out string value)
+        {
+            value = string.Empty;
+            if (options?.AnalyzerConfigOptionsProvider is not { } provider || tree is null)
+            {
+                return false;
+            }
+
+            if (provider.GetOptions(tree).TryGetValue(key, out var raw) && raw is not null)
+            {
+                value = raw.Trim();
+                return value.Length != 0;
+            }
+
+            return false;
+        }
+    }
+}

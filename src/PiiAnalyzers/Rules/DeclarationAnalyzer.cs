@@ -1,0 +1,370 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PiiAnalyzers.Configuration;
+using PiiAnalyzers.PersonalData;
+
+namespace PiiAnalyzers.Rules
+{
+    /// <summary>
+    /// PII007: a personal-data declaration the other rules cannot rely on. <c>[PersonalData]</c> without a purpose, with an
+    /// empty item in its purpose list or with a purpose outside <c>pii_analyzers.purposes</c>; the purposes of
+    /// <c>[ConsentCheck]</c>, <c>[RequiresConsent]</c> and <c>[ProcessingPurpose]</c> outside that list; a
+    /// <c>[RetentionPolicy]</c> without a positive number of days.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
+    {
+        private const string PurposeProperty = "Purpose";
+        private const string DaysProperty = "Days";
+
+        private static readonly SymbolDisplayFormat MemberFormat = new SymbolDisplayFormat(
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
+            genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+            memberOptions: SymbolDisplayMemberOptions.IncludeContainingType);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.InvalidDeclaration);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                if (PrivacySymbols.TryCreate(start.Compilation) is not { } symbols)
+                {
+                    return; // no personal-data attribute in reach: nothing is declared, nothing to check
+                }
+
+                var checker = new DeclarationChecker(symbols);
+                start.RegisterSymbolAction(
+                    checker.AnalyzeSymbol,
+                    SymbolKind.NamedType,
+                    SymbolKind.Property,
+                    SymbolKind.Field,
+                    SymbolKind.Method);
+
+                // Assembly attributes belong to no member symbol. A semantic-model action runs per document, in the IDE
+                // as in the build, unlike a compilation-end action.
+                start.RegisterSemanticModelAction(checker.AnalyzeAssemblyAttributes);
+            });
+        }
+
+        /// <summary>The checks for one compilation, with its attribute symbols.</summary>
+        private sealed class DeclarationChecker
+        {
+            private readonly PrivacySymbols symbols;
+
+            public DeclarationChecker(PrivacySymbols symbols)
+            {
+                this.symbols = symbols;
+            }
+
+            public void AnalyzeSymbol(SymbolAnalysisContext context)
+            {
+                var symbol = context.Symbol;
+                var target = Display(symbol);
+                CheckAttributes(context, symbol.GetAttributes(), target, string.Empty);
+
+                switch (symbol)
+                {
+                    case IMethodSymbol method:
+                        CheckSignature(context, method, target);
+                        break;
+
+                    case IPropertySymbol property:
+                        foreach (var parameter in property.Parameters)
+                        {
+                            CheckAttributes(context, parameter.GetAttributes(), Display(property.ContainingType) + "[" + parameter.Name + "]", string.Empty);
+                        }
+
+                        break;
+
+                    case INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke }:
+                        // A delegate's Invoke gets no symbol action of its own.
+                        CheckSignature(context, invoke, target);
+                        break;
+                }
+            }
+
+            /// <summary>The attributes on the return value and parameters of <paramref name="method"/>.</summary>
+            private void CheckSignature(SymbolAnalysisContext context, IMethodSymbol method, string target)
+            {
+                CheckAttributes(context, method.GetReturnTypeAttributes(), target, "return: ");
+
+                // Accessors of an indexer repeat its parameters (attributes included); the indexer reports those.
+                var firstOwnParameter = method.AssociatedSymbol is IPropertySymbol indexer ? indexer.Parameters.Length : 0;
+                for (var i = firstOwnParameter; i < method.Parameters.Length; i++)
+                {
+                    var parameter = method.Parameters[i];
+                    CheckAttributes(context, parameter.GetAttributes(), target + "(" + parameter.Name + ")", string.Empty);
+                }
+            }
+
+            public void AnalyzeAssemblyAttributes(SemanticModelAnalysisContext context)
+            {
+                var tree = context.SemanticModel.SyntaxTree;
+                if (!HasAssemblyAttributes(tree.GetRoot(context.CancellationToken)))
+                {
+                    return;
+                }
+
+                var assembly = context.SemanticModel.Compilation.Assembly;
+                foreach (var attribute in assembly.GetAttributes())
+                {
+                    if (attribute.ApplicationSyntaxReference?.SyntaxTree == tree && PrivacySymbols.Is(attribute, symbols.RetentionPolicy))
+                    {
+                        Check(context.ReportDiagnostic, context.Options, attribute, assembly.Name, "assembly: ", context.CancellationToken);
+                    }
+                }
+            }
+
+            private static bool HasAssemblyAttributes(SyntaxNode root)
+            {
+                if (root is not CompilationUnitSyntax unit)
+                {
+                    return false;
+                }
+
+                foreach (var list in unit.AttributeLists)
+                {
+                    if (list.Target is { } target && target.Identifier.IsKind(SyntaxKind.AssemblyKeyword))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private void CheckAttributes(SymbolAnalysisContext context, ImmutableArray<AttributeData> attributes, string target, string prefix)
+            {
+                foreach (var attribute in attributes)
+                {
+                    if (IsDeclaredOn(context.Symbol, attribute))
+                    {
+                        Check(context.ReportDiagnostic, context.Options, attribute, target, prefix, context.CancellationToken);
+                    }
+                }
+            }
+
+            /// <summary>
+            /// False for an attribute written on another declaration of <paramref name="symbol"/>: each part of a partial
+            /// method (or property) gets its own symbol action, and each part's symbol carries the attributes of all parts.
+            /// </summary>
+            private static bool IsDeclaredOn(ISymbol symbol, AttributeData attribute)
+            {
+                // A field's declaring syntax is its variable declarator, which does not hold the attribute list.
+                if (symbol is IFieldSymbol || attribute.ApplicationSyntaxReference is not { } application)
+                {
+                    return true;
+                }
+
+                var declarations = symbol.DeclaringSyntaxReferences;
+                if (declarations.IsEmpty)
+                {
+                    return true;
+                }
+
+                foreach (var declaration in declarations)
+                {
+                    if (declaration.SyntaxTree == application.SyntaxTree && declaration.Span.Contains(application.Span))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private void Check(Action<Diagnostic> report, AnalyzerOptions options, AttributeData attribute, string target, string prefix, CancellationToken cancellationToken)
+            {
+                if (attribute.AttributeClass is null || attribute.ApplicationSyntaxReference is not { } reference)
+                {
+                    return;
+                }
+
+                var name = AttributeName(attribute);
+                if (name is null || HasErrors(attribute))
+                {
+                    return; // not ours, or the compiler reports it and the arguments cannot be trusted
+                }
+
+                var problems = name switch
+                {
+                    "PersonalData" => PurposeProblems(NamedString(attribute, PurposeProperty), required: true, options, reference.SyntaxTree),
+                    "RetentionPolicy" => RetentionProblems(attribute),
+                    "ProcessingPurpose" => PurposeProblems(
+                        attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null,
+                        required: false,
+                        options,
+                        reference.SyntaxTree),
+
+                    // [ConsentCheck] and [RequiresConsent] may omit the purpose: they then cover every purpose.
+                    _ => PurposeProblems(NamedString(attribute, PurposeProperty), required: false, options, reference.SyntaxTree),
+                };
+
+                Location? location = null;
+                foreach (var problem in problems)
+                {
+                    location ??= reference.GetSyntax(cancellationToken).GetLocation();
+                    report(Diagnostic.Create(Descriptors.InvalidDeclaration, location, "[" + prefix + name + "]", target, problem));
+                }
+            }
+
+            /// <summary>The attribute's name as written in source, or null when it is not one this rule checks.</summary>
+            private string? AttributeName(AttributeData attribute)
+            {
+                if (PrivacySymbols.Is(attribute, symbols.PersonalData))
+                {
+                    return "PersonalData";
+                }
+
+                if (PrivacySymbols.Is(attribute, symbols.RetentionPolicy))
+                {
+                    return "RetentionPolicy";
+                }
+
+                if (PrivacySymbols.Is(attribute, symbols.ConsentCheck))
+                {
+                    return "ConsentCheck";
+                }
+
+                if (PrivacySymbols.Is(attribute, symbols.RequiresConsent))
+                {
+                    return "RequiresConsent";
+                }
+
+                return PrivacySymbols.Is(attribute, symbols.ProcessingPurpose) ? "ProcessingPurpose" : null;
+            }
+
+            /// <summary>
+            /// What is wrong with a purpose list: missing (only when <paramref name="required"/>), an empty item, or
+            /// purposes outside the allowed list of <c>pii_analyzers.purposes</c>, one problem per distinct purpose.
+            /// </summary>
+            private static IEnumerable<string> PurposeProblems(string? purposes, bool required, AnalyzerOptions options, SyntaxTree tree)
+            {
+                var items = PurposeList.Split(purposes);
+                var declared = PurposeList.Parse(purposes);
+                if (declared.IsEmpty)
+                {
+                    if (required)
+                    {
+                        yield return "no purpose is declared; set Purpose to what the data was collected for";
+                    }
+
+                    yield break;
+                }
+
+                if (items.Length != declared.Length)
+                {
+                    yield return "the purpose list has an empty item";
+                }
+
+                if (PiiOptions.GetAllowedPurposes(options, tree) is not { } allowed)
+                {
+                    yield break;
+                }
+
+                var reported = new HashSet<string>(PurposeList.Comparer);
+                foreach (var purpose in declared)
+                {
+                    if (!Contains(allowed, purpose) && reported.Add(purpose))
+                    {
+                        yield return "purpose '" + purpose + "' is not one of the allowed purposes (" + string.Join(", ", allowed) + ")";
+                    }
+                }
+            }
+
+            /// <summary>
+            /// What is wrong with a retention period: the named <c>Days</c> wins over the constructor argument, as it does
+            /// at run time; neither means it is missing.
+            /// </summary>
+            private static IEnumerable<string> RetentionProblems(AttributeData attribute)
+            {
+                int? days = null;
+                if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int fromConstructor)
+                {
+                    days = fromConstructor;
+                }
+
+                foreach (var argument in attribute.NamedArguments)
+                {
+                    if (argument.Key == DaysProperty && argument.Value.Value is int named)
+                    {
+                        days = named;
+                    }
+                }
+
+                if (days is null)
+                {
+                    yield return "the retention period is missing; set Days to a positive number";
+                }
+                else if (days.Value <= 0)
+                {
+                    yield return "the retention period must be a positive number of days, not " + days.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+
+            private static string? NamedString(AttributeData attribute, string property)
+            {
+                foreach (var argument in attribute.NamedArguments)
+                {
+                    if (argument.Key == property)
+                    {
+                        return argument.Value.Value as string;
+                    }
+                }
+
+                return null;
+            }
+
+            private static bool HasErrors(AttributeData attribute)
+            {
+                if (attribute.AttributeConstructor is null)
+                {
+                    return true;
+                }
+
+                foreach (var argument in attribute.ConstructorArguments)
+                {
+                    if (argument.Kind == TypedConstantKind.Error)
+                    {
+                        return true;
+                    }
+                }
+
+                foreach (var argument in attribute.NamedArguments)
+                {
+                    if (argument.Value.Kind == TypedConstantKind.Error)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool Contains(ImmutableArray<string> purposes, string purpose)
+            {
+                foreach (var item in purposes)
+                {
+                    if (PurposeList.Comparer.Equals(item, purpose))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static string Display(ISymbol symbol) => symbol.ToDisplayString(MemberFormat);
+        }
+    }
+}

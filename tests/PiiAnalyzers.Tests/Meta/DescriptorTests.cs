@@ -1,0 +1,115 @@
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace PiiAnalyzers.Tests.Meta
+{
+    /// <summary>Every descriptor has a well-formed unique ID, the shared category, a help link and a doc page behind it.</summary>
+    public class DescriptorTests
+    {
+        public static TheoryData<string> Ids
+        {
+            get
+            {
+                var data = new TheoryData<string>();
+                foreach (var id in ProjectFacts.AllDescriptors.Select(d => d.Id).Distinct().OrderBy(id => id))
+                {
+                    data.Add(id);
+                }
+
+                return data;
+            }
+        }
+
+        [Fact]
+        public void Descriptors_AreDeclared()
+        {
+            Assert.NotEmpty(ProjectFacts.DeclaredDescriptors);
+        }
+
+        [Fact]
+        public void DescriptorIds_AreUnique()
+        {
+            var duplicates = ProjectFacts.AllDescriptors
+                .GroupBy(d => d.Id)
+                .Where(group => group.Count() > 1)
+                .Select(group => group.Key)
+                .ToList();
+            Assert.Empty(duplicates);
+        }
+
+        [Theory]
+        [MemberData(nameof(Ids))]
+        public void DescriptorId_HasTheProjectForm(string id)
+        {
+            Assert.Matches(new Regex(@"^PII\d{3}$"), id);
+        }
+
+        [Theory]
+        [MemberData(nameof(Ids))]
+        public void Descriptor_IsInThePrivacyCategory(string id)
+        {
+            Assert.Equal("Privacy", Single(id).Category);
+        }
+
+        [Theory]
+        [MemberData(nameof(Ids))]
+        public void HelpLink_PointsAtTheRulePage(string id)
+        {
+            Assert.Equal(ProjectFacts.HelpLinkBase + id + ".md", Single(id).HelpLinkUri);
+        }
+
+        [Theory]
+        [MemberData(nameof(Ids))]
+        public void RulePage_ExistsAndStartsWithIdAndTitle(string id)
+        {
+            var path = ProjectFacts.PathInRepository("docs", "rules", id + ".md");
+            Assert.True(File.Exists(path), "missing rule page " + path);
+
+            var firstLine = File.ReadLines(path).FirstOrDefault();
+            Assert.Equal("# " + id + ": " + Single(id).Title, firstLine);
+        }
+
+        [Fact]
+        public void EveryRulePage_BelongsToADescriptor()
+        {
+            var ids = ProjectFacts.AllDescriptors.Select(d => d.Id).ToHashSet();
+            var orphans = Directory.GetFiles(ProjectFacts.PathInRepository("docs", "rules"), "*.md")
+                .Select(Path.GetFileNameWithoutExtension)
+                .Where(name => !ids.Contains(name!))
+                .ToList();
+            Assert.Empty(orphans);
+        }
+
+        [Fact]
+        public void EveryAnalyzerType_IsExported()
+        {
+            var unexported = ProjectFacts.AnalyzerTypes
+                .Where(type => type.GetCustomAttributes(typeof(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzerAttribute), inherit: false).Length == 0)
+                .Select(type => type.FullName)
+                .ToList();
+            Assert.Empty(unexported);
+        }
+
+        [Fact]
+        public void EveryAnalyzer_SupportsOnlyDescriptorsFromDescriptors()
+        {
+            Assert.NotEmpty(ProjectFacts.ExportedAnalyzers);
+            foreach (var analyzer in ProjectFacts.ExportedAnalyzers)
+            {
+                Assert.NotEmpty(analyzer.SupportedDiagnostics);
+                foreach (var descriptor in analyzer.SupportedDiagnostics)
+                {
+                    Assert.True(
+                        ProjectFacts.DeclaredDescriptors.Any(declared => ReferenceEquals(declared, descriptor)),
+                        analyzer.GetType().Name + " supports " + descriptor.Id + ", which is not a field of Descriptors");
+                }
+            }
+        }
+
+        private static DiagnosticDescriptor Single(string id)
+            => Assert.Single(ProjectFacts.AllDescriptors, d => d.Id == id);
+    }
+}
