@@ -20,7 +20,7 @@ namespace PiiAnalyzers
         public static readonly DiagnosticDescriptor SerializedWithoutConsent = Create(
             "PII002",
             "Personal data is serialized without a consent check",
-            "{0} is serialized by '{1}' without a consent check; {2}",
+            "{0} is serialized by {1} without a consent check; {2}",
             DiagnosticSeverity.Warning,
             "Personal data collected under consent may only be serialized for output after a consent check for its purpose.");
 
@@ -28,7 +28,7 @@ namespace PiiAnalyzers
         public static readonly DiagnosticDescriptor PersistedWithoutConsent = Create(
             "PII003",
             "Personal data is persisted without a consent check",
-            "{0} is persisted by '{1}' without a consent check; {2}",
+            "{0} is persisted by {1} without a consent check; {2}",
             DiagnosticSeverity.Warning,
             "Personal data collected under consent may only be stored after a consent check for its purpose.");
 
@@ -36,7 +36,7 @@ namespace PiiAnalyzers
         public static readonly DiagnosticDescriptor PersistedWithoutRetention = Create(
             "PII004",
             "Personal data is persisted without a retention policy",
-            "{0} is persisted by '{1}' but no retention policy applies; add [RetentionPolicy(Days = ...)] to '{2}'",
+            "{0} is persisted by {1} but no retention policy applies; add [RetentionPolicy(Days = ...)] to '{2}'",
             DiagnosticSeverity.Warning,
             "Storage limitation (GDPR Art. 5(1)(e)) applies to all stored personal data: declare how long it is kept with [RetentionPolicy].");
 
@@ -44,7 +44,7 @@ namespace PiiAnalyzers
         public static readonly DiagnosticDescriptor TransferredWithoutConsent = Create(
             "PII005",
             "Personal data is sent to an external service without a consent check",
-            "{0} is sent by '{1}' without a consent check; {2}",
+            "{0} is sent to an external service by {1} without a consent check; {2}",
             DiagnosticSeverity.Warning,
             "Personal data collected under consent may only be sent to another system after a consent check for its purpose.");
 

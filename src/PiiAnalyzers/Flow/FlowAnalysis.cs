@@ -40,7 +40,7 @@ namespace PiiAnalyzers.Flow
                     continue; // code with errors the graph builder does not accept
                 }
 
-                new TaintWalker(flow, observer, MethodSummaries.MaxDepth, summarizing: null, context.CancellationToken).Analyze(graph);
+                new TaintWalker(flow, observer, MethodSummaries.MaxDepth, summarizing: null, context.CancellationToken).Analyze(graph, context.OwningSymbol as IMethodSymbol);
             }
         }
 

@@ -14,6 +14,9 @@ namespace PiiAnalyzers.Flow
     internal sealed class FlowContext
     {
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
+        private readonly ConcurrentDictionary<ISymbol, ConsentMarker?> _consentChecks = new ConcurrentDictionary<ISymbol, ConsentMarker?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, ConsentMarker?> _consentRequirements = new ConcurrentDictionary<ISymbol, ConsentMarker?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, bool> _redactors = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
 
         private FlowContext(Compilation compilation, PrivacySymbols symbols)
         {
@@ -72,6 +75,75 @@ namespace PiiAnalyzers.Flow
 
         /// <summary>True for methods marked <c>[Redactor]</c> (their result no longer carries personal data).</summary>
         public bool IsRedactor(IMethodSymbol method)
-            => PrivacySymbols.Find(method.OriginalDefinition, Symbols.Redactor) is not null;
+        {
+            var definition = method.OriginalDefinition;
+            if (_redactors.TryGetValue(definition, out var known))
+            {
+                return known;
+            }
+
+            return _redactors.GetOrAdd(definition, PrivacySymbols.Find(definition, Symbols.Redactor) is not null);
+        }
+
+        /// <summary>
+        /// The <c>[ConsentCheck]</c> on a method or property (a method's getter counts for its property), or null when
+        /// <paramref name="symbol"/> is not a consent check.
+        /// </summary>
+        public ConsentMarker? GetConsentCheck(ISymbol symbol)
+        {
+            symbol = symbol is IMethodSymbol { AssociatedSymbol: IPropertySymbol property } ? property : symbol;
+            symbol = symbol.OriginalDefinition;
+            if (_consentChecks.TryGetValue(symbol, out var known))
+            {
+                return known;
+            }
+
+            return _consentChecks.GetOrAdd(symbol, ConsentMarker.Read(PrivacySymbols.Find(symbol, Symbols.ConsentCheck)));
+        }
+
+        /// <summary>The <c>[RequiresConsent]</c> on a method or constructor, or null.</summary>
+        public ConsentMarker? GetConsentRequirement(IMethodSymbol method)
+        {
+            var definition = method.OriginalDefinition;
+            if (_consentRequirements.TryGetValue(definition, out var known))
+            {
+                return known;
+            }
+
+            return _consentRequirements.GetOrAdd(definition, ConsentMarker.Read(PrivacySymbols.Find(definition, Symbols.RequiresConsent)));
+        }
+    }
+}
+
+namespace PiiAnalyzers.Flow
+{
+    /// <summary>A <c>[ConsentCheck]</c> or <c>[RequiresConsent]</c> declaration and the purpose it names, if any.</summary>
+    internal sealed class ConsentMarker
+    {
+        private ConsentMarker(string? purpose)
+        {
+            Purpose = purpose;
+        }
+
+        /// <summary>The declared purpose, or null when the marker names none.</summary>
+        public string? Purpose { get; }
+
+        public static ConsentMarker? Read(AttributeData? attribute)
+        {
+            if (attribute is null)
+            {
+                return null;
+            }
+
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key == "Purpose" && argument.Value.Value is string purpose && purpose.Trim().Length > 0)
+                {
+                    return new ConsentMarker(purpose.Trim());
+                }
+            }
+
+            return new ConsentMarker(null);
+        }
     }
 }

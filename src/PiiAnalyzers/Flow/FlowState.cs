@@ -4,26 +4,51 @@ using Microsoft.CodeAnalysis;
 namespace PiiAnalyzers.Flow
 {
     /// <summary>
-    /// What each local, parameter and flow capture holds at one point of a method: the state the engine carries along
-    /// the edges of the control-flow graph. Absent means clean (or, for a parameter, what its declaration says).
+    /// What each local, parameter and flow capture holds at one point of a method, and what consent is known to have
+    /// been given there: the state the engine carries along the edges of the control-flow graph. Personal data joins by
+    /// union (it may be there on some path); consent joins by intersection (it must hold on every path). An absent
+    /// variable is clean (or, for a parameter, holds what its declaration says).
     /// </summary>
     internal sealed class FlowState
     {
         private static readonly KeyComparer Comparer = new KeyComparer();
 
         private readonly Dictionary<object, Taint> _values;
+        private readonly Dictionary<object, ConsentCondition> _conditions;
 
-        public FlowState()
+        public FlowState(ConsentFacts consent = default)
         {
             _values = new Dictionary<object, Taint>(Comparer);
+            _conditions = new Dictionary<object, ConsentCondition>(Comparer);
+            Consent = consent;
         }
 
-        private FlowState(Dictionary<object, Taint> values)
+        private FlowState(FlowState other)
         {
-            _values = new Dictionary<object, Taint>(values, Comparer);
+            _values = new Dictionary<object, Taint>(other._values, Comparer);
+            _conditions = new Dictionary<object, ConsentCondition>(other._conditions, Comparer);
+            Consent = other.Consent;
         }
 
-        public FlowState Clone() => new FlowState(_values);
+        /// <summary>The consent given on every path to this point.</summary>
+        public ConsentFacts Consent { get; set; }
+
+        public FlowState Clone() => new FlowState(this);
+
+        /// <summary>What a boolean local or flow capture says about consent (<c>var ok = consent.Has(v);</c>).</summary>
+        public ConsentCondition GetCondition(object key) => _conditions.TryGetValue(key, out var condition) ? condition : ConsentCondition.Unknown;
+
+        public void SetCondition(object key, ConsentCondition condition)
+        {
+            if (condition.IsUnknown)
+            {
+                _conditions.Remove(key);
+            }
+            else
+            {
+                _conditions[key] = condition;
+            }
+        }
 
         public bool TryGet(object key, out Taint taint) => _values.TryGetValue(key, out taint);
 
@@ -40,10 +65,40 @@ namespace PiiAnalyzers.Flow
             }
         }
 
-        /// <summary>Joins <paramref name="other"/> into this state (paths meet); true when this state grew.</summary>
+        /// <summary>Joins <paramref name="other"/> into this state (paths meet); true when this state changed.</summary>
         public bool MergeFrom(FlowState other)
         {
             var changed = false;
+            var consent = Consent.Intersect(other.Consent);
+            if (!consent.SetEquals(Consent))
+            {
+                Consent = consent;
+                changed = true;
+            }
+
+            if (_conditions.Count > 0)
+            {
+                List<KeyValuePair<object, ConsentCondition>>? updates = null;
+                foreach (var pair in _conditions)
+                {
+                    var merged = pair.Value.Intersect(other.GetCondition(pair.Key));
+                    if (!merged.SetEquals(pair.Value))
+                    {
+                        (updates ??= new List<KeyValuePair<object, ConsentCondition>>()).Add(new KeyValuePair<object, ConsentCondition>(pair.Key, merged));
+                    }
+                }
+
+                if (updates is not null)
+                {
+                    foreach (var update in updates)
+                    {
+                        SetCondition(update.Key, update.Value);
+                    }
+
+                    changed = true;
+                }
+            }
+
             foreach (var pair in other._values)
             {
                 if (_values.TryGetValue(pair.Key, out var mine))

@@ -5,19 +5,62 @@ using PiiAnalyzers.Sinks;
 
 namespace PiiAnalyzers.Flow
 {
-    /// <summary>Told, once per sink argument, when data reaches a sink (directly or through a summarized helper).</summary>
+    /// <summary>Data reaching a sink, directly or through a summarized helper.</summary>
+    internal readonly struct SinkEvent
+    {
+        public SinkEvent(SinkKind kind, string sink, string? helper, IOperation call, IOperation argument, ImmutableArray<Origin> visible, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType)
+        {
+            Kind = kind;
+            Sink = sink;
+            Helper = helper;
+            Call = call;
+            Argument = argument;
+            Visible = visible;
+            MembersVisible = membersVisible;
+            Consent = consent;
+            RootType = rootType;
+        }
+
+        public SinkKind Kind { get; }
+
+        /// <summary>The sink, quoted: <c>'LogInformation'</c>.</summary>
+        public string Sink { get; }
+
+        /// <summary>The source method the data was passed to that reaches the sink, quoted (<c>'Audit'</c>), or null.</summary>
+        public string? Helper { get; }
+
+        /// <summary>The call (or creation, or assignment) that writes to the sink; for a helper, the call to the helper.</summary>
+        public IOperation Call { get; }
+
+        /// <summary>The argument that carries the data.</summary>
+        public IOperation Argument { get; }
+
+        /// <summary>The origins of the data the sink writes out (never empty).</summary>
+        public ImmutableArray<Origin> Visible { get; }
+
+        /// <summary>The sink writes the value's members out, not only its text.</summary>
+        public bool MembersVisible { get; }
+
+        /// <summary>The consent given on every path to the sink (for a helper: at the call, plus inside the helper).</summary>
+        public ConsentFacts Consent { get; }
+
+        /// <summary>The type of the value written (an element type for a collection), or null: the persisted root type.</summary>
+        public ITypeSymbol? RootType { get; }
+
+        /// <summary>"'Audit' (through 'LogInformation')" or "'LogInformation'".</summary>
+        public string Describe() => Helper is null ? Sink : Helper + " (through " + Sink + ")";
+    }
+
+    /// <summary>Told what the flow engine finds in a method body, in its final pass.</summary>
     internal interface IFlowObserver
     {
         /// <summary>
-        /// Data reaches a sink. Called in the analysis' final pass only, once per sink argument, and possibly again for
-        /// the same argument when a lambda or local function is analyzed from several places.
+        /// Data reaches a sink. Called once per sink argument, and possibly again for the same argument when a lambda or
+        /// local function is analyzed from several places.
         /// </summary>
-        /// <param name="kind">The kind of sink.</param>
-        /// <param name="sink">The sink, quoted: <c>'LogInformation'</c>.</param>
-        /// <param name="helper">The source method the data was passed to that reaches the sink, quoted (<c>'Audit'</c>), or null.</param>
-        /// <param name="value">The argument that carries the data; diagnostics are located on it.</param>
-        /// <param name="visible">The origins of the data the sink writes out (never empty).</param>
-        /// <param name="membersVisible">The sink writes the value's members out, not only its text.</param>
-        void OnSink(SinkKind kind, string sink, string? helper, IOperation value, ImmutableArray<Origin> visible, bool membersVisible);
+        void OnSink(in SinkEvent sink);
+
+        /// <summary>A <c>[RequiresConsent]</c> method or constructor is called with <paramref name="consent"/> given.</summary>
+        void OnConsentRequired(IOperation call, IMethodSymbol method, ConsentMarker requirement, ConsentFacts consent);
     }
 }

@@ -95,7 +95,7 @@ namespace PiiAnalyzers.Flow
 
             var recorder = new SummaryRecorder(method.Parameters.Length);
             var walker = new TaintWalker(_context, recorder, depth, summarizing: method, cancellationToken);
-            var returns = walker.Analyze(graph);
+            var returns = walker.Analyze(graph, method);
             return recorder.ToSummary(returns);
         }
 
@@ -171,22 +171,28 @@ namespace PiiAnalyzers.Flow
                 _sinks = new List<ParameterSink>[parameterCount];
             }
 
-            public void OnSink(Sinks.SinkKind kind, string sink, string? helper, IOperation value, ImmutableArray<Origin> visible, bool membersVisible)
+            public void OnSink(in SinkEvent sink)
             {
-                foreach (var origin in visible)
+                foreach (var origin in sink.Visible)
                 {
                     if (!origin.IsParameter || origin.Parameter >= _sinks.Length)
                     {
                         continue;
                     }
 
-                    var reached = new ParameterSink(kind, sink, membersVisible || origin.AllMembers);
+                    var reached = new ParameterSink(sink.Kind, sink.Sink, sink.MembersVisible || origin.AllMembers, sink.Consent, sink.RootType);
                     var list = _sinks[origin.Parameter] ??= new List<ParameterSink>();
-                    if (!list.Exists(s => s.Kind == reached.Kind && s.MembersVisible == reached.MembersVisible && s.Display == reached.Display))
+                    if (!list.Exists(s => s.Kind == reached.Kind && s.MembersVisible == reached.MembersVisible && s.Display == reached.Display
+                        && s.Consent.SetEquals(reached.Consent) && SymbolEqualityComparer.Default.Equals(s.RootType, reached.RootType)))
                     {
                         list.Add(reached);
                     }
                 }
+            }
+
+            public void OnConsentRequired(IOperation call, IMethodSymbol method, ConsentMarker requirement, ConsentFacts consent)
+            {
+                // Reported where the helper itself is analyzed; nothing to carry to its callers.
             }
 
             public MethodSummary ToSummary(Taint returns)

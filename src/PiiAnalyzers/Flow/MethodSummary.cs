@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using PiiAnalyzers.Sinks;
 
 namespace PiiAnalyzers.Flow
@@ -6,12 +7,20 @@ namespace PiiAnalyzers.Flow
     /// <summary>A sink a parameter of a summarized method reaches.</summary>
     internal readonly struct ParameterSink
     {
-        public ParameterSink(SinkKind kind, string display, bool membersVisible)
+        public ParameterSink(SinkKind kind, string display, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType)
         {
             Kind = kind;
             Display = display;
             MembersVisible = membersVisible;
+            Consent = consent;
+            RootType = rootType;
         }
+
+        /// <summary>The consent the helper itself has checked on every path to the sink.</summary>
+        public ConsentFacts Consent { get; }
+
+        /// <summary>The type written to the sink, as the helper sees it.</summary>
+        public ITypeSymbol? RootType { get; }
 
         public SinkKind Kind { get; }
 

@@ -61,10 +61,16 @@ namespace PiiAnalyzers.Flow
             _cancellationToken = cancellationToken;
         }
 
-        /// <summary>Analyzes a method body's graph, reports its sinks, and returns what its return value carries.</summary>
-        public Taint Analyze(ControlFlowGraph graph)
+        /// <summary>
+        /// Analyzes a method body's graph, reports its sinks, and returns what its return value carries.
+        /// <paramref name="owner"/> is the method the body belongs to: inside a <c>[RequiresConsent]</c> method, its
+        /// callers have checked consent.
+        /// </summary>
+        public Taint Analyze(ControlFlowGraph graph, IMethodSymbol? owner)
         {
-            var entry = new FlowState();
+            var entry = new FlowState(owner is not null && _context.GetConsentRequirement(owner) is { } required
+                ? ConsentFacts.For(required.Purpose is null ? ImmutableArray<string>.Empty : ImmutableArray.Create(required.Purpose))
+                : ConsentFacts.None);
             if (_summarizing is not null)
             {
                 foreach (var parameter in _summarizing.Parameters)
@@ -162,11 +168,120 @@ namespace PiiAnalyzers.Flow
                 var state = input.Clone();
                 Transfer(graph, block, state);
                 outputs[i] = state;
-                changed |= Flow(block.FallThroughSuccessor, state, inputs);
-                changed |= Flow(block.ConditionalSuccessor, state, inputs);
+                if (block.ConditionKind != ControlFlowConditionKind.None && block.BranchValue is { } condition
+                    && ConditionOf(condition, state) is { IsUnknown: false } consent)
+                {
+                    // if (consent.Has(v)) ...: each way out of the test knows what the test said.
+                    var jump = block.ConditionKind == ControlFlowConditionKind.WhenTrue ? consent.WhenTrue : consent.WhenFalse;
+                    var fall = block.ConditionKind == ControlFlowConditionKind.WhenTrue ? consent.WhenFalse : consent.WhenTrue;
+                    changed |= Flow(block.ConditionalSuccessor, WithConsent(state, jump), inputs);
+                    changed |= Flow(block.FallThroughSuccessor, WithConsent(state, fall), inputs);
+                }
+                else
+                {
+                    changed |= Flow(block.FallThroughSuccessor, state, inputs);
+                    changed |= Flow(block.ConditionalSuccessor, state, inputs);
+                }
             }
 
             return changed;
+        }
+
+        private static FlowState WithConsent(FlowState state, ConsentFacts facts)
+        {
+            if (facts.IsNone)
+            {
+                return state;
+            }
+
+            var refined = state.Clone();
+            refined.Consent = refined.Consent.Union(facts);
+            return refined;
+        }
+
+        /// <summary>What a boolean value says about consent, given what variables hold in <paramref name="state"/>.</summary>
+        private ConsentCondition ConditionOf(IOperation operation, FlowState state)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation invocation when _context.GetConsentCheck(invocation.TargetMethod) is { } check:
+                    return new ConsentCondition(CheckedConsent(check, invocation.Arguments), ConsentFacts.None);
+                case IPropertyReferenceOperation property when _context.GetConsentCheck(property.Property) is { } check:
+                    return new ConsentCondition(CheckedConsent(check, ImmutableArray<IArgumentOperation>.Empty), ConsentFacts.None);
+                case ILocalReferenceOperation local:
+                    return state.GetCondition(local.Local);
+                case IParameterReferenceOperation parameter:
+                    return state.GetCondition(parameter.Parameter);
+                case IFlowCaptureReferenceOperation capture:
+                    return state.GetCondition(capture.Id);
+                case ILiteralOperation { ConstantValue: { HasValue: true, Value: bool value } }:
+                    // A constant false is never true: whatever is claimed when it is true holds vacuously.
+                    return value ? new ConsentCondition(ConsentFacts.None, ConsentFacts.All) : new ConsentCondition(ConsentFacts.All, ConsentFacts.None);
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    return ConditionOf(not.Operand, state).Negate();
+                case IConversionOperation conversion:
+                    return ConditionOf(conversion.Operand, state);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And } conjunction when conjunction.Type?.SpecialType == SpecialType.System_Boolean:
+                    {
+                        var left = ConditionOf(conjunction.LeftOperand, state);
+                        var right = ConditionOf(conjunction.RightOperand, state);
+                        return new ConsentCondition(left.WhenTrue.Union(right.WhenTrue), left.WhenFalse.Intersect(right.WhenFalse));
+                    }
+
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or } disjunction when disjunction.Type?.SpecialType == SpecialType.System_Boolean:
+                    {
+                        var left = ConditionOf(disjunction.LeftOperand, state);
+                        var right = ConditionOf(disjunction.RightOperand, state);
+                        return new ConsentCondition(left.WhenTrue.Intersect(right.WhenTrue), left.WhenFalse.Union(right.WhenFalse));
+                    }
+
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                    {
+                        // check == true, check != false, check == false
+                        var (other, constant) = comparison.RightOperand.ConstantValue is { HasValue: true, Value: bool right }
+                            ? (comparison.LeftOperand, (bool?)right)
+                            : comparison.LeftOperand.ConstantValue is { HasValue: true, Value: bool left } ? (comparison.RightOperand, left) : (comparison, null);
+                        if (constant is null)
+                        {
+                            return ConsentCondition.Unknown;
+                        }
+
+                        var result = ConditionOf(other, state);
+                        return constant.Value == (comparison.OperatorKind == BinaryOperatorKind.Equals) ? result : result.Negate();
+                    }
+
+                case IIsPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool expected } } } isPattern:
+                    {
+                        var result = ConditionOf(isPattern.Value, state);
+                        return expected ? result : result.Negate();
+                    }
+
+                default:
+                    return ConsentCondition.Unknown;
+            }
+        }
+
+        /// <summary>
+        /// The consent a check establishes: its declared purpose, else the constant purposes passed to it
+        /// (<c>HasConsent(v, "support")</c>), else every purpose.
+        /// </summary>
+        private static ConsentFacts CheckedConsent(ConsentMarker check, ImmutableArray<IArgumentOperation> arguments)
+        {
+            if (check.Purpose is not null)
+            {
+                return ConsentFacts.For(ImmutableArray.Create(check.Purpose));
+            }
+
+            var purposes = ImmutableArray.CreateBuilder<string>();
+            foreach (var argument in arguments)
+            {
+                if (argument.Value.ConstantValue is { HasValue: true, Value: string purpose } && purpose.Trim().Length > 0)
+                {
+                    purposes.Add(purpose.Trim());
+                }
+            }
+
+            return ConsentFacts.For(purposes.ToImmutable());
         }
 
         private static bool Flow(ControlFlowBranch? branch, FlowState state, FlowState?[] inputs)
@@ -303,6 +418,7 @@ namespace PiiAnalyzers.Flow
 
                 case IFlowCaptureOperation capture:
                     _state.Set(capture.Id, Evaluate(capture.Value));
+                    _state.SetCondition(capture.Id, IsBoolean(capture.Value.Type) ? ConditionOf(capture.Value, _state) : ConsentCondition.Unknown);
                     return Taint.Clean;
 
                 case IFlowCaptureReferenceOperation captureReference:
@@ -325,7 +441,19 @@ namespace PiiAnalyzers.Flow
                 case ISimpleAssignmentOperation assignment:
                     {
                         var value = Evaluate(assignment.Value);
+                        if (assignment.Target is IPropertyReferenceOperation property && _context.Sinks.MatchWrite(property, assignment.Value) is { } write)
+                        {
+                            // parameter.Value = visitor.Email (ADO.NET)
+                            ReportSink(write, assignment, ImmutableArray<IArgumentOperation>.Empty, Array.Empty<Taint>(), new Dictionary<IOperation, Taint> { [assignment.Value] = value });
+                        }
+
                         Assign(assignment.Target, value);
+                        if (assignment.Target is ILocalReferenceOperation or IParameterReferenceOperation)
+                        {
+                            var variable = assignment.Target is ILocalReferenceOperation local ? (ISymbol)local.Local : ((IParameterReferenceOperation)assignment.Target).Parameter;
+                            _state.SetCondition(variable, IsBoolean(assignment.Value.Type) ? ConditionOf(assignment.Value, _state) : ConsentCondition.Unknown);
+                        }
+
                         return value;
                     }
 
@@ -449,6 +577,8 @@ namespace PiiAnalyzers.Flow
                     }
             }
         }
+
+        private static bool IsBoolean(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_Boolean;
 
         private Taint Read(ISymbol variable, ITypeSymbol? type)
         {
@@ -737,7 +867,18 @@ namespace PiiAnalyzers.Flow
             var sink = _context.Sinks.Match(invocation);
             if (sink is not null)
             {
-                ReportSink(sink, invocation.Arguments, arguments, elements);
+                ReportSink(sink, invocation, invocation.Arguments, arguments, elements);
+            }
+
+            if (_context.GetConsentRequirement(method) is { } required && _reporting)
+            {
+                _observer.OnConsentRequired(invocation, method, required, _state.Consent);
+            }
+
+            if (_context.GetConsentCheck(method) is { } check && IsVoidLike(method.ReturnType))
+            {
+                // consent.Ensure(visitor, "support") throws without consent: what follows is guarded.
+                _state.Consent = _state.Consent.Union(CheckedConsent(check, invocation.Arguments));
             }
 
             if (method.MethodKind == MethodKind.LocalFunction)
@@ -769,7 +910,7 @@ namespace PiiAnalyzers.Flow
             if (sink is null && _depth > 0 && MethodSummaries.CanSummarize(method.OriginalDefinition)
                 && _context.Summaries.Get(method, _depth - 1, _cancellationToken) is { } summary)
             {
-                ReportHelperSinks(method, summary, invocation.Arguments, arguments);
+                ReportHelperSinks(invocation, method, summary, invocation.Arguments, arguments);
                 var returned = Substitute(summary.Returns, ArgumentTaints(method, invocation.Arguments, arguments));
                 return TypeShapes.IsScalar(invocation.Type) ? Taint.Clean : returned.Union(TypeTaint(invocation.Type));
             }
@@ -913,12 +1054,21 @@ namespace PiiAnalyzers.Flow
             return false;
         }
 
+        private static bool IsVoidLike(ITypeSymbol type)
+            => type.SpecialType == SpecialType.System_Void
+                || (type is INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" } && TypeShapes.IsInNamespace(type, "System", "Threading", "Tasks"));
+
         private Taint Creation(IObjectCreationOperation creation)
         {
             var arguments = EvaluateArguments(creation.Arguments, out var elements);
             if (_context.Sinks.Match(creation) is { } sink)
             {
-                ReportSink(sink, creation.Arguments, arguments, elements);
+                ReportSink(sink, creation, creation.Arguments, arguments, elements);
+            }
+
+            if (creation.Constructor is { } constructor && _context.GetConsentRequirement(constructor) is { } required && _reporting)
+            {
+                _observer.OnConsentRequired(creation, constructor, required, _state.Consent);
             }
 
             Lambdas(creation.Arguments, Taint.Clean);
@@ -1039,7 +1189,7 @@ namespace PiiAnalyzers.Flow
             }
         }
 
-        private void ReportSink(SinkCall sink, ImmutableArray<IArgumentOperation> arguments, Taint[] values, Dictionary<IOperation, Taint>? elements)
+        private void ReportSink(SinkCall sink, IOperation call, ImmutableArray<IArgumentOperation> arguments, Taint[] values, Dictionary<IOperation, Taint>? elements)
         {
             if (!_reporting)
             {
@@ -1065,16 +1215,56 @@ namespace PiiAnalyzers.Flow
                     }
                 }
 
-                var visible = taint.Visible(sinkArgument.MembersVisible);
+                var valueType = ValueType(sinkArgument.Value);
+                var visible = Skip(taint.Visible(sinkArgument.MembersVisible), sink.IgnoreAttribute, valueType);
                 if (!visible.IsEmpty)
                 {
-                    _observer.OnSink(sink.Kind, sink.Display, helper: null, sinkArgument.Value, visible, sinkArgument.MembersVisible);
+                    _observer.OnSink(new SinkEvent(sink.Kind, sink.Display, helper: null, call, sinkArgument.Value, visible, sinkArgument.MembersVisible, _state.Consent, RootType(valueType)));
                 }
             }
         }
 
+        /// <summary>The type of a value before it was converted to an argument's parameter type (object, T).</summary>
+        private static ITypeSymbol? ValueType(IOperation value)
+        {
+            while (value is IConversionOperation { IsImplicit: true } conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value.Type;
+        }
+
+        /// <summary>The type of what is stored: a collection's element type, else the value's type.</summary>
+        private static ITypeSymbol? RootType(ITypeSymbol? type)
+        {
+            switch (type)
+            {
+                case IArrayTypeSymbol array:
+                    return array.ElementType;
+                case INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named when TypeShapes.IsSequence(named):
+                    return named.TypeArguments[0];
+                default:
+                    return type;
+            }
+        }
+
+        /// <summary>
+        /// Drops data held in members the serializer or store skips (<c>[JsonIgnore]</c>, <c>[NotMapped]</c>) — unless the
+        /// value is text, which is written out whole.
+        /// </summary>
+        private static ImmutableArray<Origin> Skip(ImmutableArray<Origin> visible, INamedTypeSymbol? ignore, ITypeSymbol? valueType)
+        {
+            if (ignore is null || visible.IsEmpty || TypeShapes.IsTextLike(valueType))
+            {
+                return visible;
+            }
+
+            return visible.RemoveAll(origin => origin.Item is { } item && PrivacySymbols.Find(item.Symbol, ignore) is not null);
+        }
+
         /// <summary>Audit(visitor.Email) where Audit logs its parameter: reported at the call site, naming the helper.</summary>
-        private void ReportHelperSinks(IMethodSymbol method, MethodSummary summary, ImmutableArray<IArgumentOperation> arguments, Taint[] values)
+        private void ReportHelperSinks(IOperation call, IMethodSymbol method, MethodSummary summary, ImmutableArray<IArgumentOperation> arguments, Taint[] values)
         {
             if (!_reporting || summary.ParameterSinks.IsEmpty)
             {
@@ -1101,7 +1291,9 @@ namespace PiiAnalyzers.Flow
 
                     if (!visible.IsEmpty)
                     {
-                        _observer.OnSink(sink.Kind, sink.Display, "'" + method.Name + "'", arguments[i].Value, visible, sink.MembersVisible);
+                        _observer.OnSink(new SinkEvent(
+                            sink.Kind, sink.Display, "'" + method.Name + "'", call, arguments[i].Value, visible, sink.MembersVisible,
+                            _state.Consent.Union(sink.Consent), sink.RootType ?? RootType(ValueType(arguments[i].Value))));
                     }
                 }
             }

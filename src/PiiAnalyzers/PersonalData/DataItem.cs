@@ -34,6 +34,29 @@ namespace PiiAnalyzers.PersonalData
         /// <summary>The <c>PiiAttributes.LawfulBasis</c> value.</summary>
         public int Basis { get; }
 
+        /// <summary>True when processing needs consent: the basis is consent, or the data is a special category (Art. 9).</summary>
+        public bool NeedsConsent => Basis == ConsentBasis || Category == SpecialCategory;
+
+        /// <summary>The <c>PiiAttributes.LawfulBasis.Consent</c> value.</summary>
+        public const int ConsentBasis = 0;
+
+        /// <summary>The <c>PiiAttributes.PersonalDataCategory.Special</c> value.</summary>
+        public const int SpecialCategory = 7;
+
+        private static readonly string[] BasisNames = { "consent", "contract", "legal obligation", "vital interests", "public task", "legitimate interests" };
+
+        /// <summary>The purposes, quoted and joined: <c>'support', 'billing'</c>.</summary>
+        public string QuotedPurposes => Purposes.IsDefaultOrEmpty ? string.Empty : "'" + string.Join("', '", Purposes) + "'";
+
+        /// <summary><c>'Visitor.Email' (personal data, purpose 'support', basis consent)</c>.</summary>
+        public string DescribeWithBasis()
+        {
+            var text = Describe();
+            var basis = Basis >= 0 && Basis < BasisNames.Length ? BasisNames[Basis] : "unknown";
+            var special = Category == SpecialCategory ? ", special category" : string.Empty;
+            return text.Substring(0, text.Length - 1) + ", basis " + basis + special + ")";
+        }
+
         /// <summary><c>'Visitor.Email' (personal data, purpose 'support')</c>.</summary>
         public string Describe()
         {

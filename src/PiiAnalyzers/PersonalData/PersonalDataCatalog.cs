@@ -18,6 +18,7 @@ namespace PiiAnalyzers.PersonalData
 
         private readonly PrivacySymbols _symbols;
         private readonly ConcurrentDictionary<ISymbol, DataItem?> _declared = new ConcurrentDictionary<ISymbol, DataItem?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, bool> _retention = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ITypeSymbol, Taint> _containers = new ConcurrentDictionary<ITypeSymbol, Taint>(SymbolEqualityComparer.Default);
 
         public PersonalDataCatalog(PrivacySymbols symbols)
@@ -60,6 +61,50 @@ namespace PiiAnalyzers.PersonalData
             }
 
             return _containers.GetOrAdd(type, ComputeContainer(type, 0, new Dictionary<ITypeSymbol, Taint>(SymbolEqualityComparer.Default)));
+        }
+
+        /// <summary>
+        /// True when a <c>[RetentionPolicy]</c> applies to <paramref name="item"/> stored as part of
+        /// <paramref name="root"/>: on the member, on its declaring type (or a base), on the stored root type (or a
+        /// base), or on the assembly of the member or of the root type.
+        /// </summary>
+        public bool HasRetentionPolicy(DataItem item, ITypeSymbol? root)
+        {
+            var symbol = item.Symbol;
+            return HasRetention(symbol)
+                || (symbol is not IParameterSymbol && HasRetention(symbol.ContainingType))
+                || (root is not null && HasRetention(root))
+                || HasRetention(symbol.ContainingAssembly)
+                || (root?.ContainingAssembly is { } rootAssembly && HasRetention(rootAssembly));
+        }
+
+        private bool HasRetention(ISymbol? symbol)
+        {
+            if (symbol is null || _symbols.RetentionPolicy is null)
+            {
+                return false;
+            }
+
+            symbol = symbol.OriginalDefinition;
+            if (_retention.TryGetValue(symbol, out var known))
+            {
+                return known;
+            }
+
+            var found = false;
+            if (symbol is ITypeSymbol type)
+            {
+                for (var current = type; current is not null && !found; current = current.BaseType)
+                {
+                    found = PrivacySymbols.Find(current, _symbols.RetentionPolicy) is not null;
+                }
+            }
+            else
+            {
+                found = PrivacySymbols.Find(symbol, _symbols.RetentionPolicy) is not null;
+            }
+
+            return _retention.GetOrAdd(symbol, found);
         }
 
         private DataItem? ReadDeclaration(ISymbol symbol)

@@ -25,12 +25,19 @@ namespace PiiAnalyzers.Sinks
     /// <summary>A call (or object creation) that writes its arguments somewhere personal data must not go unchecked.</summary>
     internal sealed class SinkCall
     {
-        public SinkCall(SinkKind kind, string display, ImmutableArray<SinkArgument> arguments)
+        public SinkCall(SinkKind kind, string display, ImmutableArray<SinkArgument> arguments, INamedTypeSymbol? ignoreAttribute = null)
         {
             Kind = kind;
             Display = display;
             Arguments = arguments;
+            IgnoreAttribute = ignoreAttribute;
         }
+
+        /// <summary>
+        /// The attribute that makes this serializer or store skip a member (System.Text.Json's or Newtonsoft's
+        /// <c>JsonIgnore</c>, EF Core's <c>NotMapped</c>): data in members carrying it does not reach the sink.
+        /// </summary>
+        public INamedTypeSymbol? IgnoreAttribute { get; }
 
         public SinkKind Kind { get; }
 

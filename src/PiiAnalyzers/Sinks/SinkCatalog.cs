@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using PiiAnalyzers.Flow;
@@ -15,8 +16,22 @@ namespace PiiAnalyzers.Sinks
     {
         private static readonly string[] TemplateParameterNames = { "message", "messageTemplate", "messageFormat", "format" };
 
+        /// <summary>Parameter types that configure a call rather than carry data into it (matched by simple name).</summary>
+        private static readonly string[] ConfigurationTypeNames =
+        {
+            "CancellationToken", "JsonSerializerOptions", "JsonSerializerSettings", "JsonTypeInfo", "Stream", "TextWriter",
+            "StreamWriter", "XmlWriter", "Utf8JsonWriter", "IDbTransaction", "DbTransaction", "DistributedCacheEntryOptions",
+            "TimeSpan", "EventId", "Formatting", "InsertOneOptions", "InsertManyOptions", "ReplaceOptions",
+            "IClientSessionHandle", "Encoding", "HttpMethod", "MediaTypeHeaderValue", "XmlSerializerNamespaces",
+            "JsonWriterOptions", "JsonNodeOptions", "JsonDocumentOptions", "IDbConnection", "DbConnection",
+        };
+
         private readonly PrivacySymbols _symbols;
         private readonly Dictionary<INamedTypeSymbol, LoggingType> _loggingTypes = new Dictionary<INamedTypeSymbol, LoggingType>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<INamedTypeSymbol, DataSinkType> _dataSinkTypes = new Dictionary<INamedTypeSymbol, DataSinkType>(SymbolEqualityComparer.Default);
+        private readonly INamedTypeSymbol? _dbParameterCollection;
+        private readonly INamedTypeSymbol? _dbParameter;
+        private readonly INamedTypeSymbol? _dataParameter;
         private readonly INamedTypeSymbol? _melLogger;
         private readonly INamedTypeSymbol? _loggerMessageAttribute;
         private readonly INamedTypeSymbol? _console;
@@ -52,6 +67,47 @@ namespace PiiAnalyzers.Sinks
             Add(compilation, "System.Diagnostics.Trace", staticDisplay: true, trace);
             Add(compilation, "System.Diagnostics.Debug", staticDisplay: true, trace);
             Add(compilation, "System.Diagnostics.TraceSource", staticDisplay: false, "TraceEvent", "TraceData", "TraceInformation", "TraceTransfer");
+
+            var systemTextJsonIgnore = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute");
+            var newtonsoftIgnore = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonIgnoreAttribute");
+            var notMapped = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute");
+            var xmlIgnore = compilation.GetTypeByMetadataName("System.Xml.Serialization.XmlIgnoreAttribute");
+            var dataMemberIgnore = compilation.GetTypeByMetadataName("System.Runtime.Serialization.IgnoreDataMemberAttribute");
+
+            var serialization = SinkKind.Serialization;
+            AddData(compilation, "System.Text.Json.JsonSerializer", serialization, systemTextJsonIgnore, staticDisplay: true, "Serialize", "SerializeAsync", "SerializeToUtf8Bytes", "SerializeToNode", "SerializeToDocument", "SerializeToElement");
+            AddData(compilation, "Newtonsoft.Json.JsonConvert", serialization, newtonsoftIgnore, staticDisplay: true, "SerializeObject");
+            AddData(compilation, "Newtonsoft.Json.JsonSerializer", serialization, newtonsoftIgnore, staticDisplay: false, "Serialize");
+            AddData(compilation, "System.Xml.Serialization.XmlSerializer", serialization, xmlIgnore, staticDisplay: false, "Serialize");
+            AddData(compilation, "System.Runtime.Serialization.XmlObjectSerializer", serialization, dataMemberIgnore, staticDisplay: false, "WriteObject");
+            AddData(compilation, "System.Runtime.Serialization.DataContractSerializer", serialization, dataMemberIgnore, staticDisplay: false, "WriteObject");
+            AddData(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase", serialization, systemTextJsonIgnore, staticDisplay: false, "Ok", "Created", "CreatedAtAction", "CreatedAtRoute", "Accepted", "AcceptedAtAction", "AcceptedAtRoute");
+            AddData(compilation, "Microsoft.AspNetCore.Mvc.Controller", serialization, systemTextJsonIgnore, staticDisplay: false, "Json");
+            AddData(compilation, "Microsoft.AspNetCore.Http.Results", serialization, systemTextJsonIgnore, staticDisplay: true);
+            AddData(compilation, "Microsoft.AspNetCore.Http.TypedResults", serialization, systemTextJsonIgnore, staticDisplay: true);
+
+            var persistence = SinkKind.Persistence;
+            var efMethods = new[] { "Add", "AddAsync", "AddRange", "AddRangeAsync", "Update", "UpdateRange" };
+            AddData(compilation, "Microsoft.EntityFrameworkCore.DbSet`1", persistence, notMapped, staticDisplay: false, efMethods);
+            AddData(compilation, "Microsoft.EntityFrameworkCore.DbContext", persistence, notMapped, staticDisplay: false, efMethods);
+            AddData(compilation, "Dapper.SqlMapper", persistence, null, staticDisplay: false, "Execute", "ExecuteAsync", "ExecuteScalar", "ExecuteScalarAsync", "ExecuteReader", "ExecuteReaderAsync");
+            AddData(compilation, "System.IO.File", persistence, null, staticDisplay: true, "WriteAllText", "WriteAllTextAsync", "WriteAllLines", "WriteAllLinesAsync", "WriteAllBytes", "WriteAllBytesAsync", "AppendAllText", "AppendAllTextAsync", "AppendAllLines", "AppendAllLinesAsync");
+            var writes = new[] { "Write", "WriteLine", "WriteAsync", "WriteLineAsync" };
+            AddData(compilation, "System.IO.TextWriter", persistence, null, staticDisplay: false, writes);
+            AddData(compilation, "System.IO.StreamWriter", persistence, null, staticDisplay: false, writes);
+            AddData(compilation, "Microsoft.Extensions.Caching.Distributed.IDistributedCache", persistence, null, staticDisplay: false, "Set", "SetAsync");
+            AddData(compilation, "Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions", persistence, null, staticDisplay: false, "Set", "SetAsync", "SetString", "SetStringAsync");
+            var redis = new[] { "StringSet", "StringSetAsync", "HashSet", "HashSetAsync", "ListLeftPush", "ListLeftPushAsync", "ListRightPush", "ListRightPushAsync" };
+            AddData(compilation, "StackExchange.Redis.IDatabase", persistence, null, staticDisplay: false, redis);
+            AddData(compilation, "StackExchange.Redis.IDatabaseAsync", persistence, null, staticDisplay: false, redis);
+            AddData(compilation, "MongoDB.Driver.IMongoCollection`1", persistence, null, staticDisplay: false, "InsertOne", "InsertOneAsync", "InsertMany", "InsertManyAsync", "ReplaceOne", "ReplaceOneAsync");
+            _dbParameterCollection = compilation.GetTypeByMetadataName("System.Data.Common.DbParameterCollection");
+            _dbParameter = compilation.GetTypeByMetadataName("System.Data.Common.DbParameter");
+            _dataParameter = compilation.GetTypeByMetadataName("System.Data.IDataParameter");
+
+            var transfer = SinkKind.Transfer;
+            AddData(compilation, "System.Net.Http.HttpClient", transfer, null, staticDisplay: false, "GetAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "SendAsync", "Send", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync");
+            AddData(compilation, "System.Net.Http.Json.HttpClientJsonExtensions", transfer, systemTextJsonIgnore, staticDisplay: false, "PostAsJsonAsync", "PutAsJsonAsync", "PatchAsJsonAsync", "GetFromJsonAsync", "DeleteFromJsonAsync");
         }
 
         /// <summary>The sink <paramref name="invocation"/> writes to, or null when it is not a sink.</summary>
@@ -69,12 +125,24 @@ namespace PiiAnalyzers.Sinks
                 return Logging(invocation.Arguments, logging.StaticDisplay ? type.Name + "." + method.Name : method.Name, method.Name == "ForContext");
             }
 
-            if (_textWriter is not null && SymbolEqualityComparer.Default.Equals(type, _textWriter)
+            if (_textWriter is not null && TypeShapes.DerivesFrom(type, _textWriter)
                 && method.Name.StartsWith("Write", System.StringComparison.Ordinal)
                 && invocation.Instance is IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } stream }
                 && SymbolEqualityComparer.Default.Equals(stream.ContainingType, _console))
             {
                 return Logging(invocation.Arguments, "Console." + stream.Name + "." + method.Name, forContext: false);
+            }
+
+            if (_dataSinkTypes.TryGetValue(type, out var dataSink) && dataSink.Accepts(method.Name))
+            {
+                var display = dataSink.StaticDisplay ? type.Name + "." + method.Name : method.Name;
+                return new SinkCall(dataSink.Kind, "'" + display + "'", AllData(invocation.Arguments, dataSink.Kind), dataSink.IgnoreAttribute);
+            }
+
+            if (method.Name == "AddWithValue" && TypeShapes.DerivesFrom(type, _dbParameterCollection))
+            {
+                // command.Parameters.AddWithValue("@email", visitor.Email) (SqlClient, Npgsql, Sqlite, ...).
+                return new SinkCall(SinkKind.Persistence, "'AddWithValue'", AllData(invocation.Arguments, SinkKind.Persistence));
             }
 
             if (type.TypeKind == TypeKind.Delegate && method.Name == "Invoke" && IsLoggerMessageDelegate(type, method))
@@ -89,6 +157,22 @@ namespace PiiAnalyzers.Sinks
             }
 
             return MatchDeclaredSink(method, invocation.Arguments);
+        }
+
+        /// <summary>An assignment to an ADO.NET parameter's <c>Value</c>: the value is written to the database.</summary>
+        public SinkCall? MatchWrite(IPropertyReferenceOperation target, IOperation value)
+        {
+            if (target.Property.Name != "Value" || target.Instance is null)
+            {
+                return null;
+            }
+
+            var type = target.Property.ContainingType;
+            var isParameter = TypeShapes.DerivesFrom(type, _dbParameter)
+                || (_dataParameter is not null && (SymbolEqualityComparer.Default.Equals(type, _dataParameter) || type.AllInterfaces.Contains(_dataParameter, SymbolEqualityComparer.Default)));
+            return isParameter
+                ? new SinkCall(SinkKind.Persistence, "'" + type.Name + ".Value'", ImmutableArray.Create(new SinkArgument(value, membersVisible: true)))
+                : null;
         }
 
         /// <summary>An exception whose message carries data: exceptions end up in logs.</summary>
@@ -271,7 +355,7 @@ namespace PiiAnalyzers.Sinks
                 return false;
             }
 
-            return type.Name != "EventId";
+            return System.Array.IndexOf(ConfigurationTypeNames, type.Name) < 0;
         }
 
         private bool IsLogger(ITypeSymbol type)
@@ -303,6 +387,36 @@ namespace PiiAnalyzers.Sinks
             {
                 _loggingTypes[type] = new LoggingType(staticDisplay, methods);
             }
+        }
+
+        private void AddData(Compilation compilation, string metadataName, SinkKind kind, INamedTypeSymbol? ignoreAttribute, bool staticDisplay, params string[] methods)
+        {
+            if (compilation.GetTypeByMetadataName(metadataName) is { } type)
+            {
+                _dataSinkTypes[type] = new DataSinkType(kind, ignoreAttribute, staticDisplay, methods);
+            }
+        }
+
+        private sealed class DataSinkType
+        {
+            private readonly string[] _methods;
+
+            public DataSinkType(SinkKind kind, INamedTypeSymbol? ignoreAttribute, bool staticDisplay, string[] methods)
+            {
+                Kind = kind;
+                IgnoreAttribute = ignoreAttribute;
+                StaticDisplay = staticDisplay;
+                _methods = methods;
+            }
+
+            public SinkKind Kind { get; }
+
+            public INamedTypeSymbol? IgnoreAttribute { get; }
+
+            public bool StaticDisplay { get; }
+
+            /// <summary>An empty list accepts every method of the type.</summary>
+            public bool Accepts(string name) => _methods.Length == 0 || System.Array.IndexOf(_methods, name) >= 0;
         }
 
         private sealed class LoggingType

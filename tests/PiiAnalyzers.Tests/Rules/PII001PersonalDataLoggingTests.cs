@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using PiiAnalyzers.Rules;
 using Xunit;
-using Verify = PiiAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PiiAnalyzers.Rules.PersonalDataLoggingAnalyzer>;
+using Verify = PiiAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer>;
 
 namespace PiiAnalyzers.Tests.Rules
 {
@@ -218,12 +218,16 @@ class Service
             await Verify.VerifyAnalyzerAsync(Code(@"
     void M(Visitor v)
     {
-        var json = System.Text.Json.JsonSerializer.Serialize(v);
+        var json = {|#1:System.Text.Json.JsonSerializer.Serialize(v)|};
         _logger.LogInformation(""{Json}"", {|#0:json|});
     }"),
                 Verify.Diagnostic("PII001").WithLocation(0).WithArguments(
                     "'Message.Text' (personal data, purpose 'support') and 'Visitor.Email' (personal data, purpose 'support') and 'Visitor.IpAddress' (personal data, purpose 'analytics') and 1 more",
-                    "'LogInformation'"));
+                    "'LogInformation'"),
+                Verify.Diagnostic("PII002").WithLocation(1).WithArguments(
+                    "'Message.Text' (personal data, purpose 'support', basis consent) and 'Visitor.Email' (personal data, purpose 'support', basis consent) and 'Visitor.IpAddress' (personal data, purpose 'analytics', basis consent) and 1 more",
+                    "'JsonSerializer.Serialize'",
+                    "check consent for 'support' and 'analytics' first"));
         }
 
         [Fact]
@@ -446,7 +450,7 @@ class Service
         [Fact]
         public async Task NoAttributesReferenced_DoesNothing()
         {
-            var test = new Verifiers.CSharpCodeFixVerifier<PersonalDataLoggingAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>.Test
+            var test = new Verifiers.CSharpCodeFixVerifier<PersonalDataSinkAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>.Test
             {
                 TestCode = @"
 class C { void M(string email) => System.Console.WriteLine(email); }",
@@ -469,7 +473,7 @@ class Generated { void M(ILogger l, Chat.Visitor v) => l.LogInformation(""{E}"",
         public async Task CodeThatDoesNotCompile_DoesNotThrow()
         {
             // Half-typed code: the analyzer still reports what it can bind and never throws (AD0001 would fail the test).
-            var test = new Verifiers.CSharpCodeFixVerifier<PersonalDataLoggingAnalyzer, EmptyCodeFixProvider>.Test
+            var test = new Verifiers.CSharpCodeFixVerifier<PersonalDataSinkAnalyzer, EmptyCodeFixProvider>.Test
             {
                 TestCode = Code(@"
     void M(Visitor v)

@@ -1,0 +1,237 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PiiAnalyzers.Flow;
+using PiiAnalyzers.PersonalData;
+using PiiAnalyzers.Sinks;
+
+namespace PiiAnalyzers.Rules
+{
+    /// <summary>
+    /// The rules on personal data reaching a sink, all fed by one run of the flow engine per method body:
+    /// <list type="bullet">
+    /// <item><description>PII001: written to a log, whatever the basis or consent.</description></item>
+    /// <item><description>PII002, PII003, PII005: serialized, persisted or sent without a consent check of a matching purpose, when its basis is consent or it is a special category.</description></item>
+    /// <item><description>PII004: persisted with no retention policy on the member, its type, the stored type or the assembly.</description></item>
+    /// <item><description>PII009: a <c>[RequiresConsent]</c> method called without a consent check of its purpose.</description></item>
+    /// </list>
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class PersonalDataSinkAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.PersonalDataLogged,
+            Descriptors.SerializedWithoutConsent,
+            Descriptors.PersistedWithoutConsent,
+            Descriptors.PersistedWithoutRetention,
+            Descriptors.TransferredWithoutConsent,
+            Descriptors.RequiresConsentCalledWithoutCheck);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                if (FlowContext.TryCreate(start.Compilation) is not { } flow)
+                {
+                    return; // nothing is declared as personal data: nothing to do
+                }
+
+                start.RegisterOperationBlockAction(block =>
+                {
+                    var reporter = new Reporter(flow);
+                    FlowAnalysis.Run(block, flow, reporter);
+                    reporter.Report(block.ReportDiagnostic);
+                });
+            });
+        }
+
+        /// <summary>Collects what the engine finds in one operation block and turns it into one diagnostic per rule and place.</summary>
+        private sealed class Reporter : IFlowObserver
+        {
+            private readonly FlowContext _flow;
+            private readonly Dictionary<(string Rule, Location Location), Finding> _findings = new Dictionary<(string Rule, Location Location), Finding>();
+            private readonly List<(string Rule, Location Location)> _order = new List<(string Rule, Location Location)>();
+
+            public Reporter(FlowContext flow)
+            {
+                _flow = flow;
+            }
+
+            public void OnSink(in SinkEvent sink)
+            {
+                var items = sink.Visible.Where(o => o.Item is not null).Select(o => o.Item!).Distinct().ToList();
+                if (items.Count == 0)
+                {
+                    return;
+                }
+
+                switch (sink.Kind)
+                {
+                    case SinkKind.Logging:
+                        // One per argument: each argument is its own leak.
+                        Add(Descriptors.PersonalDataLogged, sink.Argument.Syntax.GetLocation(), sink.Describe(), items, default, null);
+                        break;
+                    case SinkKind.Serialization:
+                        AddConsent(Descriptors.SerializedWithoutConsent, sink, items);
+                        break;
+                    case SinkKind.Persistence:
+                        AddConsent(Descriptors.PersistedWithoutConsent, sink, items);
+                        var root = sink.RootType;
+                        var unretained = items.Where(i => !_flow.Catalog.HasRetentionPolicy(i, root)).ToList();
+                        if (unretained.Count > 0)
+                        {
+                            Add(Descriptors.PersistedWithoutRetention, sink.Call.Syntax.GetLocation(), sink.Describe(), unretained, default, RetentionTarget(sink.RootType, unretained));
+                        }
+
+                        break;
+                    case SinkKind.Transfer:
+                        AddConsent(Descriptors.TransferredWithoutConsent, sink, items);
+                        break;
+                }
+            }
+
+            public void OnConsentRequired(IOperation call, IMethodSymbol method, ConsentMarker requirement, ConsentFacts consent)
+            {
+                if (consent.Covers(requirement.Purpose))
+                {
+                    return;
+                }
+
+                var location = call.Syntax.GetLocation();
+                var key = (Descriptors.RequiresConsentCalledWithoutCheck.Id, location);
+                if (_findings.ContainsKey(key))
+                {
+                    return;
+                }
+
+                var name = (method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.ContainingType.Name + "." + method.Name);
+                var purpose = requirement.Purpose is null ? string.Empty : " for '" + requirement.Purpose + "'";
+                _findings[key] = new Finding(Descriptors.RequiresConsentCalledWithoutCheck, location, new List<DataItem>(), name, default, purpose);
+                _order.Add(key);
+            }
+
+            public void Report(System.Action<Diagnostic> report)
+            {
+                foreach (var key in _order)
+                {
+                    report(_findings[key].ToDiagnostic());
+                }
+            }
+
+            private void AddConsent(DiagnosticDescriptor rule, in SinkEvent sink, List<DataItem> items)
+            {
+                var consent = sink.Consent;
+                var unguarded = items.Where(i => i.NeedsConsent && !consent.Covers(i)).ToList();
+                if (unguarded.Count > 0)
+                {
+                    Add(rule, sink.Call.Syntax.GetLocation(), sink.Describe(), unguarded, consent, null);
+                }
+            }
+
+            private void Add(DiagnosticDescriptor rule, Location location, string sink, List<DataItem> items, ConsentFacts consent, string? extra)
+            {
+                // One diagnostic per rule and place: arguments and repeated analyses of a lambda merge into it.
+                var key = (rule.Id, location);
+                if (_findings.TryGetValue(key, out var finding))
+                {
+                    finding.Merge(items);
+                    return;
+                }
+
+                _findings[key] = new Finding(rule, location, items, sink, consent, extra);
+                _order.Add(key);
+            }
+
+            private static string RetentionTarget(ITypeSymbol? root, List<DataItem> items)
+            {
+                if (root is INamedTypeSymbol { IsAnonymousType: false } named && !TypeShapes.IsLeaf(named) && named.Locations.Any(l => l.IsInSource))
+                {
+                    return named.Name;
+                }
+
+                return items[0].Symbol.ContainingType?.Name ?? items[0].Name;
+            }
+        }
+
+        private sealed class Finding
+        {
+            private readonly DiagnosticDescriptor _rule;
+            private readonly Location _location;
+            private readonly List<DataItem> _items;
+            private readonly string _sink;
+            private readonly ConsentFacts _consent;
+            private readonly string? _extra;
+
+            public Finding(DiagnosticDescriptor rule, Location location, List<DataItem> items, string sink, ConsentFacts consent, string? extra)
+            {
+                _rule = rule;
+                _location = location;
+                _items = items;
+                _sink = sink;
+                _consent = consent;
+                _extra = extra;
+            }
+
+            public void Merge(List<DataItem> items)
+            {
+                foreach (var item in items)
+                {
+                    if (!_items.Contains(item))
+                    {
+                        _items.Add(item);
+                    }
+                }
+            }
+
+            public Diagnostic ToDiagnostic()
+            {
+                var items = _items.OrderBy(i => i.Name, System.StringComparer.Ordinal).ToList();
+                if (_rule == Descriptors.RequiresConsentCalledWithoutCheck)
+                {
+                    return Diagnostic.Create(_rule, _location, _sink, _extra);
+                }
+
+                if (_rule == Descriptors.PersonalDataLogged)
+                {
+                    return Diagnostic.Create(_rule, _location, Describe(items, withBasis: false), _sink);
+                }
+
+                if (_rule == Descriptors.PersistedWithoutRetention)
+                {
+                    return Diagnostic.Create(_rule, _location, Describe(items, withBasis: false), _sink, _extra);
+                }
+
+                return Diagnostic.Create(_rule, _location, Describe(items, withBasis: true), _sink, Remedy(items, _consent));
+            }
+
+            private static string Describe(List<DataItem> items, bool withBasis)
+            {
+                const int Shown = 3;
+                var described = string.Join(" and ", items.Take(Shown).Select(i => withBasis ? i.DescribeWithBasis() : i.Describe()));
+                return items.Count > Shown ? described + " and " + (items.Count - Shown) + " more" : described;
+            }
+
+            /// <summary>What would make the processing lawful.</summary>
+            private static string Remedy(List<DataItem> items, ConsentFacts consent)
+            {
+                var needed = items.Where(i => !i.Purposes.IsDefaultOrEmpty).Select(i => i.Purposes[0]).Distinct(PurposeList.Comparer).ToList();
+                var check = needed.Count == 0 ? "check consent first" : "check consent for '" + string.Join("' and '", needed) + "' first";
+                if (!consent.IsNone && !consent.IsAll)
+                {
+                    check = "the consent checked here covers '" + string.Join("', '", consent.Purposes) + "', not the purpose the data was collected for; " + check;
+                }
+
+                if (items.Any(i => i.Category == DataItem.SpecialCategory))
+                {
+                    check += " (special category data needs explicit consent, GDPR Art. 9)";
+                }
+
+                return check;
+            }
+        }
+    }
+}
