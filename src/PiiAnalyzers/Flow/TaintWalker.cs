@@ -976,6 +976,13 @@ namespace PiiAnalyzers.Flow
                 result = result.Union(source);
             }
 
+            if (method.IsStatic && !method.IsExtensionMethod && !allArguments.IsClean
+                && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, containingType))
+            {
+                // Factories (JsonContent.Create(lead), Uri-like T.Create(...)): the object holds what it was made from.
+                result = result.Union(allArguments.AsMember(PrintsMembers(type)));
+            }
+
             if (PassesThroughTypeParameter(method, invocation.Arguments, arguments) is { IsClean: false } passed)
             {
                 // Task.FromResult(email), Enumerable.Repeat(email, 3), Identity<T>(T value): the value comes back.

@@ -20,7 +20,14 @@ namespace PiiAnalyzers.Tests.Verifiers
             MetadataReference.CreateFromFile(typeof(Serilog.Log).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(NLog.Logger).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(log4net.ILog).Assembly.Location),
-            MetadataReference.CreateFromFile(typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly.Location));
+            MetadataReference.CreateFromFile(typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Microsoft.EntityFrameworkCore.Infrastructure.IResettableService).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Newtonsoft.Json.JsonConvert).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Dapper.SqlMapper).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Caching.Distributed.IDistributedCache).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(StackExchange.Redis.IDatabase).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(MongoDB.Driver.IMongoCollection<>).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(MongoDB.Bson.BsonDocument).Assembly.Location));
 
         public static readonly ImmutableArray<MetadataReference> Framework =
             Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>().ToImmutableArray();

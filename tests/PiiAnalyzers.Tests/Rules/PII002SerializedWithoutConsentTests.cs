@@ -1,0 +1,264 @@
+using System.Threading.Tasks;
+using Xunit;
+using static PiiAnalyzers.Tests.Rules.ConsentRulesTestModel;
+using Verify = PiiAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer>;
+
+namespace PiiAnalyzers.Tests.Rules
+{
+    /// <summary>PII002, and through it the consent-guard analysis every consent rule shares.</summary>
+    public class PII002SerializedWithoutConsentTests
+    {
+        private const string Serialize = "'JsonSerializer.Serialize'";
+        private const string CheckSupport = "check consent for 'support' first";
+
+        [Fact]
+        public async Task SerializedWithoutCheck_Triggers()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    string M(Visitor v) => {|#0:System.Text.Json.JsonSerializer.Serialize(v.Email)|};"),
+                Rule("PII002", 0, Email, Serialize, CheckSupport));
+        }
+
+        [Fact]
+        public async Task ContainerCountsItsMembers_ButNotIgnoredOnes_NorOtherBases()
+        {
+            // Visitor: Email (consent) and HealthNote (special category) need consent; BillingAddress (contract) does not;
+            // IpAddress is [JsonIgnore]d; Phone (marketing) needs consent too.
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    string M(Visitor v) => {|#0:System.Text.Json.JsonSerializer.Serialize(v)|};"),
+                Rule("PII002", 0, Email + " and " + Health + " and " + Phone, Serialize,
+                    "check consent for 'support' and 'marketing' first (special category data needs explicit consent, GDPR Art. 9)"));
+        }
+
+        [Fact]
+        public async Task ContractBasis_DoesNotTrigger()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    string M(Visitor v) => System.Text.Json.JsonSerializer.Serialize(v.BillingAddress);"));
+        }
+
+        [Fact]
+        public async Task SpecialCategory_NeedsConsentWhateverTheBasis()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    string M(Visitor v) => {|#0:Newtonsoft.Json.JsonConvert.SerializeObject(v.HealthNote)|};"),
+                Rule("PII002", 0, Health, "'JsonConvert.SerializeObject'", CheckSupport + " (special category data needs explicit consent, GDPR Art. 9)"));
+        }
+
+        [Fact]
+        public async Task InsideIfCheck_DoesNotTrigger()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    string? M(Visitor v)
+    {
+        if (_consent.HasConsent(v, ""support""))
+        {
+            return System.Text.Json.JsonSerializer.Serialize(v.Email);
+        }
+        return null;
+    }"));
+        }
+
+        [Fact]
+        public async Task AfterEarlyReturnOrThrow_DoesNotTrigger()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    string? M(Visitor v)
+    {
+        if (!_consent.CanSupport(v)) return null;
+        return System.Text.Json.JsonSerializer.Serialize(v.Email);
+    }
+    string N(Visitor v)
+    {
+        if (!_consent.HasConsent(v, ""support"")) throw new InvalidOperationException(""no consent"");
+        return System.Text.Json.JsonSerializer.Serialize(v.Email);
+    }"));
+        }
+
+        [Fact]
+        public async Task ElseOfNegatedCheck_DoesNotTrigger_ThenBranchDoes()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    string M(Visitor v)
+    {
+        if (!_consent.CanSupport(v))
+        {
+            return {|#0:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+        }
+        else
+        {
+            return System.Text.Json.JsonSerializer.Serialize(v.Email);
+        }
+    }"),
+                Rule("PII002", 0, Email, Serialize, CheckSupport));
+        }
+
+        [Fact]
+        public async Task AndGuards_OrDoesNot()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(Visitor v, bool active)
+    {
+        if (active && _consent.CanSupport(v)) System.Text.Json.JsonSerializer.Serialize(v.Email);
+        if (active || _consent.CanSupport(v)) {|#0:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+    }"),
+                Rule("PII002", 0, Email, Serialize, CheckSupport));
+        }
+
+        [Fact]
+        public async Task CheckThroughBoolLocal_DoesNotTrigger_UntilReassigned()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(Visitor v, bool other)
+    {
+        var allowed = _consent.HasConsent(v, ""support"");
+        if (allowed) System.Text.Json.JsonSerializer.Serialize(v.Email);
+        var both = other && _consent.CanSupport(v);
+        if (both) System.Text.Json.JsonSerializer.Serialize(v.Email);
+        allowed = other;
+        if (allowed) {|#0:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+    }"),
+                Rule("PII002", 0, Email, Serialize, CheckSupport));
+        }
+
+        [Fact]
+        public async Task VoidCheckThatThrows_GuardsWhatFollows()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(Visitor v)
+    {
+        {|#0:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+        _consent.Ensure(v, ""support"");
+        System.Text.Json.JsonSerializer.Serialize(v.Email);
+    }"),
+                Rule("PII002", 0, Email, Serialize, CheckSupport));
+        }
+
+        [Fact]
+        public async Task CaseWhenCheck_Guards()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    string M(Visitor v, int kind)
+    {
+        switch (kind)
+        {
+            case 1 when _consent.CanSupport(v):
+                return System.Text.Json.JsonSerializer.Serialize(v.Email);
+            case 2:
+                return {|#0:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+            default:
+                return """";
+        }
+    }"),
+                Rule("PII002", 0, Email, Serialize, CheckSupport));
+        }
+
+        [Fact]
+        public async Task LoopWithContinue_Guards()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(Visitor[] visitors)
+    {
+        foreach (var v in visitors)
+        {
+            if (!_consent.CanSupport(v)) continue;
+            System.Text.Json.JsonSerializer.Serialize(v.Email);
+        }
+        foreach (var v in visitors)
+        {
+            if (_consent.CanSupport(v)) break;
+            {|#0:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+        }
+    }"),
+                Rule("PII002", 0, Email, Serialize, CheckSupport));
+        }
+
+        [Fact]
+        public async Task TryFinally_GuardHoldsInTry_NotInFinally()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(Visitor v)
+    {
+        try
+        {
+            if (!_consent.CanSupport(v)) return;
+            System.Text.Json.JsonSerializer.Serialize(v.Email);
+        }
+        finally
+        {
+            {|#0:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+        }
+    }"),
+                Rule("PII002", 0, Email, Serialize, CheckSupport));
+        }
+
+        [Fact]
+        public async Task WrongPurposeConsent_Triggers()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(Visitor v)
+    {
+        if (_consent.HasConsent(v, ""marketing""))
+        {
+            {|#0:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+            System.Text.Json.JsonSerializer.Serialize(v.Phone);
+        }
+        if (_consent.MarketingOptIn) System.Text.Json.JsonSerializer.Serialize(v.Phone);
+    }"),
+                Rule("PII002", 0, Email, Serialize, "the consent checked here covers 'marketing', not the purpose the data was collected for; " + CheckSupport));
+        }
+
+        [Fact]
+        public async Task InsideRequiresConsentMethod_EverythingIsGuarded()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    [RequiresConsent]
+    string M(Visitor v) => System.Text.Json.JsonSerializer.Serialize(v);"));
+        }
+
+        [Fact]
+        public async Task LambdaCreatedUnderCheck_IsGuarded()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(Visitor v)
+    {
+        if (_consent.CanSupport(v))
+        {
+            Func<string> f = () => System.Text.Json.JsonSerializer.Serialize(v.Email);
+        }
+        Func<string> g = () => {|#0:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+    }"),
+                Rule("PII002", 0, Email, Serialize, CheckSupport));
+        }
+
+        [Fact]
+        public async Task HelperThatSerializes_TriggersAtCallSite_UnlessGuardedThereOrInside()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(Visitor v)
+    {
+        {|#0:Export(v.Email)|};
+        if (_consent.CanSupport(v)) Export(v.Email);
+        ExportChecked(v, v.Email);
+    }
+    static string Export(string text) => System.Text.Json.JsonSerializer.Serialize(text);
+    string ExportChecked(Visitor v, string text) => _consent.CanSupport(v) ? System.Text.Json.JsonSerializer.Serialize(text) : """";"),
+                Rule("PII002", 0, Email, "'Export' (through 'JsonSerializer.Serialize')", CheckSupport));
+        }
+
+        [Fact]
+        public async Task AspNetCoreResults_Trigger()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    class VisitorsController : Microsoft.AspNetCore.Mvc.ControllerBase
+    {
+        public object Get(Visitor v) => {|#0:Ok(v.Email)|};
+    }
+    object Minimal(Visitor v) => {|#1:Microsoft.AspNetCore.Http.Results.Ok(v.Email)|};") + @"
+namespace Microsoft.AspNetCore.Mvc { public abstract class ControllerBase { public object Ok(object? value) => value!; } }
+namespace Microsoft.AspNetCore.Http { public static class Results { public static object Ok(object? value = null) => value!; } }",
+                Rule("PII002", 0, Email, "'Ok'", CheckSupport),
+                Rule("PII002", 1, Email, "'Results.Ok'", CheckSupport));
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using System.Threading.Tasks;
+using Xunit;
+using static PiiAnalyzers.Tests.Rules.ConsentRulesTestModel;
+using Verify = PiiAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer>;
+
+namespace PiiAnalyzers.Tests.Rules
+{
+    /// <summary>PII003 (persisted without consent) and PII004 (persisted without a retention policy).</summary>
+    public class PII003PII004PersistenceTests
+    {
+        private const string CheckSupport = "check consent for 'support' first";
+        private const string CheckMarketing = "check consent for 'marketing' first";
+
+        private const string Db = @"
+class MarketDb : Microsoft.EntityFrameworkCore.DbContext
+{
+    public Microsoft.EntityFrameworkCore.DbSet<Visitor> Visitors => Set<Visitor>();
+    public Microsoft.EntityFrameworkCore.DbSet<Lead> Leads => Set<Lead>();
+    public Microsoft.EntityFrameworkCore.DbSet<Note> Notes => Set<Note>();
+}
+
+[RetentionPolicy(Days = 30)]
+public class Note
+{
+    public int Id { get; set; }
+    [PersonalData(Purpose = ""support"")]
+    public string Text { get; set; } = """";
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+    [PersonalData(Purpose = ""support"")]
+    public string Draft { get; set; } = """";
+}
+";
+
+        [Fact]
+        public async Task EfCoreAddWithoutConsent_Triggers_RetainedTypeDoesNotTriggerPII004()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(MarketDb db, Note note)
+    {
+        {|#0:db.Notes.Add(note)|};
+        if (_consent.CanSupport(new Visitor())) db.Notes.Add(note);
+    }") + Db,
+                Rule("PII003", 0, "'Note.Text' (personal data, purpose 'support', basis consent)", "'Add'", CheckSupport));
+        }
+
+        [Fact]
+        public async Task NoRetentionPolicy_TriggersPII004_NamingTheStoredType()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    async Task M(MarketDb db, Lead lead)
+    {
+        if (!_consent.MarketingOptIn) return;
+        await {|#0:db.Leads.AddAsync(lead)|};
+        {|#1:db.Update(lead)|};
+    }") + Db,
+                Rule("PII004", 0, "'Lead.Email' (personal data, purpose 'marketing')", "'AddAsync'", "Lead"),
+                Rule("PII004", 1, "'Lead.Email' (personal data, purpose 'marketing')", "'Update'", "Lead"));
+        }
+
+        [Fact]
+        public async Task RetentionOnMemberOrAssembly_Counts()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(MarketDb db, Lead lead)
+    {
+        if (_consent.MarketingOptIn) db.Leads.Add(lead);
+    }").Replace("class Service", "[assembly: RetentionPolicy(365)]\nclass Service") + Db);
+        }
+
+        [Fact]
+        public async Task NotMappedMember_IsNotPersisted()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(MarketDb db, Visitor v)
+    {
+        var note = new Note();
+        if (_consent.CanSupport(v)) db.Notes.Add(note);
+    }") + Db);
+        }
+
+        [Fact]
+        public async Task ContractBasis_DoesNotNeedConsent_ButNeedsRetention()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(Invoice invoice) => {|#0:System.IO.File.WriteAllText(""billing.txt"", invoice.Address)|};
+    void N(Invoice invoice) => System.IO.File.AppendAllText(""billing.txt"", invoice.Id.ToString());
+    void O(Visitor v) => System.IO.File.AppendAllText(""billing.txt"", v.BillingAddress);") + @"
+public class Invoice
+{
+    public int Id { get; set; }
+    [PersonalData(Purpose = ""billing"", Basis = LawfulBasis.Contract)]
+    public string Address { get; set; } = """";
+}",
+                Rule("PII004", 0, "'Invoice.Address' (personal data, purpose 'billing')", "'File.WriteAllText'", "Invoice"));
+        }
+
+        [Fact]
+        public async Task FilesStreamsAndCaches_Trigger()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    async Task M(Visitor v, System.IO.StreamWriter writer, Microsoft.Extensions.Caching.Distributed.IDistributedCache cache, StackExchange.Redis.IDatabase redis)
+    {
+        {|#0:System.IO.File.WriteAllText(""visitors.txt"", v.Email)|};
+        {|#1:writer.WriteLine(v.Email)|};
+        await {|#2:Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions.SetStringAsync(cache, ""visitor"", v.Email)|};
+        {|#3:redis.StringSet(""visitor"", v.Email)|};
+        Console.Out.WriteLine(v.Id);
+    }"),
+                Rule("PII003", 0, Email, "'File.WriteAllText'", CheckSupport),
+                Rule("PII003", 1, Email, "'WriteLine'", CheckSupport),
+                Rule("PII003", 2, Email, "'SetStringAsync'", CheckSupport),
+                Rule("PII003", 3, Email, "'StringSet'", CheckSupport));
+        }
+
+        [Fact]
+        public async Task DapperAndAdoNetParameters_Trigger_QueriesDoNot()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(Visitor v, System.Data.IDbConnection connection, System.Data.Common.DbCommand command)
+    {
+        {|#0:Dapper.SqlMapper.Execute(connection, ""insert into leads values (@Phone)"", new { v.Phone })|};
+        Dapper.SqlMapper.Query<int>(connection, ""select id from leads where phone = @Phone"", new { v.Phone });
+        var parameter = command.CreateParameter();
+        {|#1:parameter.Value = v.Phone|};
+    }"),
+                Rule("PII003", 0, Phone, "'Execute'", CheckMarketing),
+                Rule("PII003", 1, Phone, "'DbParameter.Value'", CheckMarketing));
+        }
+
+        [Fact]
+        public async Task MongoInsert_Triggers()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(Visitor v, MongoDB.Driver.IMongoCollection<Visitor> visitors)
+    {
+        if (_consent.HasConsent(v, ""support"")) {|#0:visitors.InsertOne(v)|};
+    }"),
+                // [JsonIgnore] is System.Text.Json's: MongoDB stores IpAddress all the same.
+                Rule("PII003", 0, "'Visitor.IpAddress' (personal data, purpose 'security', basis consent) and " + Phone, "'InsertOne'",
+                    "the consent checked here covers 'support', not the purpose the data was collected for; check consent for 'security' and 'marketing' first"));
+        }
+
+        [Fact]
+        public async Task HelperThatStores_TriggersAtCallSite()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(Visitor v) => {|#0:Save(v.Phone)|};
+    static void Save(string line) => System.IO.File.AppendAllText(""leads.txt"", line);"),
+                Rule("PII003", 0, Phone, "'Save' (through 'File.AppendAllText')", CheckMarketing));
+        }
+    }
+}
