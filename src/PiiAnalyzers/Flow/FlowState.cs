@@ -120,7 +120,7 @@ namespace PiiAnalyzers.Flow
             return changed;
         }
 
-        /// <summary>Locals and parameters are symbols, compared as such; flow captures compare by id.</summary>
+        /// <summary>Locals, parameters and members are symbols, compared as such; flow captures compare by id.</summary>
         private sealed class KeyComparer : IEqualityComparer<object>
         {
             public new bool Equals(object? x, object? y)
@@ -128,5 +128,39 @@ namespace PiiAnalyzers.Flow
 
             public int GetHashCode(object obj) => obj is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : obj.GetHashCode();
         }
+    }
+}
+
+namespace PiiAnalyzers.Flow
+{
+    /// <summary>
+    /// A member of the object a variable holds (<c>ticket.Note</c>), of <c>this</c> (<c>_last</c>), or a static member:
+    /// what was last assigned to it in this method is what a read gives back.
+    /// </summary>
+    internal sealed class MemberKey : System.IEquatable<MemberKey>
+    {
+        /// <summary>Stands for <c>this</c> and for static members' absent instance.</summary>
+        public static readonly object This = new object();
+
+        public static readonly object Static = new object();
+
+        public MemberKey(object root, ISymbol member)
+        {
+            Root = root;
+            Member = member;
+        }
+
+        public object Root { get; }
+
+        public ISymbol Member { get; }
+
+        public bool Equals(MemberKey? other)
+            => other is not null && SymbolEqualityComparer.Default.Equals(Member, other.Member)
+                && (Root is ISymbol left && other.Root is ISymbol right ? SymbolEqualityComparer.Default.Equals(left, right) : Equals(Root, other.Root));
+
+        public override bool Equals(object? obj) => Equals(obj as MemberKey);
+
+        public override int GetHashCode()
+            => (SymbolEqualityComparer.Default.GetHashCode(Member) * 31) + (Root is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : Root.GetHashCode());
     }
 }

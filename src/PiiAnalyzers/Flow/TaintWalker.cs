@@ -601,6 +601,12 @@ namespace PiiAnalyzers.Flow
             }
 
             var declared = Declared(member);
+            if (MemberKeyOf(instance, member) is { } key && _state.TryGet(key, out var assigned))
+            {
+                // _last = email; ... _last: what this method last stored there.
+                return declared.Union(assigned).Union(TypeTaint(reference.Type));
+            }
+
             if (!declared.IsClean)
             {
                 return declared.Union(TypeTaint(reference.Type));
@@ -687,9 +693,21 @@ namespace PiiAnalyzers.Flow
                     return;
                 case IPropertyReferenceOperation or IFieldReferenceOperation or IArrayElementReferenceOperation:
                     {
-                        // dto.Note = email: the object now holds the data (weak update of the variable that holds it).
+                        // dto.Note = email: the object now holds the data (weak update of the variable that holds it),
+                        // and dto.Note gives it back (strong update of the member).
                         var (root, rootType) = RootOf(target);
                         EvaluateChildrenOfTarget(target);
+                        var memberKey = target switch
+                        {
+                            IPropertyReferenceOperation { Arguments.IsEmpty: true } property => MemberKeyOf(property.Instance, property.Property),
+                            IFieldReferenceOperation field => MemberKeyOf(field.Instance, field.Field),
+                            _ => null,
+                        };
+                        if (memberKey is not null)
+                        {
+                            _state.Set(memberKey, value);
+                        }
+
                         if (root is not null && !value.IsClean)
                         {
                             var printsMembers = target is IArrayElementReferenceOperation || PrintsMembers(rootType);
@@ -727,6 +745,26 @@ namespace PiiAnalyzers.Flow
                     }
 
                     break;
+            }
+        }
+
+        /// <summary>The key of a member of a variable's object, of <c>this</c>, or a static member; null for longer paths.</summary>
+        private static MemberKey? MemberKeyOf(IOperation? instance, ISymbol member)
+        {
+            switch (instance)
+            {
+                case null:
+                    return member.IsStatic ? new MemberKey(MemberKey.Static, member) : null;
+                case IInstanceReferenceOperation:
+                    return new MemberKey(MemberKey.This, member);
+                case ILocalReferenceOperation local:
+                    return new MemberKey(local.Local, member);
+                case IParameterReferenceOperation parameter:
+                    return new MemberKey(parameter.Parameter, member);
+                case IFlowCaptureReferenceOperation capture:
+                    return new MemberKey(capture.Id, member);
+                default:
+                    return null;
             }
         }
 

@@ -117,6 +117,12 @@ namespace PiiAnalyzers.PersonalData
                     return GetDeclared(overridden);
                 }
 
+                if (symbol is IPropertySymbol implementation && ImplementedDeclaration(implementation) is { } fromInterface)
+                {
+                    // class ContactCard : IContact: the interface's declaration holds for its implementation.
+                    return fromInterface;
+                }
+
                 if (symbol is IPropertySymbol property && PositionalParameter(property) is { } parameter
                     && PrivacySymbols.Find(parameter, _symbols.PersonalData) is { } onParameter)
                 {
@@ -149,6 +155,33 @@ namespace PiiAnalyzers.PersonalData
             }
 
             return new DataItem(symbol, DisplayName(symbol), PurposeList.Parse(purpose), category, basis);
+        }
+
+        /// <summary>The declaration on an interface property that <paramref name="property"/> implements, or null.</summary>
+        private DataItem? ImplementedDeclaration(IPropertySymbol property)
+        {
+            foreach (var explicitImplementation in property.ExplicitInterfaceImplementations)
+            {
+                if (GetDeclared(explicitImplementation) is { } item)
+                {
+                    return item;
+                }
+            }
+
+            foreach (var @interface in property.ContainingType.AllInterfaces)
+            {
+                foreach (var member in @interface.GetMembers(property.Name))
+                {
+                    if (member is IPropertySymbol interfaceProperty
+                        && SymbolEqualityComparer.Default.Equals(property.ContainingType.FindImplementationForInterfaceMember(interfaceProperty), property)
+                        && GetDeclared(interfaceProperty) is { } item)
+                    {
+                        return item;
+                    }
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The primary-constructor parameter a positional record property was declared by, or null.</summary>

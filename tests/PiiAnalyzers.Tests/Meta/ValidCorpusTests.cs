@@ -26,7 +26,7 @@ namespace PiiAnalyzers.Tests.Meta
         public void EveryExportedAnalyzer_IsRun()
         {
             Assert.NotEmpty(ProjectFacts.ExportedAnalyzers);
-            Assert.Contains(ProjectFacts.ExportedAnalyzers, analyzer => analyzer is PersonalDataLoggingAnalyzer);
+            Assert.Contains(ProjectFacts.ExportedAnalyzers, analyzer => analyzer is PersonalDataSinkAnalyzer);
             Assert.Contains(ProjectFacts.ExportedAnalyzers, analyzer => analyzer is DeclarationAnalyzer);
         }
 
