@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PiiAnalyzers.PersonalData;
+
+namespace PiiAnalyzers.Rules
+{
+    /// <summary>
+    /// PII006: inside a method or type marked <c>[ProcessingPurpose("X")]</c>, personal data is read whose declared
+    /// purposes do not include X (purpose limitation, GDPR Art. 5(1)(b)). Members with no declared purpose are not checked.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class PurposeLimitationAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PurposeMismatch);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                if (PrivacySymbols.TryCreate(start.Compilation) is not { PersonalData: not null, ProcessingPurpose: not null } symbols)
+                {
+                    return;
+                }
+
+                var catalog = new PersonalDataCatalog(symbols);
+                var purposes = new ConcurrentDictionary<ISymbol, string?>(SymbolEqualityComparer.Default);
+                start.RegisterOperationAction(
+                    operation => Analyze(operation, catalog, symbols, purposes),
+                    OperationKind.PropertyReference,
+                    OperationKind.FieldReference);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, PersonalDataCatalog catalog, PrivacySymbols symbols, ConcurrentDictionary<ISymbol, string?> purposes)
+        {
+            var reference = (IMemberReferenceOperation)context.Operation;
+            if (ProcessingPurpose(context.ContainingSymbol, symbols, purposes) is not { } purpose
+                || catalog.GetDeclared(reference.Member) is not { Purposes.IsDefaultOrEmpty: false } item
+                || item.Purposes.Contains(purpose, PurposeList.Comparer)
+                || IsWriteOnly(reference)
+                || reference.Parent is INameOfOperation)
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.PurposeMismatch,
+                reference.Syntax.GetLocation(),
+                "'" + item.Name + "' (personal data)",
+                purpose,
+                string.Join(" and ", item.Purposes.Select(p => "'" + p + "'"))));
+        }
+
+        /// <summary>The purpose declared on the method, or on its type or an enclosing type; null when none.</summary>
+        private static string? ProcessingPurpose(ISymbol? symbol, PrivacySymbols symbols, ConcurrentDictionary<ISymbol, string?> cache)
+        {
+            for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+            {
+                if (cache.TryGetValue(current, out var known))
+                {
+                    if (known is not null)
+                    {
+                        return known;
+                    }
+
+                    continue;
+                }
+
+                var attribute = PrivacySymbols.Find(current, symbols.ProcessingPurpose);
+                var purpose = attribute is { ConstructorArguments.Length: 1 } && attribute.ConstructorArguments[0].Value is string text && text.Trim().Length > 0
+                    ? text.Trim()
+                    : null;
+                cache.TryAdd(current, purpose);
+                if (purpose is not null)
+                {
+                    return purpose;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary><c>visitor.Email = value</c> stores data; it does not use it.</summary>
+        private static bool IsWriteOnly(IOperation reference)
+            => reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using Verify = PiiAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PiiAnalyzers.Rules.PurposeLimitationAnalyzer>;
+
+namespace PiiAnalyzers.Tests.Rules
+{
+    public class PII006PurposeLimitationTests
+    {
+        private const string Model = @"
+public class Visitor
+{
+    public int Id { get; set; }
+    [PersonalData(Purpose = ""support"")]
+    public string Email { get; set; } = """";
+    [PersonalData(Purpose = ""support, marketing"")]
+    public string Phone { get; set; } = """";
+    [PersonalData]
+    public string Nickname { get; set; } = """";
+}
+";
+
+        private static DiagnosticResult Used(int location, string member, string purpose, string collected)
+            => Verify.Diagnostic("PII006").WithLocation(location).WithArguments("'" + member + "' (personal data)", purpose, collected);
+
+        [Fact]
+        public async Task ReadForAnotherPurpose_Triggers()
+        {
+            await Verify.VerifyAnalyzerAsync(@"
+using PiiAttributes;
+class Campaigns
+{
+    [ProcessingPurpose(""marketing"")]
+    public string Target(Visitor v) => {|#0:v.Email|} + v.Phone + v.Nickname + v.Id;
+}
+" + Model,
+                Used(0, "Visitor.Email", "marketing", "'support'"));
+        }
+
+        [Fact]
+        public async Task PurposeOnType_AppliesToItsMembersAndLambdas()
+        {
+            await Verify.VerifyAnalyzerAsync(@"
+using System.Linq;
+using PiiAttributes;
+[ProcessingPurpose(""analytics"")]
+class Reports
+{
+    public string[] Emails(Visitor[] visitors) => visitors.Select(v => {|#0:v.Email|}).ToArray();
+    public string Phone(Visitor v) => {|#1:v.Phone|};
+}
+" + Model,
+                Used(0, "Visitor.Email", "analytics", "'support'"),
+                Used(1, "Visitor.Phone", "analytics", "'support' and 'marketing'"));
+        }
+
+        [Fact]
+        public async Task MatchingPurpose_WritesAndUndeclaredCode_DoNotTrigger()
+        {
+            await Verify.VerifyAnalyzerAsync(@"
+using PiiAttributes;
+[ProcessingPurpose(""Support"")]
+class Desk
+{
+    public string Reply(Visitor v) => v.Email + v.Phone;
+    [ProcessingPurpose(""marketing"")]
+    public void Import(Visitor v, string email) { v.Email = email; var n = nameof(v.Email); }
+}
+class Anywhere
+{
+    public string Any(Visitor v) => v.Email;
+}
+" + Model);
+        }
+    }
+}
