@@ -8,7 +8,7 @@ namespace PiiAnalyzers.Flow
     /// <summary>Data reaching a sink, directly or through a summarized helper.</summary>
     internal readonly struct SinkEvent
     {
-        public SinkEvent(SinkKind kind, string sink, string? helper, IOperation call, IOperation argument, ImmutableArray<Origin> visible, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType)
+        public SinkEvent(SinkKind kind, string sink, string? helper, IOperation call, IOperation argument, ImmutableArray<Origin> visible, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType, INamedTypeSymbol? ignoreAttribute = null)
         {
             Kind = kind;
             Sink = sink;
@@ -19,6 +19,7 @@ namespace PiiAnalyzers.Flow
             MembersVisible = membersVisible;
             Consent = consent;
             RootType = rootType;
+            IgnoreAttribute = ignoreAttribute;
         }
 
         public SinkKind Kind { get; }
@@ -46,6 +47,9 @@ namespace PiiAnalyzers.Flow
 
         /// <summary>The type of the value written (an element type for a collection), or null: the persisted root type.</summary>
         public ITypeSymbol? RootType { get; }
+
+        /// <summary>The attribute with which a member is left out by this sink (<c>JsonIgnore</c>, <c>NotMapped</c>), if any.</summary>
+        public INamedTypeSymbol? IgnoreAttribute { get; }
 
         /// <summary>"'Audit' (through 'LogInformation')" or "'LogInformation'".</summary>
         public string Describe() => Helper is null ? Sink : Helper + " (through " + Sink + ")";

@@ -84,7 +84,8 @@ namespace PiiAnalyzers.Rules
                         var unretained = items.Where(i => !_flow.Catalog.HasRetentionPolicy(i, root)).ToList();
                         if (unretained.Count > 0)
                         {
-                            Add(Descriptors.PersistedWithoutRetention, sink.Call.Syntax.GetLocation(), sink.Describe(), unretained, default, RetentionTarget(sink.RootType, unretained));
+                            var target = RetentionTarget(sink.RootType, unretained);
+                            Add(Descriptors.PersistedWithoutRetention, sink.Call.Syntax.GetLocation(), sink.Describe(), unretained, default, target.Name, target);
                         }
 
                         break;
@@ -110,7 +111,7 @@ namespace PiiAnalyzers.Rules
 
                 var name = (method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.ContainingType.Name + "." + method.Name);
                 var purpose = requirement.Purpose is null ? string.Empty : " for '" + requirement.Purpose + "'";
-                _findings[key] = new Finding(Descriptors.RequiresConsentCalledWithoutCheck, location, new List<DataItem>(), name, default, purpose);
+                _findings[key] = new Finding(Descriptors.RequiresConsentCalledWithoutCheck, location, new List<DataItem>(), name, default, purpose, requiredPurpose: requirement.Purpose);
                 _order.Add(key);
             }
 
@@ -128,11 +129,11 @@ namespace PiiAnalyzers.Rules
                 var unguarded = items.Where(i => i.NeedsConsent && !consent.Covers(i)).ToList();
                 if (unguarded.Count > 0)
                 {
-                    Add(rule, sink.Call.Syntax.GetLocation(), sink.Describe(), unguarded, consent, null);
+                    Add(rule, sink.Call.Syntax.GetLocation(), sink.Describe(), unguarded, consent, null, ignoreAttribute: sink.Helper is null ? sink.IgnoreAttribute : null);
                 }
             }
 
-            private void Add(DiagnosticDescriptor rule, Location location, string sink, List<DataItem> items, ConsentFacts consent, string? extra)
+            private void Add(DiagnosticDescriptor rule, Location location, string sink, List<DataItem> items, ConsentFacts consent, string? extra, ITypeSymbol? retentionType = null, INamedTypeSymbol? ignoreAttribute = null)
             {
                 // One diagnostic per rule and place: arguments and repeated analyses of a lambda merge into it.
                 var key = (rule.Id, location);
@@ -142,18 +143,20 @@ namespace PiiAnalyzers.Rules
                     return;
                 }
 
-                _findings[key] = new Finding(rule, location, items, sink, consent, extra);
+                _findings[key] = new Finding(rule, location, items, sink, consent, extra, retentionType, ignoreAttribute);
                 _order.Add(key);
             }
 
-            private static string RetentionTarget(ITypeSymbol? root, List<DataItem> items)
+            /// <summary>The stored type when it is the user's own, else the type that declares the data.</summary>
+            private static ITypeSymbol RetentionTarget(ITypeSymbol? root, List<DataItem> items)
             {
                 if (root is INamedTypeSymbol { IsAnonymousType: false } named && !TypeShapes.IsLeaf(named) && named.Locations.Any(l => l.IsInSource))
                 {
-                    return named.Name;
+                    return named;
                 }
 
-                return items[0].Symbol.ContainingType?.Name ?? items[0].Name;
+                var declaring = items.Select(i => i.Symbol.ContainingType).FirstOrDefault(t => t is not null);
+                return declaring ?? (ITypeSymbol?)root ?? items[0].Symbol.ContainingType!;
             }
         }
 
@@ -165,16 +168,56 @@ namespace PiiAnalyzers.Rules
             private readonly string _sink;
             private readonly ConsentFacts _consent;
             private readonly string? _extra;
+            private readonly ITypeSymbol? _retentionType;
+            private readonly INamedTypeSymbol? _ignoreAttribute;
 
-            public Finding(DiagnosticDescriptor rule, Location location, List<DataItem> items, string sink, ConsentFacts consent, string? extra)
+            private readonly string? _requiredPurpose;
+
+            public Finding(DiagnosticDescriptor rule, Location location, List<DataItem> items, string sink, ConsentFacts consent, string? extra, ITypeSymbol? retentionType = null, INamedTypeSymbol? ignoreAttribute = null, string? requiredPurpose = null)
             {
+                _requiredPurpose = requiredPurpose;
                 _rule = rule;
                 _location = location;
                 _items = items;
                 _sink = sink;
                 _consent = consent;
                 _extra = extra;
+                _retentionType = retentionType;
+                _ignoreAttribute = ignoreAttribute;
             }
+
+            /// <summary>What the code fixes need (see <see cref="DiagnosticProperties"/>).</summary>
+            private ImmutableDictionary<string, string?> Properties(List<DataItem> items)
+            {
+                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                if (_rule == Descriptors.RequiresConsentCalledWithoutCheck)
+                {
+                    properties[DiagnosticProperties.Purposes] = _requiredPurpose ?? string.Empty;
+                }
+                else if (_rule == Descriptors.PersistedWithoutRetention)
+                {
+                    if (_retentionType is { } type && type.Locations.Any(l => l.IsInSource) && DocumentationCommentId.CreateDeclarationId(type) is { } id)
+                    {
+                        properties[DiagnosticProperties.RetentionType] = id;
+                    }
+                }
+                else if (_rule != Descriptors.PersonalDataLogged)
+                {
+                    properties[DiagnosticProperties.Purposes] = string.Join(",", NeededPurposes(items));
+                    if (_ignoreAttribute is not null)
+                    {
+                        properties[DiagnosticProperties.IgnoreAttribute] = _ignoreAttribute.ToDisplayString();
+                        properties[DiagnosticProperties.Members] = string.Join(";", items
+                            .Where(i => i.Symbol is IPropertySymbol or IFieldSymbol && i.Symbol.Locations.Any(l => l.IsInSource))
+                            .Select(i => DocumentationCommentId.CreateDeclarationId(i.Symbol)));
+                    }
+                }
+
+                return properties.ToImmutable();
+            }
+
+            private static List<string> NeededPurposes(List<DataItem> items)
+                => items.Where(i => !i.Purposes.IsDefaultOrEmpty).Select(i => i.Purposes[0]).Distinct(PurposeList.Comparer).ToList();
 
             public void Merge(List<DataItem> items)
             {
@@ -190,22 +233,23 @@ namespace PiiAnalyzers.Rules
             public Diagnostic ToDiagnostic()
             {
                 var items = _items.OrderBy(i => i.Name, System.StringComparer.Ordinal).ToList();
+                var properties = Properties(items);
                 if (_rule == Descriptors.RequiresConsentCalledWithoutCheck)
                 {
-                    return Diagnostic.Create(_rule, _location, _sink, _extra);
+                    return Diagnostic.Create(_rule, _location, properties, _sink, _extra);
                 }
 
                 if (_rule == Descriptors.PersonalDataLogged)
                 {
-                    return Diagnostic.Create(_rule, _location, Describe(items, withBasis: false), _sink);
+                    return Diagnostic.Create(_rule, _location, properties, Describe(items, withBasis: false), _sink);
                 }
 
                 if (_rule == Descriptors.PersistedWithoutRetention)
                 {
-                    return Diagnostic.Create(_rule, _location, Describe(items, withBasis: false), _sink, _extra);
+                    return Diagnostic.Create(_rule, _location, properties, Describe(items, withBasis: false), _sink, _extra);
                 }
 
-                return Diagnostic.Create(_rule, _location, Describe(items, withBasis: true), _sink, Remedy(items, _consent));
+                return Diagnostic.Create(_rule, _location, properties, Describe(items, withBasis: true), _sink, Remedy(items, _consent));
             }
 
             private static string Describe(List<DataItem> items, bool withBasis)
@@ -218,7 +262,7 @@ namespace PiiAnalyzers.Rules
             /// <summary>What would make the processing lawful.</summary>
             private static string Remedy(List<DataItem> items, ConsentFacts consent)
             {
-                var needed = items.Where(i => !i.Purposes.IsDefaultOrEmpty).Select(i => i.Purposes[0]).Distinct(PurposeList.Comparer).ToList();
+                var needed = NeededPurposes(items);
                 var check = needed.Count == 0 ? "check consent first" : "check consent for '" + string.Join("' and '", needed) + "' first";
                 if (!consent.IsNone && !consent.IsAll)
                 {

@@ -1,0 +1,21 @@
+namespace PiiAnalyzers
+{
+    /// <summary>
+    /// Keys of <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/>: what a rule tells its code fix, so the fix
+    /// does not redo the analysis.
+    /// </summary>
+    internal static class DiagnosticProperties
+    {
+        /// <summary>PII002, PII003, PII005, PII009: the purposes a consent check must cover, comma-separated (may be empty).</summary>
+        public const string Purposes = "Purposes";
+
+        /// <summary>PII002: the metadata name of the serializer's own ignore attribute (<c>System.Text.Json.Serialization.JsonIgnoreAttribute</c>).</summary>
+        public const string IgnoreAttribute = "IgnoreAttribute";
+
+        /// <summary>PII002: documentation-comment ids of the personal-data members written out that are declared in source, ';'-separated.</summary>
+        public const string Members = "Members";
+
+        /// <summary>PII004: the documentation-comment id of the type a retention policy belongs on, when it is declared in source.</summary>
+        public const string RetentionType = "RetentionType";
+    }
+}

@@ -1,0 +1,436 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PiiAnalyzers.PersonalData;
+using PiiAnalyzers.Sinks;
+
+namespace PiiAnalyzers.Flow
+{
+    /// <summary>Calls: library methods by what is known of them, source methods by their summaries, lambdas and local functions.</summary>
+    internal sealed partial class TaintWalker
+    {
+        private Taint Invocation(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var receiver = Evaluate(invocation.Instance);
+            var arguments = EvaluateArguments(invocation.Arguments, out var elements);
+
+            var sink = _context.Sinks.Match(invocation);
+            if (sink is not null)
+            {
+                ReportSink(sink, invocation, invocation.Arguments, arguments, elements);
+            }
+
+            if (_context.GetConsentRequirement(method) is { } required && _reporting)
+            {
+                _observer.OnConsentRequired(invocation, method, required, _state.Consent);
+            }
+
+            if (_context.GetConsentCheck(method) is { } check && IsVoidLike(method.ReturnType))
+            {
+                // consent.Ensure(visitor, "support") throws without consent: what follows is guarded.
+                _state.Consent = _state.Consent.Union(CheckedConsent(check, invocation.Arguments));
+            }
+
+            if (method.MethodKind == MethodKind.LocalFunction)
+            {
+                return LocalFunctionCall(method, invocation.Arguments, arguments);
+            }
+
+            if (_context.IsRedactor(method))
+            {
+                return Taint.Clean;
+            }
+
+            // The data the call works on: the receiver, or the first argument of an extension method.
+            var source = receiver;
+            if (method.IsExtensionMethod && !invocation.Arguments.IsEmpty && invocation.Arguments[0].Parameter?.Ordinal == 0)
+            {
+                source = ArgumentTaint(invocation.Arguments, arguments, 0);
+            }
+
+            var lambdas = Lambdas(invocation.Arguments, TypeShapes.IsSequence(SourceType(invocation, method)) ? source : Taint.Clean);
+            AssignOutArguments(invocation.Arguments, source, IsPassThroughReceiver(SourceType(invocation, method)));
+
+            var declaredReturn = Declared(method);
+            if (!declaredReturn.IsClean)
+            {
+                return declaredReturn.Union(TypeTaint(invocation.Type));
+            }
+
+            if (sink is null && _depth > 0 && MethodSummaries.CanSummarize(method.OriginalDefinition)
+                && _context.Summaries.Get(method, _depth - 1, _cancellationToken) is { } summary)
+            {
+                ReportHelperSinks(invocation, method, summary, invocation.Arguments, arguments);
+                var returned = Substitute(summary.Returns, ArgumentTaints(method, invocation.Arguments, arguments));
+                return TypeShapes.IsScalar(invocation.Type) ? Taint.Clean : returned.Union(TypeTaint(invocation.Type));
+            }
+
+            return Library(invocation, method, receiver, source, arguments, lambdas);
+        }
+
+        /// <summary>What a library (metadata) method's result carries, by what is known of how data moves through it.</summary>
+        private Taint Library(IInvocationOperation invocation, IMethodSymbol method, Taint receiver, Taint source, Taint[] arguments, Taint lambdas)
+        {
+            var allArguments = Taint.Clean;
+            foreach (var argument in arguments)
+            {
+                allArguments = allArguments.Union(argument);
+            }
+
+            var containingType = method.ContainingType?.OriginalDefinition;
+            var sourceType = SourceType(invocation, method);
+
+            // list.Add(email), builder.Append(email), queue.Enqueue(email): the receiver now holds the data.
+            if (!allArguments.IsClean && IsMutator(method.Name) && invocation.Instance is not null
+                && (TypeShapes.IsSequence(invocation.Instance.Type) || TypeShapes.IsTextLike(invocation.Instance.Type)))
+            {
+                WeakUpdate(invocation.Instance, SymbolEqualityComparer.Default.Equals(containingType, _context.StringBuilder) ? allArguments.AsText() : allArguments);
+                receiver = receiver.Union(allArguments);
+            }
+
+            if (TypeShapes.IsScalar(invocation.Type))
+            {
+                return Taint.Clean;
+            }
+
+            var result = TypeTaint(invocation.Type);
+
+            if (IsSerializer(containingType) && method.Name.StartsWith("Serialize", StringComparison.Ordinal))
+            {
+                // JsonSerializer.Serialize(visitor): the output text holds every member.
+                return result.Union(allArguments.AsSerialized());
+            }
+
+            if (method.Name == "ToString" || containingType?.SpecialType == SpecialType.System_String
+                || SymbolEqualityComparer.Default.Equals(containingType, _context.StringBuilder))
+            {
+                return result.Union(receiver.AsText()).Union(allArguments.AsText());
+            }
+
+            if (IsLinq(containingType) && !lambdas.IsClean)
+            {
+                // Select(m => m.Text): the projection carries what the lambda returns.
+                result = result.Union(lambdas);
+                if (method.Name is "Select" or "SelectMany" or "Zip")
+                {
+                    return result;
+                }
+            }
+
+            var type = invocation.Type;
+            if (!source.IsClean && IsPassThroughReceiver(sourceType)
+                && (TypeShapes.IsTextLike(type) || TypeShapes.IsSequence(type) || type?.SpecialType == SpecialType.System_Object
+                    || (type is not null && !TypeShapes.IsLeaf(type)) || type is ITypeParameterSymbol))
+            {
+                // First(), ToList(), Where(...), GetEnumerator(), dictionary lookups: elements keep their data.
+                result = result.Union(source);
+            }
+
+            if (method.IsStatic && !method.IsExtensionMethod && !allArguments.IsClean
+                && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, containingType))
+            {
+                // Factories (JsonContent.Create(lead), Uri-like T.Create(...)): the object holds what it was made from.
+                result = result.Union(allArguments.AsMember(PrintsMembers(type)));
+            }
+
+            if (PassesThroughTypeParameter(method, invocation.Arguments, arguments) is { IsClean: false } passed)
+            {
+                // Task.FromResult(email), Enumerable.Repeat(email, 3), Identity<T>(T value): the value comes back.
+                result = result.Union(passed);
+            }
+
+            if (TypeShapes.IsTextLike(type))
+            {
+                // Uri.EscapeDataString(email), Encoding.UTF8.GetBytes(email), Path.Combine(dir, email): text in, text out.
+                result = result.Union(receiver.AsText()).Union(allArguments.AsText());
+            }
+
+            return result;
+        }
+
+        /// <summary>For a generic method returning (a wrapper of) its type parameter T: what the arguments of type T carry.</summary>
+        private static Taint PassesThroughTypeParameter(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Taint[] values)
+        {
+            var definition = method.OriginalDefinition;
+            if (!definition.IsGenericMethod)
+            {
+                return Taint.Clean;
+            }
+
+            var returned = definition.ReturnType;
+            var result = Taint.Clean;
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                if (arguments[i].Parameter is { } parameter && parameter.Ordinal < definition.Parameters.Length
+                    && definition.Parameters[parameter.Ordinal].Type is ITypeParameterSymbol typeParameter
+                    && (SymbolEqualityComparer.Default.Equals(returned, typeParameter)
+                        || (returned is INamedTypeSymbol { IsGenericType: true } wrapper && wrapper.TypeArguments.Contains(typeParameter, SymbolEqualityComparer.Default))))
+                {
+                    result = result.Union(values[i]);
+                }
+            }
+
+            return result;
+        }
+
+        private static ITypeSymbol? SourceType(IInvocationOperation invocation, IMethodSymbol method)
+        {
+            if (invocation.Instance is { } instance)
+            {
+                return instance.Type;
+            }
+
+            if (method.IsExtensionMethod && !invocation.Arguments.IsEmpty)
+            {
+                var first = invocation.Arguments[0].Value;
+                return first is IConversionOperation { IsImplicit: true } conversion ? conversion.Operand.Type : first.Type;
+            }
+
+            return null;
+        }
+
+        private bool IsSerializer(INamedTypeSymbol? type)
+            => type is not null
+                && (SymbolEqualityComparer.Default.Equals(type, _context.SystemTextJsonSerializer)
+                    || SymbolEqualityComparer.Default.Equals(type, _context.NewtonsoftJsonConvert));
+
+        private bool IsLinq(INamedTypeSymbol? type)
+            => type is not null
+                && (SymbolEqualityComparer.Default.Equals(type, _context.Enumerable) || SymbolEqualityComparer.Default.Equals(type, _context.Queryable));
+
+        private static bool IsMutator(string name)
+        {
+            foreach (var mutator in MutatorNames)
+            {
+                if (name == mutator)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private Taint Creation(IObjectCreationOperation creation)
+        {
+            var arguments = EvaluateArguments(creation.Arguments, out var elements);
+            if (_context.Sinks.Match(creation) is { } sink)
+            {
+                ReportSink(sink, creation, creation.Arguments, arguments, elements);
+            }
+
+            if (creation.Constructor is { } constructor && _context.GetConsentRequirement(constructor) is { } required && _reporting)
+            {
+                _observer.OnConsentRequired(creation, constructor, required, _state.Consent);
+            }
+
+            Lambdas(creation.Arguments, Taint.Clean);
+            Evaluate(creation.Initializer);
+
+            var all = Taint.Clean;
+            foreach (var argument in arguments)
+            {
+                all = all.Union(argument);
+            }
+
+            // new StringBuilder(email), new Uri(url), new ReceiptRecord(email): the object holds what it was built from.
+            return TypeTaint(creation.Type).Union(all.AsMember(PrintsMembers(creation.Type)));
+        }
+
+        /// <summary>
+        /// Evaluates the arguments in order (lambdas are left for <see cref="Lambdas"/>); a params array's elements are
+        /// evaluated one by one into <paramref name="elements"/>, since sinks report on each.
+        /// </summary>
+        private Taint[] EvaluateArguments(ImmutableArray<IArgumentOperation> arguments, out Dictionary<IOperation, Taint>? elements)
+        {
+            elements = null;
+            var result = new Taint[arguments.Length];
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                var value = arguments[i].Value;
+                if (value is IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation })
+                {
+                    continue;
+                }
+
+                if (arguments[i].ArgumentKind == ArgumentKind.ParamArray && value is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    elements ??= new Dictionary<IOperation, Taint>();
+                    var union = Taint.Clean;
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        var taint = Evaluate(element);
+                        elements[element] = taint;
+                        union = union.Union(taint);
+                    }
+
+                    result[i] = union;
+                    continue;
+                }
+
+                result[i] = Evaluate(value);
+            }
+
+            return result;
+        }
+
+        /// <summary>Analyzes the lambdas passed to a call, their parameters holding <paramref name="elements"/>; returns what they return.</summary>
+        private Taint Lambdas(ImmutableArray<IArgumentOperation> arguments, Taint elements)
+        {
+            var returned = Taint.Clean;
+            foreach (var argument in arguments)
+            {
+                if (argument.Value is IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation lambda })
+                {
+                    var value = AnalyzeLambda(lambda, elements);
+                    if (!TypeShapes.IsScalar(lambda.Symbol.ReturnType))
+                    {
+                        returned = returned.Union(value);
+                    }
+                }
+            }
+
+            return returned;
+        }
+
+        private Taint AnalyzeLambda(IFlowAnonymousFunctionOperation lambda, Taint parameters)
+        {
+            if (_graph is null)
+            {
+                return Taint.Clean;
+            }
+
+            var graph = _graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken);
+            var seeds = new Taint[lambda.Symbol.Parameters.Length];
+            for (var i = 0; i < seeds.Length; i++)
+            {
+                seeds[i] = parameters;
+            }
+
+            return AnalyzeNested(graph, _state, lambda.Symbol.Parameters, seeds.ToImmutableArray());
+        }
+
+        private Taint LocalFunctionCall(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Taint[] values)
+        {
+            method = method.OriginalDefinition;
+            for (var graph = _graph; graph is not null; graph = graph.Parent)
+            {
+                if (graph.LocalFunctions.Contains(method))
+                {
+                    if (_reporting)
+                    {
+                        _analyzedLocalFunctions.Add(method);
+                    }
+
+                    var result = AnalyzeNested(graph.GetLocalFunctionControlFlowGraph(method, _cancellationToken), _state, method.Parameters, ArgumentTaints(method, arguments, values));
+                    return TypeShapes.IsScalar(method.ReturnType) ? Taint.Clean : result;
+                }
+            }
+
+            return Taint.Clean;
+        }
+
+        private void AssignOutArguments(ImmutableArray<IArgumentOperation> arguments, Taint source, bool sourcePassesThrough)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref)
+                {
+                    // dictionary.TryGetValue(key, out var value): the value comes from the collection.
+                    Assign(argument.Value, sourcePassesThrough && !TypeShapes.IsScalar(argument.Value.Type) ? source : Taint.Clean);
+                }
+            }
+        }
+
+        private static Taint ArgumentTaint(ImmutableArray<IArgumentOperation> arguments, Taint[] values, int ordinal)
+        {
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                if (arguments[i].Parameter?.Ordinal == ordinal)
+                {
+                    return values[i];
+                }
+            }
+
+            return Taint.Clean;
+        }
+
+        /// <summary>The taint of each parameter of <paramref name="method"/>, by ordinal, from the call's arguments.</summary>
+        private static ImmutableArray<Taint> ArgumentTaints(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Taint[] values)
+        {
+            var result = new Taint[method.Parameters.Length];
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                if (arguments[i].Parameter is { } parameter && parameter.Ordinal < result.Length)
+                {
+                    result[parameter.Ordinal] = result[parameter.Ordinal].Union(values[i]);
+                }
+            }
+
+            return result.ToImmutableArray();
+        }
+
+        private static ImmutableArray<Taint> ArgumentTaints(IMethodSymbol getter, ImmutableArray<IArgumentOperation> arguments, Taint indexArguments)
+        {
+            var result = new Taint[getter.Parameters.Length];
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] = indexArguments;
+            }
+
+            return arguments.IsEmpty ? ImmutableArray<Taint>.Empty : result.ToImmutableArray();
+        }
+
+        /// <summary>Replaces a summary's parameter placeholders with what the caller passes.</summary>
+        private static Taint Substitute(Taint summary, ImmutableArray<Taint> arguments)
+        {
+            if (summary.IsClean)
+            {
+                return Taint.Clean;
+            }
+
+            var printed = ImmutableArray.CreateBuilder<Origin>();
+            var contained = ImmutableArray.CreateBuilder<Origin>();
+            Substitute(summary.Printed, arguments, printed, forPrinted: true);
+            Substitute(summary.Contained, arguments, contained, forPrinted: false);
+            return Taint.Create(Distinct(printed), Distinct(contained));
+        }
+
+        private static void Substitute(ImmutableArray<Origin> origins, ImmutableArray<Taint> arguments, ImmutableArray<Origin>.Builder into, bool forPrinted)
+        {
+            foreach (var origin in origins)
+            {
+                if (!origin.IsParameter)
+                {
+                    into.Add(origin);
+                }
+                else if (origin.Parameter < arguments.Length)
+                {
+                    var argument = arguments[origin.Parameter];
+                    into.AddRange(forPrinted && !origin.AllMembers ? argument.Printed : argument.Contained);
+                }
+            }
+        }
+
+        private static ImmutableArray<Origin> Distinct(ImmutableArray<Origin>.Builder builder)
+        {
+            var seen = new HashSet<Origin>();
+            var result = ImmutableArray.CreateBuilder<Origin>(builder.Count);
+            foreach (var origin in builder)
+            {
+                if (seen.Add(origin))
+                {
+                    result.Add(origin);
+                }
+            }
+
+            return result.ToImmutable();
+        }
+    }
+}
