@@ -15,6 +15,9 @@ namespace PiiAnalyzers
         /// <summary>PII002: documentation-comment ids of the personal-data members written out that are declared in source, ';'-separated.</summary>
         public const string Members = "Members";
 
+        /// <summary>PII008: the <c>PiiAttributes.PersonalDataCategory</c> value the member's name suggests.</summary>
+        public const string Category = "Category";
+
         /// <summary>PII004: the documentation-comment id of the type a retention policy belongs on, when it is declared in source.</summary>
         public const string RetentionType = "RetentionType";
     }

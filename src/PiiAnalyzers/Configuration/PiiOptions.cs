@@ -42,6 +42,10 @@ namespace PiiAnalyzers.Configuration
         /// <summary><c>true</c> or <c>false</c>: whether member names are used to suggest unmarked personal data (PII008).</summary>
         public const string InferFromNames = Prefix + "infer_from_names";
 
+        /// <summary>True when <c>pii_analyzers.infer_from_names = true</c> applies to <paramref name="tree"/>.</summary>
+        public static bool InfersFromNames(AnalyzerOptions options, SyntaxTree tree)
+            => TryGetValue(options, tree, InferFromNames, out var value) && string.Equals(value.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
+
         /// <summary>
         /// The purposes allowed for the code in <paramref name="tree"/>, trimmed, in the order the option lists them,
         /// without empty items or duplicates; null when <see cref="Purposes"/> is unset or lists nothing, which means

@@ -40,7 +40,8 @@ namespace PiiAnalyzers.Flow
                     continue; // code with errors the graph builder does not accept
                 }
 
-                new TaintWalker(flow, observer, MethodSummaries.MaxDepth, summarizing: null, context.CancellationToken).Analyze(graph, context.OwningSymbol as IMethodSymbol);
+                var configuration = flow.GetConfiguration(root.Syntax.SyntaxTree);
+                new TaintWalker(flow, observer, MethodSummaries.MaxDepth, summarizing: null, configuration, context.CancellationToken).Analyze(graph, context.OwningSymbol as IMethodSymbol);
             }
         }
 

@@ -1,6 +1,9 @@
+using System;
 using System.Collections.Concurrent;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PiiAnalyzers.Configuration;
 using PiiAnalyzers.PersonalData;
 using PiiAnalyzers.Sinks;
 
@@ -18,11 +21,14 @@ namespace PiiAnalyzers.Flow
         private readonly ConcurrentDictionary<ISymbol, ConsentMarker?> _consentRequirements = new ConcurrentDictionary<ISymbol, ConsentMarker?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _redactors = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
 
-        private FlowContext(Compilation compilation, PrivacySymbols symbols)
+        private readonly ConcurrentDictionary<string, PiiConfiguration> _configurations = new ConcurrentDictionary<string, PiiConfiguration>(StringComparer.Ordinal);
+
+        private FlowContext(Compilation compilation, PrivacySymbols symbols, AnalyzerOptions options)
         {
             Compilation = compilation;
             Symbols = symbols;
-            Catalog = new PersonalDataCatalog(symbols);
+            Options = options;
+            Catalog = new PersonalDataCatalog(symbols, options);
             Sinks = new SinkCatalog(compilation, symbols);
             Summaries = new MethodSummaries(this);
             StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
@@ -33,6 +39,8 @@ namespace PiiAnalyzers.Flow
         }
 
         public Compilation Compilation { get; }
+
+        public AnalyzerOptions Options { get; }
 
         public PrivacySymbols Symbols { get; }
 
@@ -52,9 +60,46 @@ namespace PiiAnalyzers.Flow
 
         public INamedTypeSymbol? NewtonsoftJsonConvert { get; }
 
-        /// <summary>The context for <paramref name="compilation"/>, or null when it declares no personal data at all.</summary>
-        public static FlowContext? TryCreate(Compilation compilation)
-            => PrivacySymbols.TryCreate(compilation) is { } symbols ? new FlowContext(compilation, symbols) : null;
+        /// <summary>
+        /// The context for <paramref name="compilation"/>, or null when nothing in it can be personal data: it references
+        /// no personal-data marker (PiiAttributes, ASP.NET Core Identity, Microsoft.Extensions.Compliance) and no file
+        /// turns on <c>pii_analyzers.infer_from_names</c>.
+        /// </summary>
+        public static FlowContext? TryCreate(Compilation compilation, AnalyzerOptions options)
+        {
+            var symbols = PrivacySymbols.Create(compilation);
+            if (symbols.PersonalData is null && !symbols.HasEcosystemMarkers && !InfersFromNamesAnywhere(compilation, options))
+            {
+                return null;
+            }
+
+            return new FlowContext(compilation, symbols, options);
+        }
+
+        private static bool InfersFromNamesAnywhere(Compilation compilation, AnalyzerOptions options)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (PiiOptions.InfersFromNames(options, tree))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The extra sinks, consent checks and redactors configured for <paramref name="tree"/>.</summary>
+        public PiiConfiguration GetConfiguration(SyntaxTree tree)
+        {
+            var key = PiiConfiguration.Key(Options, tree);
+            if (_configurations.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            return _configurations.GetOrAdd(key, PiiConfiguration.Resolve(Compilation, Options, tree));
+        }
 
         /// <summary>
         /// The semantic model of <paramref name="tree"/>, created once per compilation and shared: summaries of
@@ -73,32 +118,38 @@ namespace PiiAnalyzers.Flow
 #pragma warning restore RS1030
         }
 
-        /// <summary>True for methods marked <c>[Redactor]</c> (their result no longer carries personal data).</summary>
-        public bool IsRedactor(IMethodSymbol method)
+        /// <summary>
+        /// True for redactors (their result no longer carries personal data): methods marked <c>[Redactor]</c>,
+        /// Microsoft.Extensions.Compliance's <c>Redactor.Redact</c>, and those <paramref name="configuration"/> names.
+        /// </summary>
+        public bool IsRedactor(IMethodSymbol method, PiiConfiguration configuration)
         {
             var definition = method.OriginalDefinition;
-            if (_redactors.TryGetValue(definition, out var known))
+            if (!_redactors.TryGetValue(definition, out var known))
             {
-                return known;
+                known = _redactors.GetOrAdd(
+                    definition,
+                    PrivacySymbols.Find(definition, Symbols.Redactor) is not null
+                        || (definition.Name == "Redact" && TypeShapes.DerivesFrom(definition.ContainingType, Symbols.ComplianceRedactor)));
             }
 
-            return _redactors.GetOrAdd(definition, PrivacySymbols.Find(definition, Symbols.Redactor) is not null);
+            return known || configuration.IsRedactor(definition);
         }
 
         /// <summary>
         /// The <c>[ConsentCheck]</c> on a method or property (a method's getter counts for its property), or null when
         /// <paramref name="symbol"/> is not a consent check.
         /// </summary>
-        public ConsentMarker? GetConsentCheck(ISymbol symbol)
+        public ConsentMarker? GetConsentCheck(ISymbol symbol, PiiConfiguration configuration)
         {
             symbol = symbol is IMethodSymbol { AssociatedSymbol: IPropertySymbol property } ? property : symbol;
             symbol = symbol.OriginalDefinition;
-            if (_consentChecks.TryGetValue(symbol, out var known))
+            if (!_consentChecks.TryGetValue(symbol, out var known))
             {
-                return known;
+                known = _consentChecks.GetOrAdd(symbol, ConsentMarker.Read(PrivacySymbols.Find(symbol, Symbols.ConsentCheck)));
             }
 
-            return _consentChecks.GetOrAdd(symbol, ConsentMarker.Read(PrivacySymbols.Find(symbol, Symbols.ConsentCheck)));
+            return known ?? (configuration.IsConsentCheck(symbol) ? ConsentMarker.Unnamed : null);
         }
 
         /// <summary>The <c>[RequiresConsent]</c> on a method or constructor, or null.</summary>
@@ -124,6 +175,9 @@ namespace PiiAnalyzers.Flow
         {
             Purpose = purpose;
         }
+
+        /// <summary>A marker that names no purpose (a consent check named in <c>.editorconfig</c>).</summary>
+        public static readonly ConsentMarker Unnamed = new ConsentMarker(null);
 
         /// <summary>The declared purpose, or null when the marker names none.</summary>
         public string? Purpose { get; }

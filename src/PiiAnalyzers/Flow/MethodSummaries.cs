@@ -94,7 +94,7 @@ namespace PiiAnalyzers.Flow
             }
 
             var recorder = new SummaryRecorder(method.Parameters.Length);
-            var walker = new TaintWalker(_context, recorder, depth, summarizing: method, cancellationToken);
+            var walker = new TaintWalker(_context, recorder, depth, summarizing: method, _context.GetConfiguration(root.Syntax.SyntaxTree), cancellationToken);
             var returns = walker.Analyze(graph, method);
             return recorder.ToSummary(returns);
         }

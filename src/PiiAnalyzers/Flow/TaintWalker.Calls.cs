@@ -20,7 +20,7 @@ namespace PiiAnalyzers.Flow
             var receiver = Evaluate(invocation.Instance);
             var arguments = EvaluateArguments(invocation.Arguments, out var elements);
 
-            var sink = _context.Sinks.Match(invocation);
+            var sink = _context.Sinks.Match(invocation, _configuration);
             if (sink is not null)
             {
                 ReportSink(sink, invocation, invocation.Arguments, arguments, elements);
@@ -31,7 +31,7 @@ namespace PiiAnalyzers.Flow
                 _observer.OnConsentRequired(invocation, method, required, _state.Consent);
             }
 
-            if (_context.GetConsentCheck(method) is { } check && IsVoidLike(method.ReturnType))
+            if (_context.GetConsentCheck(method, _configuration) is { } check && IsVoidLike(method.ReturnType))
             {
                 // consent.Ensure(visitor, "support") throws without consent: what follows is guarded.
                 _state.Consent = _state.Consent.Union(CheckedConsent(check, invocation.Arguments));
@@ -42,7 +42,7 @@ namespace PiiAnalyzers.Flow
                 return LocalFunctionCall(method, invocation.Arguments, arguments);
             }
 
-            if (_context.IsRedactor(method))
+            if (_context.IsRedactor(method, _configuration))
             {
                 return Taint.Clean;
             }

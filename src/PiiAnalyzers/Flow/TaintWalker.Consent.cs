@@ -31,9 +31,9 @@ namespace PiiAnalyzers.Flow
         {
             switch (operation)
             {
-                case IInvocationOperation invocation when _context.GetConsentCheck(invocation.TargetMethod) is { } check:
+                case IInvocationOperation invocation when _context.GetConsentCheck(invocation.TargetMethod, _configuration) is { } check:
                     return new ConsentCondition(CheckedConsent(check, invocation.Arguments), ConsentFacts.None);
-                case IPropertyReferenceOperation property when _context.GetConsentCheck(property.Property) is { } check:
+                case IPropertyReferenceOperation property when _context.GetConsentCheck(property.Property, _configuration) is { } check:
                     return new ConsentCondition(CheckedConsent(check, ImmutableArray<IArgumentOperation>.Empty), ConsentFacts.None);
                 case ILocalReferenceOperation local:
                     return state.GetCondition(local.Local);

@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using PiiAnalyzers.Configuration;
 using PiiAnalyzers.PersonalData;
 using PiiAnalyzers.Sinks;
 
@@ -37,6 +38,7 @@ namespace PiiAnalyzers.Flow
         private readonly IFlowObserver _observer;
         private readonly int _depth;
         private readonly IMethodSymbol? _summarizing;
+        private readonly PiiConfiguration _configuration;
         private readonly CancellationToken _cancellationToken;
         private readonly HashSet<ControlFlowGraph> _active = new HashSet<ControlFlowGraph>();
         private readonly HashSet<IMethodSymbol> _analyzedLocalFunctions = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
@@ -51,9 +53,11 @@ namespace PiiAnalyzers.Flow
         /// <param name="observer">Told about every sink that data reaches, in the final pass.</param>
         /// <param name="depth">Helpers are followed through their summaries at <c>depth - 1</c>; 0 follows none.</param>
         /// <param name="summarizing">The method being summarized (its parameters become placeholders), or null.</param>
+        /// <param name="configuration">The extra sinks, consent checks and redactors configured for the body's file.</param>
         /// <param name="cancellationToken">Honoured between blocks and operations.</param>
-        public TaintWalker(FlowContext context, IFlowObserver observer, int depth, IMethodSymbol? summarizing, CancellationToken cancellationToken)
+        public TaintWalker(FlowContext context, IFlowObserver observer, int depth, IMethodSymbol? summarizing, PiiConfiguration configuration, CancellationToken cancellationToken)
         {
+            _configuration = configuration;
             _context = context;
             _observer = observer;
             _depth = depth;

@@ -80,9 +80,17 @@ namespace PiiAnalyzers.Flow
                 || (type is INamedTypeSymbol { IsGenericType: false } named && IsFrameworkType(named));
         }
 
-        /// <summary>Types of the .NET libraries (System.*, Microsoft.*): their members are not the user's data model.</summary>
+        /// <summary>
+        /// Types of the .NET libraries (System.*, Microsoft.*): their members are not the user's data model — except
+        /// ASP.NET Core Identity's, whose users (IdentityUser) hold personal data the framework marks itself.
+        /// </summary>
         public static bool IsFrameworkType(INamedTypeSymbol type)
         {
+            if (IsInNamespace(type, "Microsoft", "AspNetCore", "Identity"))
+            {
+                return false;
+            }
+
             var ns = type.ContainingNamespace;
             while (ns is { IsGlobalNamespace: false, ContainingNamespace.IsGlobalNamespace: false })
             {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using PiiAnalyzers.Flow;
 
 namespace PiiAnalyzers.PersonalData
@@ -17,20 +18,29 @@ namespace PiiAnalyzers.PersonalData
         public const int MaxContainerDepth = 4;
 
         private readonly PrivacySymbols _symbols;
+        private readonly AnalyzerOptions? _options;
         private readonly ConcurrentDictionary<ISymbol, DataItem?> _declared = new ConcurrentDictionary<ISymbol, DataItem?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, DataItem?> _marked = new ConcurrentDictionary<ISymbol, DataItem?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _retention = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ITypeSymbol, Taint> _containers = new ConcurrentDictionary<ITypeSymbol, Taint>(SymbolEqualityComparer.Default);
 
-        public PersonalDataCatalog(PrivacySymbols symbols)
+        /// <param name="symbols">The compilation's attribute symbols.</param>
+        /// <param name="options">
+        /// The analyzer options, for <c>pii_analyzers.infer_from_names</c> (read for the file that declares each member);
+        /// null to infer nothing.
+        /// </param>
+        public PersonalDataCatalog(PrivacySymbols symbols, AnalyzerOptions? options = null)
         {
             _symbols = symbols;
+            _options = options;
         }
 
         public PrivacySymbols Symbols => _symbols;
 
         /// <summary>
-        /// The personal data declared on a property, field or parameter, or on a method's return value; null when none.
-        /// An overriding property inherits the declaration of the one it overrides.
+        /// The personal data on a property, field or parameter, or on a method's return value; null when none: what is
+        /// marked (<see cref="GetMarked"/>), or — where <c>pii_analyzers.infer_from_names = true</c> applies to the file
+        /// that declares the member — what its name says (purpose unknown, basis consent).
         /// </summary>
         public DataItem? GetDeclared(ISymbol symbol)
         {
@@ -40,7 +50,45 @@ namespace PiiAnalyzers.PersonalData
                 return known;
             }
 
-            return _declared.GetOrAdd(symbol, ReadDeclaration(symbol));
+            return _declared.GetOrAdd(symbol, GetMarked(symbol) ?? Infer(symbol));
+        }
+
+        /// <summary>
+        /// The personal data marked on a property, field or parameter, or on a method's return value; null when none.
+        /// Marks are PiiAttributes' <c>[PersonalData]</c>, ASP.NET Core Identity's <c>[PersonalData]</c> and
+        /// <c>[ProtectedPersonalData]</c>, and Microsoft.Extensions.Compliance data classifications. An overriding
+        /// property inherits the mark of the one it overrides, an implementation that of its interface property, a
+        /// positional record property that of its parameter.
+        /// </summary>
+        public DataItem? GetMarked(ISymbol symbol)
+        {
+            symbol = symbol.OriginalDefinition;
+            if (_marked.TryGetValue(symbol, out var known))
+            {
+                return known;
+            }
+
+            return _marked.GetOrAdd(symbol, ReadDeclaration(symbol));
+        }
+
+        private DataItem? Infer(ISymbol symbol)
+        {
+            if (_options is null || symbol is not (IPropertySymbol or IFieldSymbol) || symbol.IsImplicitlyDeclared
+                || symbol.DeclaringSyntaxReferences.Length == 0)
+            {
+                return null;
+            }
+
+            var tree = symbol.DeclaringSyntaxReferences[0].SyntaxTree;
+            if (!Configuration.PiiOptions.InfersFromNames(_options, tree))
+            {
+                return null;
+            }
+
+            var type = symbol is IPropertySymbol property ? property.Type : ((IFieldSymbol)symbol).Type;
+            return NameHeuristics.Match(symbol.Name, type, symbol.ContainingType) is { } term
+                ? new DataItem(symbol, DisplayName(symbol), ImmutableArray<string>.Empty, term.Category, DataItem.ConsentBasis)
+                : null;
         }
 
         /// <summary>
@@ -114,10 +162,10 @@ namespace PiiAnalyzers.PersonalData
             {
                 if (symbol is IPropertySymbol { OverriddenProperty: { } overridden })
                 {
-                    return GetDeclared(overridden);
+                    return GetMarked(overridden);
                 }
 
-                if (symbol is IPropertySymbol implementation && ImplementedDeclaration(implementation) is { } fromInterface)
+                if (symbol is IPropertySymbol implementation && ImplementedMark(implementation) is { } fromInterface)
                 {
                     // class ContactCard : IContact: the interface's declaration holds for its implementation.
                     return fromInterface;
@@ -128,6 +176,12 @@ namespace PiiAnalyzers.PersonalData
                 {
                     // record Visitor([PersonalData] string Email): the attribute sits on the parameter, the data on the property.
                     attribute = onParameter;
+                }
+                else if (symbol is not IMethodSymbol && _symbols.FindEcosystemMarker(symbol) is not null)
+                {
+                    // Identity's [PersonalData] / [ProtectedPersonalData], a compliance classification: no declared purpose.
+                    var guessed = NameHeuristics.Match(symbol.Name)?.Category ?? 0;
+                    return new DataItem(symbol, DisplayName(symbol), ImmutableArray<string>.Empty, guessed, DataItem.ConsentBasis);
                 }
                 else
                 {
@@ -158,11 +212,11 @@ namespace PiiAnalyzers.PersonalData
         }
 
         /// <summary>The declaration on an interface property that <paramref name="property"/> implements, or null.</summary>
-        private DataItem? ImplementedDeclaration(IPropertySymbol property)
+        private DataItem? ImplementedMark(IPropertySymbol property)
         {
             foreach (var explicitImplementation in property.ExplicitInterfaceImplementations)
             {
-                if (GetDeclared(explicitImplementation) is { } item)
+                if (GetMarked(explicitImplementation) is { } item)
                 {
                     return item;
                 }
@@ -174,7 +228,7 @@ namespace PiiAnalyzers.PersonalData
                 {
                     if (member is IPropertySymbol interfaceProperty
                         && SymbolEqualityComparer.Default.Equals(property.ContainingType.FindImplementationForInterfaceMember(interfaceProperty), property)
-                        && GetDeclared(interfaceProperty) is { } item)
+                        && GetMarked(interfaceProperty) is { } item)
                     {
                         return item;
                     }

@@ -20,7 +20,26 @@ namespace PiiAnalyzers.PersonalData
             ProcessingPurpose = compilation.GetTypeByMetadataName(Namespace + ".ProcessingPurposeAttribute");
             PersonalDataSink = compilation.GetTypeByMetadataName(Namespace + ".PersonalDataSinkAttribute");
             Redaction = compilation.GetTypeByMetadataName(Namespace + ".Redaction");
+            IdentityPersonalData = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.PersonalDataAttribute");
+            DataClassification = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
+            NoDataClassification = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.NoDataClassificationAttribute");
+            ComplianceRedactor = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Redaction.Redactor");
         }
+
+        /// <summary>ASP.NET Core Identity's <c>[PersonalData]</c> (and, deriving from it, <c>[ProtectedPersonalData]</c>).</summary>
+        public INamedTypeSymbol? IdentityPersonalData { get; }
+
+        /// <summary>Microsoft.Extensions.Compliance's base of every data classification attribute.</summary>
+        public INamedTypeSymbol? DataClassification { get; }
+
+        /// <summary>Microsoft.Extensions.Compliance's "not classified" attribute, which marks nothing.</summary>
+        public INamedTypeSymbol? NoDataClassification { get; }
+
+        /// <summary>Microsoft.Extensions.Compliance's <c>Redactor</c>: its <c>Redact</c> methods are redactors.</summary>
+        public INamedTypeSymbol? ComplianceRedactor { get; }
+
+        /// <summary>True when the compilation can hold personal data the ecosystem marks (Identity, compliance classifications).</summary>
+        public bool HasEcosystemMarkers => IdentityPersonalData is not null || DataClassification is not null;
 
         public INamedTypeSymbol? PersonalData { get; }
 
@@ -42,9 +61,43 @@ namespace PiiAnalyzers.PersonalData
         public static PrivacySymbols? TryCreate(Compilation compilation)
         {
             var symbols = new PrivacySymbols(compilation);
-            return symbols.PersonalData is null && symbols.RetentionPolicy is null && symbols.PersonalDataSink is null
+            return symbols.PersonalData is null && symbols.RetentionPolicy is null && symbols.PersonalDataSink is null && !symbols.HasEcosystemMarkers
                 ? null
                 : symbols;
+        }
+
+        /// <summary>The symbols of <paramref name="compilation"/>, whatever it references (name inference needs no attribute).</summary>
+        public static PrivacySymbols Create(Compilation compilation) => new PrivacySymbols(compilation);
+
+        /// <summary>
+        /// The ecosystem's own personal-data marker on <paramref name="symbol"/>: ASP.NET Core Identity's
+        /// <c>[PersonalData]</c>/<c>[ProtectedPersonalData]</c>, or a Microsoft.Extensions.Compliance data
+        /// classification other than <c>[NoDataClassification]</c>; null when none.
+        /// </summary>
+        public AttributeData? FindEcosystemMarker(ISymbol symbol)
+        {
+            if (!HasEcosystemMarkers)
+            {
+                return null;
+            }
+
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                for (var type = attribute.AttributeClass; type is not null; type = type.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(type, NoDataClassification))
+                    {
+                        break;
+                    }
+
+                    if (SymbolEqualityComparer.Default.Equals(type, IdentityPersonalData) || SymbolEqualityComparer.Default.Equals(type, DataClassification))
+                    {
+                        return attribute;
+                    }
+                }
+            }
+
+            return null;
         }
 
         /// <summary>True when <paramref name="attribute"/> is an instance of <paramref name="type"/>.</summary>

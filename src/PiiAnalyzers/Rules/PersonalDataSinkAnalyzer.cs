@@ -35,7 +35,7 @@ namespace PiiAnalyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                if (FlowContext.TryCreate(start.Compilation) is not { } flow)
+                if (FlowContext.TryCreate(start.Compilation, start.Options) is not { } flow)
                 {
                     return; // nothing is declared as personal data: nothing to do
                 }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using PiiAnalyzers.Configuration;
 using PiiAnalyzers.Flow;
 using PiiAnalyzers.PersonalData;
 
@@ -111,7 +112,7 @@ namespace PiiAnalyzers.Sinks
         }
 
         /// <summary>The sink <paramref name="invocation"/> writes to, or null when it is not a sink.</summary>
-        public SinkCall? Match(IInvocationOperation invocation)
+        public SinkCall? Match(IInvocationOperation invocation, PiiConfiguration configuration)
         {
             var method = invocation.TargetMethod;
             var type = method.ContainingType?.OriginalDefinition;
@@ -154,6 +155,14 @@ namespace PiiAnalyzers.Sinks
             if (_loggerMessageAttribute is not null && PrivacySymbols.Find(method, _loggerMessageAttribute) is not null)
             {
                 return Logging(invocation.Arguments, method.Name, forContext: false);
+            }
+
+            if (configuration.SinkKindOf(method) is { } configured)
+            {
+                // A sink named in .editorconfig (pii_analyzers.logging_sinks, ...).
+                return configured == SinkKind.Logging
+                    ? Logging(invocation.Arguments, method.Name, forContext: false)
+                    : new SinkCall(configured, "'" + method.Name + "'", AllData(invocation.Arguments, configured));
             }
 
             return MatchDeclaredSink(method, invocation.Arguments);

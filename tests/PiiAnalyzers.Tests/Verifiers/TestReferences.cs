@@ -27,7 +27,10 @@ namespace PiiAnalyzers.Tests.Verifiers
             MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Caching.Distributed.IDistributedCache).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(StackExchange.Redis.IDatabase).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(MongoDB.Driver.IMongoCollection<>).Assembly.Location),
-            MetadataReference.CreateFromFile(typeof(MongoDB.Bson.BsonDocument).Assembly.Location));
+            MetadataReference.CreateFromFile(typeof(MongoDB.Bson.BsonDocument).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Microsoft.AspNetCore.Identity.IdentityUser).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Microsoft.AspNetCore.Identity.PersonalDataAttribute).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute).Assembly.Location));
 
         public static readonly ImmutableArray<MetadataReference> Framework =
             Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>().ToImmutableArray();

@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PiiAnalyzers.PersonalData;
+
+namespace PiiAnalyzers.Rules
+{
+    /// <summary>
+    /// PII008 (Info): a field or property whose name says personal data (<see cref="NameHeuristics"/>) carries no
+    /// personal-data marker — neither PiiAttributes' <c>[PersonalData]</c>, nor ASP.NET Core Identity's, nor a
+    /// Microsoft.Extensions.Compliance classification — so no flow rule follows it.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class UnmarkedPersonalDataAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnmarkedPersonalData);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var catalog = new PersonalDataCatalog(PrivacySymbols.Create(start.Compilation));
+                start.RegisterSymbolAction(symbol => Analyze(symbol, catalog), SymbolKind.Property, SymbolKind.Field);
+            });
+        }
+
+        private static void Analyze(SymbolAnalysisContext context, PersonalDataCatalog catalog)
+        {
+            var symbol = context.Symbol;
+            ITypeSymbol type;
+            switch (symbol)
+            {
+                case IPropertySymbol { IsIndexer: false, IsStatic: false } property:
+                    type = property.Type;
+                    break;
+                case IFieldSymbol { IsStatic: false, IsConst: false } field:
+                    type = field.Type;
+                    break;
+                default:
+                    return;
+            }
+
+            if (symbol.IsImplicitlyDeclared || symbol.Locations.Length == 0 || !symbol.Locations[0].IsInSource
+                || NameHeuristics.Match(symbol.Name, type, symbol.ContainingType) is not { } term
+                || catalog.GetMarked(symbol) is not null)
+            {
+                return;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Category, term.Category.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.UnmarkedPersonalData,
+                symbol.Locations[0],
+                properties,
+                PersonalDataCatalog.DisplayName(symbol),
+                term.Description));
+        }
+    }
+}
