@@ -106,26 +106,41 @@ namespace ChatMarketplace.Chat
             });
         }
 
-        /// <summary>Closes the chat, stores the transcript and mails it to the visitor.</summary>
+        /// <summary>Closes the chat; stores the transcript and mails it to the visitor when they asked for a copy.</summary>
         public async Task<string> CloseChatAsync(Visitor visitor, Transcript transcript, CancellationToken cancellationToken)
         {
             transcript.ClosedAt = DateTimeOffset.UtcNow;
+            if (!_consent.HasConsent(visitor, "support"))
+            {
+                _logger.LogInformation("Transcript {TranscriptId} not kept: the visitor did not ask for a copy", transcript.Id);
+                return string.Empty;
+            }
+
             await _store.SaveAsync(transcript, cancellationToken);
             _logger.LogInformation("Transcript {TranscriptId} mailed to {Email}", transcript.Id, Redaction.Mask(visitor.Email));
 
             // PII001: Audit writes its argument to the log, so the visitor's email address reaches the log through the helper; audit visitor.Id instead.
             Audit(visitor.Email);
 
-            return TranscriptExporter.ToJson(transcript);
+            return TranscriptExporter.ToAttachment(transcript);
         }
 
         /// <summary>Charges a priority chat and keeps the receipt for the tax records.</summary>
-        public async Task<Receipt> IssueReceiptAsync(Visitor visitor, string cardLast4, decimal amount, CancellationToken cancellationToken)
+        /// <remarks>
+        /// The receipt goes to the address typed on the payment form, collected for billing under the contract. Copying
+        /// <c>visitor.Email</c> (collected under consent) into the receipt would need a consent check before it is stored (PII003).
+        /// </remarks>
+        public async Task<Receipt> IssueReceiptAsync(
+            Visitor visitor,
+            [PersonalData(Purpose = "billing", Category = PersonalDataCategory.Contact, Basis = LawfulBasis.Contract)] string billingEmail,
+            string cardLast4,
+            decimal amount,
+            CancellationToken cancellationToken)
         {
             var receipt = new Receipt
             {
                 VisitorId = visitor.Id,
-                BillingEmail = visitor.Email,
+                BillingEmail = billingEmail,
                 CardLast4 = cardLast4,
                 Amount = amount,
                 IssuedAt = DateTimeOffset.UtcNow,
@@ -133,6 +148,19 @@ namespace ChatMarketplace.Chat
             await _store.SaveReceiptAsync(receipt, cancellationToken);
             _logger.LogInformation("Receipt {ReceiptId} issued: {Amount} {Currency}", receipt.Id, receipt.Amount, receipt.Currency);
             return receipt;
+        }
+
+        /// <summary>Keeps the visitor's rating of the chat, to coach the agent.</summary>
+        public async Task RateChatAsync(Transcript transcript, int stars, string? comment, CancellationToken cancellationToken)
+        {
+            var rating = new ChatRating
+            {
+                TranscriptId = transcript.Id,
+                AgentId = transcript.AgentId,
+                Stars = stars,
+                Comment = comment,
+            };
+            await _store.SaveRatingAsync(rating, cancellationToken);
         }
 
         private void Audit(string what)

@@ -39,6 +39,14 @@ namespace ChatMarketplace.Crm
             return true;
         }
 
+        /// <summary>Keeps the CRM's copy of the address current when a visitor corrects it in the chat.</summary>
+        public async Task UpdateEmailAsync(Visitor visitor, CancellationToken cancellationToken)
+        {
+            // PII005: the corrected address is sent to the CRM even for visitors who never opted in to marketing (or withdrew); check _consent.HasConsent(visitor, "marketing") first, as SyncVisitorAsync does.
+            using var response = await _http.PutAsJsonAsync("contacts/" + visitor.Id.ToString("N"), new { visitor.Email }, cancellationToken);
+            response.EnsureSuccessStatusCode();
+        }
+
         /// <summary>Tells the CRM to forget a visitor who withdrew consent (GDPR Art. 17).</summary>
         public async Task ForgetVisitorAsync(Guid visitorId, CancellationToken cancellationToken)
         {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatMarketplace.Storage
 {
-    /// <summary>The chat database: transcripts with their messages, and receipts.</summary>
+    /// <summary>The chat database: transcripts with their messages, receipts and ratings.</summary>
     public sealed class ChatDbContext : DbContext
     {
         public ChatDbContext(DbContextOptions<ChatDbContext> options)
@@ -16,6 +16,8 @@ namespace ChatMarketplace.Storage
         public DbSet<ChatMessage> Messages => Set<ChatMessage>();
 
         public DbSet<Receipt> Receipts => Set<Receipt>();
+
+        public DbSet<ChatRating> Ratings => Set<ChatRating>();
 
         protected override void OnModelCreating(ModelBuilder modelBuilder)
         {

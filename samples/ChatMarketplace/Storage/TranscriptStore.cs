@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ChatMarketplace.Model;
 using Microsoft.EntityFrameworkCore;
+using PiiAttributes;
 
 namespace ChatMarketplace.Storage
 {
@@ -20,6 +21,8 @@ namespace ChatMarketplace.Storage
             _db = db;
         }
 
+        /// <summary>Stores a closed chat. Callers check that the visitor agreed to have the chat kept.</summary>
+        [RequiresConsent(Purpose = "support")]
         public async Task SaveAsync(Transcript transcript, CancellationToken cancellationToken)
         {
             _db.Transcripts.Add(transcript);
@@ -29,6 +32,13 @@ namespace ChatMarketplace.Storage
         public async Task SaveReceiptAsync(Receipt receipt, CancellationToken cancellationToken)
         {
             _db.Receipts.Add(receipt);
+            await _db.SaveChangesAsync(cancellationToken);
+        }
+
+        public async Task SaveRatingAsync(ChatRating rating, CancellationToken cancellationToken)
+        {
+            // PII004: ratings hold the visitor's free-text comment, but ChatRating declares no retention period, so they are kept forever; add [RetentionPolicy(Days = 180)] to ChatRating (and erase them in PurgeExpiredAsync).
+            _db.Ratings.Add(rating);
             await _db.SaveChangesAsync(cancellationToken);
         }
 
