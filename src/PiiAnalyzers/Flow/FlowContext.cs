@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -146,7 +147,7 @@ namespace PiiAnalyzers.Flow
             symbol = symbol.OriginalDefinition;
             if (!_consentChecks.TryGetValue(symbol, out var known))
             {
-                known = _consentChecks.GetOrAdd(symbol, ConsentMarker.Read(PrivacySymbols.Find(symbol, Symbols.ConsentCheck)));
+                known = _consentChecks.GetOrAdd(symbol, ConsentMarker.Read(FindInherited(symbol, Symbols.ConsentCheck)));
             }
 
             return known ?? (configuration.IsConsentCheck(symbol) ? ConsentMarker.Unnamed : null);
@@ -161,8 +162,52 @@ namespace PiiAnalyzers.Flow
                 return known;
             }
 
-            return _consentRequirements.GetOrAdd(definition, ConsentMarker.Read(PrivacySymbols.Find(definition, Symbols.RequiresConsent)));
+            return _consentRequirements.GetOrAdd(definition, ConsentMarker.Read(FindInherited(definition, Symbols.RequiresConsent)));
         }
+
+        /// <summary>
+        /// <paramref name="attribute"/> on <paramref name="member"/>, on a member it overrides, or on an interface member
+        /// it implements (the privacy attributes are declared <c>Inherited = true</c>).
+        /// </summary>
+        private static AttributeData? FindInherited(ISymbol member, INamedTypeSymbol? attribute)
+        {
+            if (attribute is null)
+            {
+                return null;
+            }
+
+            for (var current = member; current is not null; current = Overridden(current))
+            {
+                if (PrivacySymbols.Find(current, attribute) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            if (member.ContainingType is { } type && member is IMethodSymbol or IPropertySymbol)
+            {
+                foreach (var @interface in type.AllInterfaces)
+                {
+                    foreach (var candidate in @interface.GetMembers(member.Name))
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), member)
+                            && PrivacySymbols.Find(candidate, attribute) is { } found)
+                        {
+                            return found;
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static ISymbol? Overridden(ISymbol symbol) => symbol switch
+        {
+            IMethodSymbol method => method.OverriddenMethod,
+            IPropertySymbol property => property.OverriddenProperty,
+            _ => null,
+        };
     }
 }
 
@@ -174,7 +219,11 @@ namespace PiiAnalyzers.Flow
         private ConsentMarker(string? purpose)
         {
             Purpose = purpose;
+            Purposes = PurposeList.Parse(purpose);
         }
+
+        /// <summary>The declared purposes (a marker may list several: <c>"support, marketing"</c>); empty when none.</summary>
+        public ImmutableArray<string> Purposes { get; }
 
         /// <summary>A marker that names no purpose (a consent check named in <c>.editorconfig</c>).</summary>
         public static readonly ConsentMarker Unnamed = new ConsentMarker(null);

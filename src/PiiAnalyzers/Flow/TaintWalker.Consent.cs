@@ -94,9 +94,9 @@ namespace PiiAnalyzers.Flow
         /// </summary>
         private static ConsentFacts CheckedConsent(ConsentMarker check, ImmutableArray<IArgumentOperation> arguments)
         {
-            if (check.Purpose is not null)
+            if (!check.Purposes.IsEmpty)
             {
-                return ConsentFacts.For(ImmutableArray.Create(check.Purpose));
+                return ConsentFacts.For(check.Purposes);
             }
 
             var purposes = ImmutableArray.CreateBuilder<string>();

@@ -73,7 +73,7 @@ namespace PiiAnalyzers.Flow
         public Taint Analyze(ControlFlowGraph graph, IMethodSymbol? owner)
         {
             var entry = new FlowState(owner is not null && _context.GetConsentRequirement(owner) is { } required
-                ? ConsentFacts.For(required.Purpose is null ? ImmutableArray<string>.Empty : ImmutableArray.Create(required.Purpose))
+                ? ConsentFacts.For(required.Purposes)
                 : ConsentFacts.None);
             if (_summarizing is not null)
             {
@@ -148,15 +148,19 @@ namespace PiiAnalyzers.Flow
                 var block = blocks[i];
                 if (i != 0 && block.Predecessors.IsEmpty && block.IsReachable)
                 {
-                    // Catch and finally handlers are entered from anywhere in their try block: start them from
-                    // everything the method has held so far.
-                    var handler = inputs[i] ?? new FlowState();
+                    // A catch or finally handler is entered from anywhere in its try block: start it from everything
+                    // the try block held (what is known before the try, and on every path through it).
+                    var handler = inputs[i] ?? new FlowState(ConsentFacts.All);
                     var grew = inputs[i] is null;
-                    foreach (var output in outputs)
+                    var (first, last) = TryBlocksOf(block, blocks.Length);
+                    for (var j = first; j <= last; j++)
                     {
-                        if (output is not null && handler.MergeFrom(output))
+                        foreach (var known in new[] { inputs[j], outputs[j] })
                         {
-                            grew = true;
+                            if (known is not null && j != i && handler.MergeFrom(known))
+                            {
+                                grew = true;
+                            }
                         }
                     }
 
@@ -189,6 +193,31 @@ namespace PiiAnalyzers.Flow
             }
 
             return changed;
+        }
+
+        /// <summary>
+        /// The blocks of the try region a handler block (catch, filter or finally) belongs to; the whole graph when the
+        /// block heads no handler.
+        /// </summary>
+        private static (int First, int Last) TryBlocksOf(BasicBlock block, int count)
+        {
+            for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+            {
+                if (region.FirstBlockOrdinal == block.Ordinal
+                    && region.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.FilterAndHandler or ControlFlowRegionKind.Finally
+                    && region.EnclosingRegion is { } parent)
+                {
+                    foreach (var sibling in parent.NestedRegions)
+                    {
+                        if (sibling.Kind == ControlFlowRegionKind.Try)
+                        {
+                            return (sibling.FirstBlockOrdinal, sibling.LastBlockOrdinal);
+                        }
+                    }
+                }
+            }
+
+            return (0, count - 1);
         }
 
         private static bool Flow(ControlFlowBranch? branch, FlowState state, FlowState?[] inputs)

@@ -97,7 +97,7 @@ namespace PiiAnalyzers.Rules
 
             public void OnConsentRequired(IOperation call, IMethodSymbol method, ConsentMarker requirement, ConsentFacts consent)
             {
-                if (consent.Covers(requirement.Purpose))
+                if (requirement.Purposes.IsEmpty ? consent.Covers((string?)null) : requirement.Purposes.All(consent.Covers))
                 {
                     return;
                 }
@@ -110,8 +110,8 @@ namespace PiiAnalyzers.Rules
                 }
 
                 var name = (method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.ContainingType.Name + "." + method.Name);
-                var purpose = requirement.Purpose is null ? string.Empty : " for '" + requirement.Purpose + "'";
-                _findings[key] = new Finding(Descriptors.RequiresConsentCalledWithoutCheck, location, new List<DataItem>(), name, default, purpose, requiredPurpose: requirement.Purpose);
+                var purpose = requirement.Purposes.IsEmpty ? string.Empty : " for '" + string.Join("' and '", requirement.Purposes) + "'";
+                _findings[key] = new Finding(Descriptors.RequiresConsentCalledWithoutCheck, location, new List<DataItem>(), name, default, purpose, requiredPurpose: string.Join(",", requirement.Purposes));
                 _order.Add(key);
             }
 
@@ -262,8 +262,16 @@ namespace PiiAnalyzers.Rules
             /// <summary>What would make the processing lawful.</summary>
             private static string Remedy(List<DataItem> items, ConsentFacts consent)
             {
-                var needed = NeededPurposes(items);
-                var check = needed.Count == 0 ? "check consent first" : "check consent for '" + string.Join("' and '", needed) + "' first";
+                // Data collected for several purposes is covered by consent for any of them ('support' or 'marketing'),
+                // so it needs no words of its own when consent for one of them is asked for anyway.
+                var singles = items.Where(i => i.Purposes.Length == 1).Select(i => i.Purposes[0]).Distinct(PurposeList.Comparer).ToList();
+                var needed = singles.Select(p => "'" + p + "'")
+                    .Concat(items
+                        .Where(i => i.Purposes.Length > 1 && !i.Purposes.Any(p => singles.Contains(p, PurposeList.Comparer)))
+                        .Select(i => "'" + string.Join("' or '", i.Purposes) + "'"))
+                    .Distinct(System.StringComparer.OrdinalIgnoreCase)
+                    .ToList();
+                var check = needed.Count == 0 ? "check consent first" : "check consent for " + string.Join(" and ", needed) + " first";
                 if (!consent.IsNone && !consent.IsAll)
                 {
                     check = "the consent checked here covers '" + string.Join("', '", consent.Purposes) + "', not the purpose the data was collected for; " + check;

@@ -42,7 +42,7 @@ namespace PiiAnalyzers.Rules
             var reference = (IMemberReferenceOperation)context.Operation;
             if (ProcessingPurpose(context.ContainingSymbol, symbols, purposes) is not { } purpose
                 || catalog.GetDeclared(reference.Member) is not { Purposes.IsDefaultOrEmpty: false } item
-                || item.Purposes.Contains(purpose, PurposeList.Comparer)
+                || PurposeList.Parse(purpose).Any(p => item.Purposes.Contains(p, PurposeList.Comparer))
                 || IsWriteOnly(reference)
                 || reference.Parent is INameOfOperation)
             {
@@ -57,7 +57,10 @@ namespace PiiAnalyzers.Rules
                 string.Join(" and ", item.Purposes.Select(p => "'" + p + "'"))));
         }
 
-        /// <summary>The purpose declared on the method, or on its type or an enclosing type; null when none.</summary>
+        /// <summary>
+        /// The purpose declared on the method, or on its type or an enclosing type; null when none. It may list several
+        /// (<c>"support, billing"</c>): data collected for any of them may be read.
+        /// </summary>
         private static string? ProcessingPurpose(ISymbol? symbol, PrivacySymbols symbols, ConcurrentDictionary<ISymbol, string?> cache)
         {
             for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)

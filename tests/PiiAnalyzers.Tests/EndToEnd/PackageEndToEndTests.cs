@@ -116,6 +116,16 @@ namespace PiiAnalyzers.Tests.EndToEnd
         }
 
         [Fact]
+        public void SeveritiesFromAnalyzerConfig_Apply()
+        {
+            // dotnet_diagnostic.PII001.severity = error, dotnet_diagnostic.PII007.severity = none
+            var build = _fixture.Build("-p:E2EGlobalConfig=severity.globalconfig");
+            Assert.True(build.ExitCode != 0, "PII001 raised to an error must fail the build.\n" + build);
+            Assert.Contains("error PII001", build.Output);
+            Assert.DoesNotContain("PII007", build.Output);
+        }
+
+        [Fact]
         public void BuildWithErrorLog_WritesSarif21WithRulesHelpLinksAndLocations()
         {
             AssertPacked();

@@ -138,6 +138,10 @@ namespace PiiAnalyzers.Tests.EndToEnd
                 + "  <ItemGroup>\n"
                 + $"    <PackageReference Include=\"PiiAnalyzers\" Version=\"{Version}\" />\n"
                 + "  </ItemGroup>\n"
+                + "  <!-- A test may pass a global analyzer config (severities) with -p:E2EGlobalConfig=FILE. -->\n"
+                + "  <ItemGroup Condition=\"'$(E2EGlobalConfig)' != ''\">\n"
+                + "    <GlobalAnalyzerConfigFiles Include=\"$(E2EGlobalConfig)\" />\n"
+                + "  </ItemGroup>\n"
                 + "  <!-- Lists the analyzer assemblies handed to the compiler, so the test can see the package's. -->\n"
                 + "  <Target Name=\"E2EListAnalyzers\" BeforeTargets=\"CoreCompile\">\n"
                 + "    <Message Importance=\"high\" Text=\"E2E analyzer: %(Analyzer.Identity)\" />\n"
@@ -145,6 +149,7 @@ namespace PiiAnalyzers.Tests.EndToEnd
                 + "</Project>\n");
 
             Write(ConsumerSource.FileName, ConsumerSource.Text);
+            Write("severity.globalconfig", "is_global = true\ndotnet_diagnostic.PII001.severity = error\ndotnet_diagnostic.PII007.severity = none\n");
         }
 
         private void Write(string relativePath, string content)

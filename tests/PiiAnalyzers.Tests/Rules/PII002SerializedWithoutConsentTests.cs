@@ -193,6 +193,52 @@ namespace PiiAnalyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task CheckBeforeTry_GuardsCatchAndFinally()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(Visitor v)
+    {
+        if (!_consent.CanSupport(v)) return;
+        try { System.Text.Json.JsonSerializer.Serialize(v.Email); }
+        catch (InvalidOperationException) { System.Text.Json.JsonSerializer.Serialize(v.Email); }
+        finally { System.Text.Json.JsonSerializer.Serialize(v.Email); }
+    }"));
+        }
+
+        [Fact]
+        public async Task CheckListingSeveralPurposes_CoversEach()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    [ConsentCheck(Purpose = ""support, marketing"")]
+    bool Both(Visitor v) => true;
+    void M(Visitor v)
+    {
+        if (Both(v)) { System.Text.Json.JsonSerializer.Serialize(v.Email); System.Text.Json.JsonSerializer.Serialize(v.Phone); }
+    }"));
+        }
+
+        [Fact]
+        public async Task CheckDeclaredOnInterface_HoldsForTheImplementation()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    interface IConsents { [ConsentCheck(Purpose = ""support"")] bool Allows(Visitor v); }
+    class Consents : IConsents { public bool Allows(Visitor v) => true; }
+    void M(Consents consents, Visitor v)
+    {
+        if (consents.Allows(v)) System.Text.Json.JsonSerializer.Serialize(v.Email);
+    }"));
+        }
+
+        [Fact]
+        public async Task DataWithSeveralPurposes_RemedyNamesEach()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(Lead2 lead) => {|#0:System.Text.Json.JsonSerializer.Serialize(lead.Email)|};
+    public class Lead2 { [PersonalData(Purpose = ""support, marketing"")] public string Email { get; set; } = """"; }"),
+                Rule("PII002", 0, "'Lead2.Email' (personal data, purposes 'support', 'marketing', basis consent)", Serialize, "check consent for 'support' or 'marketing' first"));
+        }
+
+        [Fact]
         public async Task WrongPurposeConsent_Triggers()
         {
             await Verify.VerifyAnalyzerAsync(Code(@"

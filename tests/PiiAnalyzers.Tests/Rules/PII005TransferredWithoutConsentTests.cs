@@ -84,6 +84,20 @@ namespace PiiAnalyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task RequirementListingSeveralPurposes_NeedsEach()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    [RequiresConsent(Purpose = ""support, marketing"")]
+    void Both(Visitor v) { }
+    void M(Visitor v)
+    {
+        if (_consent.MarketingOptIn) {|#0:Both(v)|};
+        if (_consent.MarketingOptIn && _consent.CanSupport(v)) Both(v);
+    }"),
+                Rule("PII009", 0, "Service.Both", " for 'support' and 'marketing'"));
+        }
+
+        [Fact]
         public async Task ConstructorRequiringConsent_Triggers()
         {
             await Verify.VerifyAnalyzerAsync(Code(@"
