@@ -1,0 +1,160 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
+using PiiAnalyzers.Configuration;
+using PiiAnalyzers.PersonalData;
+
+namespace PiiAnalyzers.CodeFixes
+{
+    /// <summary>
+    /// PII008 "Mark as personal data": adds <c>[PersonalData(Purpose = ..., Category = ...)]</c> to a member whose name
+    /// says personal data. The category comes from the name; the purpose from the type's other personal-data members
+    /// when they all declare the same one, else from <c>pii_analyzers.purposes</c> when it allows exactly one; otherwise
+    /// the purpose is left for the developer to write (PII007 then asks for it).
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MarkAsPersonalDataCodeFixProvider)), Shared]
+    public sealed class MarkAsPersonalDataCodeFixProvider : CodeFixProvider
+    {
+        public const string EquivalenceKey = "PII008.MarkAsPersonalData";
+
+        private static readonly string[] CategoryNames = { "General", "Identifier", "Contact", "OnlineIdentifier", "Location", "Financial", "Content", "Special" };
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.UnmarkedPersonalData.Id);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || model?.Compilation.GetTypeByMetadataName(PrivacySymbols.Namespace + ".PersonalDataAttribute") is null)
+            {
+                return; // the project does not reference PiiAttributes: the attribute would not compile
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (Declaration(root, diagnostic) is null)
+                {
+                    continue;
+                }
+
+                context.RegisterCodeFix(
+                    CodeAction.Create("Mark as personal data", ct => MarkAsync(context.Document, diagnostic, ct), EquivalenceKey),
+                    diagnostic);
+            }
+        }
+
+        /// <summary>The declaration the attribute goes on: a property, a single-variable field, or a positional record parameter.</summary>
+        private static SyntaxNode? Declaration(SyntaxNode root, Diagnostic diagnostic)
+        {
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            return node.AncestorsAndSelf().FirstOrDefault(n => n is PropertyDeclarationSyntax or ParameterSyntax or FieldDeclarationSyntax) switch
+            {
+                FieldDeclarationSyntax { Declaration.Variables.Count: 1 } field => field,
+                FieldDeclarationSyntax => null, // one attribute would mark every variable of the declaration
+                var other => other,
+            };
+        }
+
+        private static async Task<Document> MarkAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null || Declaration(root, diagnostic) is not { } declaration)
+            {
+                return document;
+            }
+
+            var member = declaration is FieldDeclarationSyntax field
+                ? model.GetDeclaredSymbol(field.Declaration.Variables[0], cancellationToken)
+                : model.GetDeclaredSymbol(declaration, cancellationToken);
+
+            var arguments = "(";
+            var purpose = PurposeOf(member, document, model.Compilation, declaration.SyntaxTree);
+            if (purpose is not null)
+            {
+                arguments += "Purpose = " + SymbolDisplay.FormatLiteral(purpose, quote: true);
+            }
+
+            if (diagnostic.Properties.TryGetValue(DiagnosticProperties.Category, out var text)
+                && int.TryParse(text, out var category) && category > 0 && category < CategoryNames.Length)
+            {
+                arguments += (purpose is null ? string.Empty : ", ") + "Category = PiiAttributes.PersonalDataCategory." + CategoryNames[category];
+            }
+
+            arguments += ")";
+            var attribute = SyntaxFactory.Attribute(
+                    SyntaxFactory.ParseName("PiiAttributes.PersonalData"),
+                    arguments == "()" ? null : SyntaxFactory.ParseAttributeArgumentList(arguments))
+                .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+
+            var changed = document.WithSyntaxRoot(root.ReplaceNode(declaration, AddAttribute(declaration, attribute, EndOfLine(root))));
+            changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Puts <paramref name="attribute"/> in its own list before the declaration: on its own line, at the
+        /// declaration's indentation, after its comments (a parameter keeps it on the same line).
+        /// </summary>
+        private static SyntaxNode AddAttribute(SyntaxNode declaration, AttributeSyntax attribute, SyntaxTrivia endOfLine)
+        {
+            var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute));
+            if (declaration is ParameterSyntax parameter)
+            {
+                return parameter.WithoutLeadingTrivia()
+                    .WithAttributeLists(parameter.AttributeLists.Insert(0, list.WithLeadingTrivia(parameter.GetLeadingTrivia()).WithTrailingTrivia(SyntaxFactory.Space)));
+            }
+
+            if (declaration is not MemberDeclarationSyntax member)
+            {
+                return declaration;
+            }
+
+            var leading = member.GetLeadingTrivia();
+            var indentation = SyntaxFactory.TriviaList(leading.Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse());
+            var indented = member.WithLeadingTrivia(indentation);
+            return indented.WithAttributeLists(indented.AttributeLists.Insert(0, list.WithLeadingTrivia(leading).WithTrailingTrivia(endOfLine)));
+        }
+
+        /// <summary>The line ending the document already uses.</summary>
+        private static SyntaxTrivia EndOfLine(SyntaxNode root)
+        {
+            var existing = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            return existing.IsKind(SyntaxKind.EndOfLineTrivia) ? existing : SyntaxFactory.ElasticCarriageReturnLineFeed;
+        }
+
+        /// <summary>The purpose the type's other personal-data members agree on, or the one purpose the project allows.</summary>
+        private static string? PurposeOf(ISymbol? member, Document document, Compilation compilation, SyntaxTree tree)
+        {
+            if (member?.ContainingType is { } type)
+            {
+                var catalog = new PersonalDataCatalog(PrivacySymbols.Create(compilation));
+                var purposes = type.GetMembers()
+                    .Where(m => m is IPropertySymbol or IFieldSymbol && !SymbolEqualityComparer.Default.Equals(m, member))
+                    .Select(m => catalog.GetMarked(m))
+                    .Where(item => item is { Purposes.IsDefaultOrEmpty: false })
+                    .Select(item => string.Join(",", item!.Purposes))
+                    .Distinct(PurposeList.Comparer)
+                    .ToList();
+                if (purposes.Count == 1)
+                {
+                    return purposes[0];
+                }
+            }
+
+            var allowed = PiiOptions.GetAllowedPurposes(document.Project.AnalyzerOptions, tree);
+            return allowed is { Length: 1 } only ? only[0] : null;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using Verify = PiiAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<PiiAnalyzers.Rules.UnmarkedPersonalDataAnalyzer, PiiAnalyzers.CodeFixes.MarkAsPersonalDataCodeFixProvider>;
+
+namespace PiiAnalyzers.Tests.CodeFixes
+{
+    public class MarkAsPersonalDataCodeFixTests
+    {
+        [Fact]
+        public async Task PurposeFromSiblings_CategoryFromName()
+        {
+            await Verify.VerifyCodeFixAsync(@"using PiiAttributes;
+
+public class Visitor
+{
+    [PersonalData(Purpose = ""support"")]
+    public string Name { get; set; } = """";
+
+    /// <summary>Where we reach the visitor.</summary>
+    public string {|#0:Email|} { get; set; } = """";
+}
+", @"using PiiAttributes;
+
+public class Visitor
+{
+    [PersonalData(Purpose = ""support"")]
+    public string Name { get; set; } = """";
+
+    /// <summary>Where we reach the visitor.</summary>
+    [PersonalData(Purpose = ""support"", Category = PersonalDataCategory.Contact)]
+    public string Email { get; set; } = """";
+}
+", Verify.Diagnostic("PII008").WithLocation(0).WithArguments("Visitor.Email", "an email address"));
+        }
+
+        [Fact]
+        public async Task NoAgreement_LeavesThePurposeOpen_AndAddsTheUsing()
+        {
+            await Verify.VerifyCodeFixAsync(@"namespace Shop
+{
+    public class Customer
+    {
+        [PiiAttributes.PersonalData(Purpose = ""billing"")]
+        public string Iban { get; set; } = """";
+        [PiiAttributes.PersonalData(Purpose = ""support"")]
+        public string Phone { get; set; } = """";
+        private string {|#0:_street|} = """";
+    }
+}
+", @"using PiiAttributes;
+
+namespace Shop
+{
+    public class Customer
+    {
+        [PiiAttributes.PersonalData(Purpose = ""billing"")]
+        public string Iban { get; set; } = """";
+        [PiiAttributes.PersonalData(Purpose = ""support"")]
+        public string Phone { get; set; } = """";
+        [PersonalData(Category = PersonalDataCategory.Location)]
+        private string _street = """";
+    }
+}
+", Verify.Diagnostic("PII008").WithLocation(0).WithArguments("Customer._street", "a street address"));
+        }
+
+        [Fact]
+        public async Task OnlyAllowedPurpose_IsUsed_AndRecordParametersAreMarked()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = @"using PiiAttributes;
+
+public record Lead(string {|#0:Phone|}, int Score);
+",
+                FixedCode = @"using PiiAttributes;
+
+public record Lead([PersonalData(Purpose = ""marketing"", Category = PersonalDataCategory.Contact)] string Phone, int Score);
+",
+            };
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\npii_analyzers.purposes = marketing\n"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII008").WithLocation(0).WithArguments("Lead.Phone", "a phone number"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task FixAll_MarksEveryMemberInEveryDocument()
+        {
+            var test = new Verify.Test();
+            test.TestState.Sources.Add(("/A.cs", @"using PiiAttributes;
+
+public class A
+{
+    [PersonalData(Purpose = ""support"")]
+    public string Name { get; set; } = """";
+    public string {|#0:Email|} { get; set; } = """";
+    public string {|#1:Phone|} { get; set; } = """";
+}
+"));
+            test.TestState.Sources.Add(("/B.cs", @"public class B
+{
+    public System.DateTime {|#2:BirthDate|} { get; set; }
+}
+"));
+            test.FixedState.Sources.Add(("/A.cs", @"using PiiAttributes;
+
+public class A
+{
+    [PersonalData(Purpose = ""support"")]
+    public string Name { get; set; } = """";
+    [PersonalData(Purpose = ""support"", Category = PersonalDataCategory.Contact)]
+    public string Email { get; set; } = """";
+    [PersonalData(Purpose = ""support"", Category = PersonalDataCategory.Contact)]
+    public string Phone { get; set; } = """";
+}
+"));
+            test.FixedState.Sources.Add(("/B.cs", @"using PiiAttributes;
+
+public class B
+{
+    [PersonalData(Category = PersonalDataCategory.Identifier)]
+    public System.DateTime BirthDate { get; set; }
+}
+"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII008").WithLocation(0).WithArguments("A.Email", "an email address"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII008").WithLocation(1).WithArguments("A.Phone", "a phone number"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII008").WithLocation(2).WithArguments("B.BirthDate", "a date of birth"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task FieldDeclaringSeveralVariables_IsNotFixed()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = @"public class C { private string {|#0:_firstName|}, {|#1:_lastName|}; }",
+                FixedCode = @"public class C { private string {|#0:_firstName|}, {|#1:_lastName|}; }",
+            };
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII008").WithLocation(0).WithArguments("C._firstName", "a first name"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII008").WithLocation(1).WithArguments("C._lastName", "a last name"));
+            test.FixedState.ExpectedDiagnostics.AddRange(test.ExpectedDiagnostics);
+            await test.RunAsync();
+        }
+    }
+}
