@@ -83,6 +83,14 @@ class Service
         }
 
         [Fact]
+        public async Task TypeParameter_IsConvertedWithConditionalAccess()
+        {
+            await VerifyAsync(Code(@"
+    void M<T>([PersonalData(Purpose = ""support"")] T value) => _logger.LogInformation(""{Value}"", {|PII001:value|});"), Code(@"
+    void M<T>([PersonalData(Purpose = ""support"")] T value) => _logger.LogInformation(""{Value}"", Redaction.Mask(value?.ToString()));"));
+        }
+
+        [Fact]
         public async Task InterpolatedMessage_RedactsThePersonalHoles()
         {
             await VerifyAsync(Code(@"

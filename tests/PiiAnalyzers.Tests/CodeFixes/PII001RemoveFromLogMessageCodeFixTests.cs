@@ -159,11 +159,13 @@ class Service
     {
         _logger.LogInformation(""{{visitor}} {Id} {Email}"", v.Id, {|PII001:v.Email|});
         Console.WriteLine(@""{{""""{0}"""": {1}}}"", v.Id, {|PII001:v.Name|});
+        _logger.LogInformation(""""""""{Id} ""{Email}"" {{x}}"""""""", v.Id, {|PII001:v.Email|});
     }"), Code(@"
     void M(Visitor v)
     {
         _logger.LogInformation(""{{visitor}} {Id}"", v.Id);
         Console.WriteLine(@""{{""""{0}"""":}}"", v.Id);
+        _logger.LogInformation(""""""""{Id} """" {{x}}"""""""", v.Id);
     }"));
         }
 
