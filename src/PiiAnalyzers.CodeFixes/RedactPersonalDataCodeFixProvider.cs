@@ -1,0 +1,295 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+using PiiAnalyzers.PersonalData;
+
+namespace PiiAnalyzers.CodeFixes
+{
+    /// <summary>
+    /// PII001: wraps the logged value in <c>Redaction.Mask(...)</c>, or in the project's own <c>[Redactor]</c> method when
+    /// exactly one suitable one is accessible. An interpolated message has its personal-data holes redacted, not the whole
+    /// message. Values that are not strings are passed as <c>x.ToString()</c> (value types) or <c>x?.ToString()</c>.
+    /// The fix is offered only when the changed code has no more errors and warnings than before.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RedactPersonalDataCodeFixProvider)), Shared]
+    public sealed class RedactPersonalDataCodeFixProvider : CodeFixProvider
+    {
+        public const string EquivalenceKey = "PII001.Redact";
+
+        private static readonly SymbolDisplayFormat QualifiedMethodFormat = new SymbolDisplayFormat(
+            globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Included,
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+            memberOptions: SymbolDisplayMemberOptions.IncludeContainingType,
+            miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+
+        /// <summary>The suitable <c>[Redactor]</c> methods declared in a compilation's source, found once per compilation.</summary>
+        private static readonly ConditionalWeakTable<Compilation, RedactorList> SourceRedactors = new ConditionalWeakTable<Compilation, RedactorList>();
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.PersonalDataLogged.Id);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var document = context.Document;
+            var cancellationToken = context.CancellationToken;
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null || PrivacySymbols.TryCreate(model.Compilation) is not { } symbols)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                var span = diagnostic.Location.SourceSpan;
+                if (!diagnostic.Location.IsInSource || root.FindNode(span, getInnermostNodeForTie: true) is not ExpressionSyntax reported || reported.Span != span)
+                {
+                    continue;
+                }
+
+                foreach (var redactor in Redactors(model, symbols, reported.SpanStart))
+                {
+                    var marker = new SyntaxAnnotation();
+                    if (Redact(model, symbols, reported, redactor, marker, cancellationToken) is not { } replacement)
+                    {
+                        continue;
+                    }
+
+                    var newRoot = root.ReplaceNode(reported, replacement);
+                    if (!await IntroducesNoProblemsAsync(document, reported, newRoot, marker, cancellationToken).ConfigureAwait(false))
+                    {
+                        continue;
+                    }
+
+                    var title = "Redact with " + redactor.ContainingType.Name + "." + redactor.Name;
+                    context.RegisterCodeFix(
+                        CodeAction.Create(title, token => ApplyAsync(document, newRoot, token), EquivalenceKey),
+                        diagnostic);
+                    break;
+                }
+            }
+        }
+
+        /// <summary>The project's own redactor when exactly one suitable one is accessible here, then <c>Redaction.Mask</c>.</summary>
+        private static IEnumerable<IMethodSymbol> Redactors(SemanticModel model, PrivacySymbols symbols, int position)
+        {
+            if (symbols.Redactor is { } attribute)
+            {
+                var own = SourceRedactors.GetValue(model.Compilation, c => new RedactorList(Find(c, attribute, symbols.Redaction)))
+                    .Methods.Where(m => model.IsAccessible(position, m))
+                    .Take(2)
+                    .ToList();
+                if (own.Count == 1)
+                {
+                    yield return own[0];
+                }
+            }
+
+            if (symbols.Redaction?.GetMembers("Mask").OfType<IMethodSymbol>().FirstOrDefault(IsSuitable) is { } mask)
+            {
+                yield return mask;
+            }
+        }
+
+        /// <summary>Static, non-generic, one by-value <c>string</c> or <c>object</c> parameter, returns <c>string</c>.</summary>
+        private static bool IsSuitable(IMethodSymbol method)
+            => method is { IsStatic: true, IsGenericMethod: false, MethodKind: MethodKind.Ordinary, ReturnType.SpecialType: SpecialType.System_String, Parameters.Length: 1 }
+                && method.Parameters[0].RefKind == RefKind.None
+                && method.Parameters[0].Type.SpecialType is SpecialType.System_String or SpecialType.System_Object
+                && method.ContainingType is { IsGenericType: false };
+
+        private static ImmutableArray<IMethodSymbol> Find(Compilation compilation, INamedTypeSymbol attribute, INamedTypeSymbol? redaction)
+        {
+            var found = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            var pending = new Stack<INamespaceOrTypeSymbol>();
+            pending.Push(compilation.SourceModule.GlobalNamespace);
+            while (pending.Count > 0)
+            {
+                foreach (var member in pending.Pop().GetMembers())
+                {
+                    if (member is INamespaceOrTypeSymbol container)
+                    {
+                        pending.Push(container);
+                    }
+                    else if (member is IMethodSymbol method
+                        && IsSuitable(method)
+                        && !SymbolEqualityComparer.Default.Equals(method.ContainingType, redaction)
+                        && PrivacySymbols.Find(method, attribute) is not null)
+                    {
+                        found.Add(method);
+                    }
+                }
+            }
+
+            return found.ToImmutable();
+        }
+
+        /// <summary>The replacement for <paramref name="reported"/>, marked with <paramref name="marker"/>; null when there is none.</summary>
+        private static ExpressionSyntax? Redact(SemanticModel model, PrivacySymbols symbols, ExpressionSyntax reported, IMethodSymbol redactor, SyntaxAnnotation marker, CancellationToken cancellationToken)
+        {
+            if (reported is InterpolatedStringExpressionSyntax interpolated && PersonalHoles(model, symbols, interpolated, cancellationToken) is { Count: > 0 } holes)
+            {
+                var replaced = new Dictionary<InterpolationSyntax, InterpolationSyntax>();
+                foreach (var hole in holes)
+                {
+                    var isString = model.GetTypeInfo(hole.Expression, cancellationToken).Type?.SpecialType == SpecialType.System_String;
+                    if (Call(model, hole.Expression, redactor, cancellationToken) is not { } call)
+                    {
+                        return null;
+                    }
+
+                    // A format clause means nothing to the masked text; it is kept only where the value already was a string.
+                    replaced[hole] = hole.WithExpression(call).WithFormatClause(isString ? hole.FormatClause : null);
+                }
+
+                return interpolated.ReplaceNodes(replaced.Keys, (original, _) => replaced[original]).WithAdditionalAnnotations(marker);
+            }
+
+            return Call(model, reported, redactor, cancellationToken)?.WithAdditionalAnnotations(marker);
+        }
+
+        /// <summary><c>Redactor(value)</c>, converting the value to a string first when the redactor takes one; keeps the trivia.</summary>
+        private static ExpressionSyntax? Call(SemanticModel model, ExpressionSyntax value, IMethodSymbol redactor, CancellationToken cancellationToken)
+        {
+            var type = model.GetTypeInfo(value, cancellationToken).Type;
+            if (type is null or IPointerTypeSymbol or IFunctionPointerTypeSymbol || type.TypeKind == TypeKind.Error)
+            {
+                return null;
+            }
+
+            var bare = value.WithoutTrivia();
+            ExpressionSyntax argument;
+            if (type.SpecialType == SpecialType.System_String || redactor.Parameters[0].Type.SpecialType == SpecialType.System_Object)
+            {
+                argument = bare;
+            }
+            else
+            {
+                var receiver = IsPrimary(bare) ? bare : SyntaxFactory.ParenthesizedExpression(bare);
+                var toString = SyntaxFactory.IdentifierName(nameof(ToString));
+                var nullableValue = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+                argument = type.IsValueType && !nullableValue
+                    ? SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, toString))
+                    : SyntaxFactory.ConditionalAccessExpression(receiver, SyntaxFactory.InvocationExpression(SyntaxFactory.MemberBindingExpression(toString)));
+            }
+
+            var callee = SyntaxFactory.ParseExpression(redactor.ToDisplayString(QualifiedMethodFormat))
+                .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+            return SyntaxFactory.InvocationExpression(callee, SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(argument))))
+                .WithTriviaFrom(value);
+        }
+
+        /// <summary>Expressions that can take <c>.ToString()</c> without parentheses.</summary>
+        private static bool IsPrimary(ExpressionSyntax expression)
+            => expression is IdentifierNameSyntax or GenericNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax
+                or ElementAccessExpressionSyntax or ParenthesizedExpressionSyntax or LiteralExpressionSyntax or ThisExpressionSyntax
+                or BaseExpressionSyntax or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax
+                || expression.IsKind(SyntaxKind.SuppressNullableWarningExpression);
+
+        /// <summary>
+        /// The holes of <paramref name="interpolated"/> that read personal data directly: a member, parameter or return
+        /// value marked <c>[PersonalData]</c>, possibly through string methods or <c>ToString()</c>.
+        /// </summary>
+        private static List<InterpolationSyntax> PersonalHoles(SemanticModel model, PrivacySymbols symbols, InterpolatedStringExpressionSyntax interpolated, CancellationToken cancellationToken)
+        {
+            var catalog = new PersonalDataCatalog(symbols);
+            var holes = new List<InterpolationSyntax>();
+            foreach (var hole in interpolated.Contents.OfType<InterpolationSyntax>())
+            {
+                if (IsPersonal(model.GetOperation(hole.Expression, cancellationToken), catalog, 0))
+                {
+                    holes.Add(hole);
+                }
+            }
+
+            return holes;
+        }
+
+        private static bool IsPersonal(IOperation? operation, PersonalDataCatalog catalog, int depth)
+        {
+            if (depth > 16)
+            {
+                return false;
+            }
+
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    return IsPersonal(conversion.Operand, catalog, depth + 1);
+                case IParenthesizedOperation parenthesized:
+                    return IsPersonal(parenthesized.Operand, catalog, depth + 1);
+                case IPropertyReferenceOperation property:
+                    return catalog.GetDeclared(property.Property) is not null;
+                case IFieldReferenceOperation field:
+                    return catalog.GetDeclared(field.Field) is not null;
+                case IParameterReferenceOperation parameter:
+                    return catalog.GetDeclared(parameter.Parameter) is not null;
+                case IInvocationOperation invocation:
+                    return catalog.GetDeclared(invocation.TargetMethod) is not null
+                        || (invocation.Instance is { } instance
+                            && (invocation.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String || invocation.TargetMethod.Name == nameof(ToString))
+                            && IsPersonal(instance, catalog, depth + 1));
+                case IConditionalAccessOperation conditional:
+                    return IsPersonal(conditional.Operation, catalog, depth + 1) || IsPersonal(conditional.WhenNotNull, catalog, depth + 1);
+                case ICoalesceOperation coalesce:
+                    return IsPersonal(coalesce.Value, catalog, depth + 1) || IsPersonal(coalesce.WhenNull, catalog, depth + 1);
+                default:
+                    return false;
+            }
+        }
+
+        private static async Task<Document> ApplyAsync(Document document, SyntaxNode newRoot, CancellationToken cancellationToken)
+        {
+            var changed = document.WithSyntaxRoot(newRoot);
+            changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// True when the statement (or member) around the change has no more compiler errors and warnings after it than
+        /// before: the fix never breaks the build, nor adds a nullable warning.
+        /// </summary>
+        private static async Task<bool> IntroducesNoProblemsAsync(Document document, SyntaxNode original, SyntaxNode newRoot, SyntaxAnnotation marker, CancellationToken cancellationToken)
+        {
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var changed = document.WithSyntaxRoot(newRoot);
+            var changedRoot = await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var changedModel = await changed.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (model is null || changedRoot is null || changedModel is null || changedRoot.GetAnnotatedNodes(marker).FirstOrDefault() is not { } replacement)
+            {
+                return false;
+            }
+
+            return Problems(model, Scope(original), cancellationToken) >= Problems(changedModel, Scope(replacement), cancellationToken);
+        }
+
+        private static SyntaxNode Scope(SyntaxNode node)
+            => node.AncestorsAndSelf().FirstOrDefault(n => n is StatementSyntax or MemberDeclarationSyntax) ?? node;
+
+        private static int Problems(SemanticModel model, SyntaxNode scope, CancellationToken cancellationToken)
+            => model.GetDiagnostics(scope.Span, cancellationToken).Count(d => d.Severity >= DiagnosticSeverity.Warning);
+
+        private sealed class RedactorList
+        {
+            public RedactorList(ImmutableArray<IMethodSymbol> methods)
+            {
+                Methods = methods;
+            }
+
+            public ImmutableArray<IMethodSymbol> Methods { get; }
+        }
+    }
+}
