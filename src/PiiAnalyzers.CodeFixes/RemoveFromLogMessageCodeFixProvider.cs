@@ -12,6 +12,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using PiiAnalyzers.PersonalData;
+using PiiAnalyzers.Configuration;
 using PiiAnalyzers.Sinks;
 
 namespace PiiAnalyzers.CodeFixes
@@ -46,6 +47,7 @@ namespace PiiAnalyzers.CodeFixes
             }
 
             SinkCatalog? sinks = null;
+            PiiConfiguration? configuration = null;
             foreach (var diagnostic in context.Diagnostics)
             {
                 var span = diagnostic.Location.SourceSpan;
@@ -55,7 +57,8 @@ namespace PiiAnalyzers.CodeFixes
                 }
 
                 sinks ??= new SinkCatalog(model.Compilation, symbols);
-                if (Remove(model, sinks, reported, cancellationToken) is not { } removal)
+                configuration ??= PiiConfiguration.Resolve(model.Compilation, document.Project.AnalyzerOptions, model.SyntaxTree);
+                if (Remove(model, sinks, configuration, reported, cancellationToken) is not { } removal)
                 {
                     continue;
                 }
@@ -74,7 +77,7 @@ namespace PiiAnalyzers.CodeFixes
         }
 
         /// <summary>The logging call without <paramref name="reported"/> and its hole, or null when that is not safe.</summary>
-        private static Removal? Remove(SemanticModel model, SinkCatalog sinks, ExpressionSyntax reported, CancellationToken cancellationToken)
+        private static Removal? Remove(SemanticModel model, SinkCatalog sinks, PiiConfiguration configuration, ExpressionSyntax reported, CancellationToken cancellationToken)
         {
             // The value must be a positional argument of the logging call itself (an element of an implicit params array
             // is one): not an argument of a helper, not an element of an explicit array, not an exception message.
@@ -87,7 +90,7 @@ namespace PiiAnalyzers.CodeFixes
             }
 
             if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
-                || sinks.Match(operation) is not { Kind: SinkKind.Logging }
+                || sinks.Match(operation, configuration) is not { Kind: SinkKind.Logging }
                 || operation.Arguments.Any(a => a.ArgumentKind == ArgumentKind.ParamArray && a.Value is not IArrayCreationOperation { IsImplicit: true }))
             {
                 return null;

@@ -66,7 +66,7 @@ namespace PiiAnalyzers.Flow
             if (sink is null && _depth > 0 && MethodSummaries.CanSummarize(method.OriginalDefinition)
                 && _context.Summaries.Get(method, _depth - 1, _cancellationToken) is { } summary)
             {
-                ReportHelperSinks(invocation, method, summary, invocation.Arguments, arguments);
+                ReportHelperSinks(invocation, method, summary, invocation.Arguments, arguments, elements);
                 var returned = Substitute(summary.Returns, ArgumentTaints(method, invocation.Arguments, arguments));
                 return TypeShapes.IsScalar(invocation.Type) ? Taint.Clean : returned.Union(TypeTaint(invocation.Type));
             }

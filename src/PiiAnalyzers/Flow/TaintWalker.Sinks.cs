@@ -89,7 +89,7 @@ namespace PiiAnalyzers.Flow
         }
 
         /// <summary>Audit(visitor.Email) where Audit logs its parameter: reported at the call site, naming the helper.</summary>
-        private void ReportHelperSinks(IOperation call, IMethodSymbol method, MethodSummary summary, ImmutableArray<IArgumentOperation> arguments, Taint[] values)
+        private void ReportHelperSinks(IOperation call, IMethodSymbol method, MethodSummary summary, ImmutableArray<IArgumentOperation> arguments, Taint[] values, Dictionary<IOperation, Taint>? elements)
         {
             if (!_reporting || summary.ParameterSinks.IsEmpty)
             {
@@ -103,23 +103,43 @@ namespace PiiAnalyzers.Flow
                     continue;
                 }
 
-                foreach (var sink in summary.SinksOf(parameter.Ordinal))
+                // Audit("Visitor {0}", v.Email): a params array is reported element by element, as at a sink.
+                if (elements is not null && arguments[i].ArgumentKind == ArgumentKind.ParamArray
+                    && arguments[i].Value is IArrayCreationOperation { Initializer: { } initializer })
                 {
-                    var visible = values[i].Visible(sink.MembersVisible);
-
-                    // What the parameter's own type holds is reported inside the helper; here only what the caller adds.
-                    var ownType = TypeTaint(parameter.OriginalDefinition.Type).Visible(sink.MembersVisible);
-                    if (!ownType.IsEmpty)
+                    foreach (var element in initializer.ElementValues)
                     {
-                        visible = visible.RemoveAll(origin => ownType.Contains(origin));
+                        if (elements.TryGetValue(element, out var taint))
+                        {
+                            ReportHelperSink(call, method, summary, parameter, element, taint);
+                        }
                     }
 
-                    if (!visible.IsEmpty)
-                    {
-                        _observer.OnSink(new SinkEvent(
-                            sink.Kind, sink.Display, "'" + method.Name + "'", call, arguments[i].Value, visible, sink.MembersVisible,
-                            _state.Consent.Union(sink.Consent), sink.RootType ?? RootType(ValueType(arguments[i].Value))));
-                    }
+                    continue;
+                }
+
+                ReportHelperSink(call, method, summary, parameter, arguments[i].Value, values[i]);
+            }
+        }
+
+        private void ReportHelperSink(IOperation call, IMethodSymbol method, MethodSummary summary, IParameterSymbol parameter, IOperation value, Taint taint)
+        {
+            foreach (var sink in summary.SinksOf(parameter.Ordinal))
+            {
+                var visible = taint.Visible(sink.MembersVisible);
+
+                // What the parameter's own type holds is reported inside the helper; here only what the caller adds.
+                var ownType = TypeTaint(parameter.OriginalDefinition.Type).Visible(sink.MembersVisible);
+                if (!ownType.IsEmpty)
+                {
+                    visible = visible.RemoveAll(origin => ownType.Contains(origin));
+                }
+
+                if (!visible.IsEmpty)
+                {
+                    _observer.OnSink(new SinkEvent(
+                        sink.Kind, sink.Display, "'" + method.Name + "'", call, value, visible, sink.MembersVisible,
+                        _state.Consent.Union(sink.Consent), sink.RootType ?? RootType(ValueType(value))));
                 }
             }
         }

@@ -217,7 +217,7 @@ class Service
             await VerifyNotOfferedAsync(Code(@"
     void M(Visitor v)
     {
-        {|PII001:Audit(""Visitor {0}"", v.Email)|};
+        Audit(""Visitor {0}"", {|PII001:v.Email|});
         if (v.Id < 0) throw new InvalidOperationException({|PII001:""Unknown visitor "" + v.Email|});
     }
     void Audit(string format, params object[] args) => _logger.LogInformation(format, args);"));

@@ -275,6 +275,15 @@ class Service
         }
 
         [Fact]
+        public async Task HelperWithFormatAndParams_TriggersOnTheArgument()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(Visitor v) { Audit(""Visitor {0} {1}"", v.Id, {|#0:v.Email|}); }
+    void Audit(string format, params object[] args) { _logger.LogInformation(format, args); }"),
+                Logged(0, Email, "'Audit' (through 'LogInformation')"));
+        }
+
+        [Fact]
         public async Task HelperThatReturnsPersonalData_Triggers()
         {
             await Verify.VerifyAnalyzerAsync(Code(@"
