@@ -36,7 +36,7 @@ namespace PiiAnalyzers.Configuration
         /// <summary>Comma-separated metadata names of methods that act as redactors without [Redactor].</summary>
         public const string Redactors = Prefix + "redactors";
 
-        /// <summary>A retention period in days that applies when no [RetentionPolicy] is declared.</summary>
+        /// <summary>The retention period, in days, the "Add retention policy" fix (PII004) writes; 30 when unset or not a positive integer.</summary>
         public const string DefaultRetentionDays = Prefix + "default_retention_days";
 
         /// <summary><c>true</c> or <c>false</c>: whether member names are used to suggest unmarked personal data (PII008).</summary>
@@ -74,6 +74,22 @@ namespace PiiAnalyzers.Configuration
             }
 
             return builder.ToImmutable();
+        }
+
+        /// <summary>
+        /// The positive number of days <see cref="DefaultRetentionDays"/> sets for the code in <paramref name="tree"/>;
+        /// null when it is unset or anything else ("abc", "0", "-5").
+        /// </summary>
+        public static int? GetDefaultRetentionDays(AnalyzerOptions options, SyntaxTree tree)
+        {
+            if (TryGetValue(options, tree, DefaultRetentionDays, out var value)
+                && int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days)
+                && days > 0)
+            {
+                return days;
+            }
+
+            return null;
         }
 
         private static bool Contains(ImmutableArray<string>.Builder purposes, string purpose)

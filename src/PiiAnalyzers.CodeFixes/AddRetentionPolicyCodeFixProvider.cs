@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using PiiAnalyzers.Configuration;
+using PiiAnalyzers.PersonalData;
+
+namespace PiiAnalyzers.CodeFixes
+{
+    /// <summary>
+    /// PII004: puts <c>[RetentionPolicy(Days = N)]</c> on the stored type (its first declaration, wherever it is), N being
+    /// <c>pii_analyzers.default_retention_days</c> for that type's file, or 30.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddRetentionPolicyCodeFixProvider)), Shared]
+    public sealed class AddRetentionPolicyCodeFixProvider : CodeFixProvider
+    {
+        public const string EquivalenceKey = "PII004.AddRetentionPolicy";
+
+        /// <summary>The retention period written when <see cref="PiiOptions.DefaultRetentionDays"/> gives none.</summary>
+        public const int DefaultDays = 30;
+
+        private const string Title = "Add retention policy";
+
+        private const string AttributeName = PrivacySymbols.Namespace + ".RetentionPolicyAttribute";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.PersistedWithoutRetention.Id);
+
+        public override FixAllProvider GetFixAllProvider() => new KeyedBatchFixAllProvider(EquivalenceKey);
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                Target? target;
+                try
+                {
+                    target = await FindTargetAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    target = null; // a fix that cannot be computed is not offered
+                }
+
+                if (target is { } found)
+                {
+                    context.RegisterCodeFix(CodeAction.Create(Title, token => AddPolicyAsync(found, token), EquivalenceKey), diagnostic);
+                }
+            }
+        }
+
+        /// <summary>The declaration to annotate, or null when the type is not the user's, is not a class or struct, or has a policy.</summary>
+        private static async Task<Target?> FindTargetAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.RetentionType, out var typeId) || string.IsNullOrEmpty(typeId))
+            {
+                return null;
+            }
+
+            var compilation = await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+            if (compilation?.GetTypeByMetadataName(AttributeName) is not { } attributeType
+                || DocumentationCommentId.GetFirstSymbolForDeclarationId(typeId!, compilation) is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type
+                || PrivacySymbols.Find(type, attributeType) is not null)
+            {
+                return null;
+            }
+
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (document.Project.Solution.GetDocument(reference.SyntaxTree) is { } declaringDocument
+                    && await reference.GetSyntaxAsync(cancellationToken).ConfigureAwait(false) is TypeDeclarationSyntax declaration)
+                {
+                    return new Target(declaringDocument, declaration, attributeType);
+                }
+
+                break; // the first declaration, or none
+            }
+
+            return null;
+        }
+
+        private static async Task<Solution> AddPolicyAsync(Target target, CancellationToken cancellationToken)
+        {
+            var document = target.Document;
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return document.Project.Solution;
+            }
+
+            var days = PiiOptions.GetDefaultRetentionDays(document.Project.AnalyzerOptions, target.Declaration.SyntaxTree) ?? DefaultDays;
+            var arguments = SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(
+                SyntaxFactory.NameEquals(
+                    SyntaxFactory.IdentifierName("Days").WithTrailingTrivia(SyntaxFactory.Space),
+                    SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space)),
+                nameColon: null,
+                SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(days.ToString(CultureInfo.InvariantCulture), days)))));
+            var list = AttributeInsertion.List(SyntaxGenerator.GetGenerator(document), target.AttributeType, arguments);
+            var annotated = AttributeInsertion.AddTo(target.Declaration, list, AttributeInsertion.EndOfLine(root));
+            document = await AttributeInsertion.SimplifyAsync(document.WithSyntaxRoot(root.ReplaceNode(target.Declaration, annotated)), cancellationToken).ConfigureAwait(false);
+            return document.Project.Solution;
+        }
+
+        private sealed class Target
+        {
+            public Target(Document document, TypeDeclarationSyntax declaration, INamedTypeSymbol attributeType)
+            {
+                Document = document;
+                Declaration = declaration;
+                AttributeType = attributeType;
+            }
+
+            public Document Document { get; }
+
+            public TypeDeclarationSyntax Declaration { get; }
+
+            public INamedTypeSymbol AttributeType { get; }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace PiiAnalyzers.CodeFixes
+{
+    /// <summary>
+    /// What the attribute-adding fixes share: an attribute list placed on its own line (or inline, for a parameter)
+    /// with the declaration's trivia kept, its name written fully qualified and reduced by the simplifier, which also
+    /// adds the <c>using</c> directive it needs.
+    /// </summary>
+    internal static class AttributeInsertion
+    {
+        /// <summary><c>[global::N.TypeAttribute(arguments)]</c>, annotated so <see cref="SimplifyAsync"/> reduces it and imports N.</summary>
+        public static AttributeListSyntax List(SyntaxGenerator generator, INamedTypeSymbol attributeType, AttributeArgumentListSyntax? arguments = null, SyntaxKind? target = null)
+        {
+            var name = (NameSyntax)generator.TypeExpression(attributeType);
+            var attribute = SyntaxFactory.Attribute(name.WithAdditionalAnnotations(Simplifier.Annotation), arguments);
+            var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute));
+            if (target is { } keyword)
+            {
+                list = list.WithTarget(SyntaxFactory.AttributeTargetSpecifier(SyntaxFactory.Token(keyword)).WithTrailingTrivia(SyntaxFactory.Space));
+            }
+
+            // No elastic trivia: the code action's clean-up would reformat around it ("[A] [B]" becomes "[A][B]").
+            return list.ReplaceTokens(list.DescendantTokens(), (_, token) => token
+                .WithLeadingTrivia(token.LeadingTrivia.Where(t => !t.HasAnnotation(SyntaxAnnotation.ElasticAnnotation)))
+                .WithTrailingTrivia(token.TrailingTrivia.Where(t => !t.HasAnnotation(SyntaxAnnotation.ElasticAnnotation))));
+        }
+
+        /// <summary>Adds <paramref name="list"/> after the existing attribute lists of a member or type, on a line of its own.</summary>
+        public static MemberDeclarationSyntax AddTo(MemberDeclarationSyntax declaration, AttributeListSyntax list, SyntaxTrivia endOfLine)
+        {
+            var lists = declaration.AttributeLists;
+            if (lists.Count > 0)
+            {
+                var last = lists[lists.Count - 1];
+                var onOwnLine = last.GetTrailingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                var leading = onOwnLine ? Indentation(last.GetLeadingTrivia()) : SyntaxFactory.TriviaList();
+                return declaration.WithAttributeLists(lists.Add(list.WithLeadingTrivia(leading).WithTrailingTrivia(last.GetTrailingTrivia())));
+            }
+
+            var trivia = declaration.GetLeadingTrivia();
+            var withList = declaration.WithoutLeadingTrivia()
+                .WithAttributeLists(SyntaxFactory.SingletonList(list.WithLeadingTrivia(trivia).WithTrailingTrivia(endOfLine)));
+            var first = withList.AttributeLists[0].GetLastToken().GetNextToken();
+            return withList.ReplaceToken(first, first.WithLeadingTrivia(Indentation(trivia)));
+        }
+
+        /// <summary>Adds <paramref name="list"/> after the existing attribute lists of a parameter, on the same line.</summary>
+        public static ParameterSyntax AddTo(ParameterSyntax parameter, AttributeListSyntax list)
+        {
+            var lists = parameter.AttributeLists;
+            if (lists.Count > 0)
+            {
+                var last = lists[lists.Count - 1];
+                return parameter.WithAttributeLists(lists.Add(list.WithTrailingTrivia(last.GetTrailingTrivia())));
+            }
+
+            var trivia = parameter.GetLeadingTrivia();
+            return parameter.WithoutLeadingTrivia()
+                .WithAttributeLists(SyntaxFactory.SingletonList(list.WithTrailingTrivia(SyntaxFactory.Space)))
+                .WithLeadingTrivia(trivia);
+        }
+
+        /// <summary>Adds the <c>using</c> directives the annotated names need and reduces the names.</summary>
+        public static async Task<Document> SimplifyAsync(Document document, CancellationToken cancellationToken)
+        {
+            document = await ImportAdder.AddImportsAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The whitespace that ends <paramref name="trivia"/>: the indentation of the line the declaration starts on.</summary>
+        private static SyntaxTriviaList Indentation(SyntaxTriviaList trivia)
+        {
+            var start = trivia.Count;
+            while (start > 0 && trivia[start - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+            {
+                start--;
+            }
+
+            return SyntaxFactory.TriviaList(trivia.Skip(start));
+        }
+
+        /// <summary>The line break the file already uses (the first one in <paramref name="root"/>).</summary>
+        public static SyntaxTrivia EndOfLine(SyntaxNode root)
+        {
+            var existing = root.DescendantTrivia(descendIntoTrivia: false).FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            return existing.IsKind(SyntaxKind.EndOfLineTrivia) ? existing : SyntaxFactory.CarriageReturnLineFeed;
+        }
+    }
+}

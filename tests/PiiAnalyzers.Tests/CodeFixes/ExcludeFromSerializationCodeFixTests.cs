@@ -1,0 +1,423 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using Verify = PiiAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer, PiiAnalyzers.CodeFixes.ExcludeFromSerializationCodeFixProvider>;
+
+namespace PiiAnalyzers.Tests.CodeFixes
+{
+    /// <summary>PII002's "Exclude from serialization": the serializer's ignore attribute on the members an object writes out.</summary>
+    public class ExcludeFromSerializationCodeFixTests
+    {
+        private const string Email = "'Visitor.Email' (personal data, purpose 'support', basis consent)";
+        private const string Phone = "'Visitor.Phone' (personal data, purpose 'marketing', basis consent)";
+        private const string Stj = "'JsonSerializer.Serialize'";
+
+        [Fact]
+        public async Task SystemTextJson_IgnoresEveryMemberAndAddsTheUsing()
+        {
+            await Verify.VerifyCodeFixAsync(@"
+using System.Text.Json;
+using PiiAttributes;
+
+class Service
+{
+    string M(Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
+}
+
+public class Visitor
+{
+    public int Id { get; set; }
+
+    /// <summary>Where we answer.</summary>
+    [PersonalData(Purpose = ""support"")]
+    public string Email { get; set; } = """";
+
+    [PersonalData(Purpose = ""marketing"")] public string Phone { get; set; } = """";
+}
+", @"
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PiiAttributes;
+
+class Service
+{
+    string M(Visitor v) => JsonSerializer.Serialize(v);
+}
+
+public class Visitor
+{
+    public int Id { get; set; }
+
+    /// <summary>Where we answer.</summary>
+    [PersonalData(Purpose = ""support"")]
+    [JsonIgnore]
+    public string Email { get; set; } = """";
+
+    [PersonalData(Purpose = ""marketing"")] [JsonIgnore] public string Phone { get; set; } = """";
+}
+",
+                Rule(0, Email + " and " + Phone, Stj, "check consent for 'support' and 'marketing' first"));
+        }
+
+        [Fact]
+        public async Task Newtonsoft_UsesItsOwnIgnoreAttribute_OnFieldsToo()
+        {
+            await Verify.VerifyCodeFixAsync(@"
+using PiiAttributes;
+
+class Service
+{
+    string M(Visitor v) => {|#0:Newtonsoft.Json.JsonConvert.SerializeObject(v)|};
+}
+
+public class Visitor
+{
+    [PersonalData(Purpose = ""support"")]
+    public string Email = """";
+}
+", @"
+using Newtonsoft.Json;
+using PiiAttributes;
+
+class Service
+{
+    string M(Visitor v) => Newtonsoft.Json.JsonConvert.SerializeObject(v);
+}
+
+public class Visitor
+{
+    [PersonalData(Purpose = ""support"")]
+    [JsonIgnore]
+    public string Email = """";
+}
+",
+                Rule(0, Email, "'JsonConvert.SerializeObject'", "check consent for 'support' first"));
+        }
+
+        [Fact]
+        public async Task MembersInAnotherDocument_AreAnnotatedThere()
+        {
+            var test = new Verify.Test();
+            test.TestState.Sources.Add(("/0/Service.cs", Service));
+            test.TestState.Sources.Add(("/0/Visitor.cs", @"using PiiAttributes;
+
+namespace Market
+{
+    public class Visitor
+    {
+        [PersonalData(Purpose = ""support"")]
+        public string Email { get; set; } = """";
+    }
+}
+"));
+            test.FixedState.Sources.Add(("/0/Service.cs", Service.Replace("{|#0:", string.Empty).Replace(")|}", ")")));
+            test.FixedState.Sources.Add(("/0/Visitor.cs", @"using System.Text.Json.Serialization;
+using PiiAttributes;
+
+namespace Market
+{
+    public class Visitor
+    {
+        [PersonalData(Purpose = ""support"")]
+        [JsonIgnore]
+        public string Email { get; set; } = """";
+    }
+}
+"));
+            test.ExpectedDiagnostics.Add(Rule(0, Email, Stj, "check consent for 'support' first"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task PositionalRecordProperty_GetsAPropertyTargetedAttribute()
+        {
+            await Verify.VerifyCodeFixAsync(@"
+using System.Text.Json;
+using PiiAttributes;
+
+class Service
+{
+    string M(Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
+}
+
+public record Visitor(int Id, [property: PersonalData(Purpose = ""support"")] string Email);
+", @"
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PiiAttributes;
+
+class Service
+{
+    string M(Visitor v) => JsonSerializer.Serialize(v);
+}
+
+public record Visitor(int Id, [property: PersonalData(Purpose = ""support"")] [property: JsonIgnore] string Email);
+",
+                Rule(0, Email, Stj, "check consent for 'support' first"));
+        }
+
+        [Fact]
+        public async Task ExistingUsing_IsNotDuplicated()
+        {
+            await Verify.VerifyCodeFixAsync(@"
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PiiAttributes;
+
+class Service
+{
+    string M(Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
+}
+
+public class Visitor
+{
+    [JsonPropertyName(""mail"")]
+    [PersonalData(Purpose = ""support"")]
+    public string Email { get; set; } = """";
+}
+", @"
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PiiAttributes;
+
+class Service
+{
+    string M(Visitor v) => JsonSerializer.Serialize(v);
+}
+
+public class Visitor
+{
+    [JsonPropertyName(""mail"")]
+    [PersonalData(Purpose = ""support"")]
+    [JsonIgnore]
+    public string Email { get; set; } = """";
+}
+",
+                Rule(0, Email, Stj, "check consent for 'support' first"));
+        }
+
+        [Fact]
+        public async Task OtherSerializersIgnore_DoesNotCount_AndOnlyUnignoredMembersAreAnnotated()
+        {
+            // Email carries System.Text.Json's [JsonIgnore], which Newtonsoft does not read; Phone carries Newtonsoft's already.
+            await Verify.VerifyCodeFixAsync(@"
+using PiiAttributes;
+
+class Service
+{
+    string M(Visitor v) => {|#0:Newtonsoft.Json.JsonConvert.SerializeObject(v)|};
+}
+
+public class Visitor
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    [PersonalData(Purpose = ""support"")]
+    public string Email { get; set; } = """";
+
+    [Newtonsoft.Json.JsonIgnore]
+    [PersonalData(Purpose = ""marketing"")]
+    public string Phone { get; set; } = """";
+}
+", @"
+using Newtonsoft.Json;
+using PiiAttributes;
+
+class Service
+{
+    string M(Visitor v) => Newtonsoft.Json.JsonConvert.SerializeObject(v);
+}
+
+public class Visitor
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    [PersonalData(Purpose = ""support"")]
+    [JsonIgnore]
+    public string Email { get; set; } = """";
+
+    [Newtonsoft.Json.JsonIgnore]
+    [PersonalData(Purpose = ""marketing"")]
+    public string Phone { get; set; } = """";
+}
+",
+                Rule(0, Email, "'JsonConvert.SerializeObject'", "check consent for 'support' first"));
+        }
+
+        [Fact]
+        public async Task OtherJsonIgnoreInScope_KeepsTheNameQualified()
+        {
+            await Verify.VerifyCodeFixAsync(@"
+using System.Text.Json;
+using Newtonsoft.Json;
+using PiiAttributes;
+
+class Service
+{
+    string M(Visitor v) => {|#0:System.Text.Json.JsonSerializer.Serialize(v)|};
+}
+
+public class Visitor
+{
+    [PersonalData(Purpose = ""support"")]
+    public string Email { get; set; } = """";
+}
+", @"
+using System.Text.Json;
+using Newtonsoft.Json;
+using PiiAttributes;
+
+class Service
+{
+    string M(Visitor v) => System.Text.Json.JsonSerializer.Serialize(v);
+}
+
+public class Visitor
+{
+    [PersonalData(Purpose = ""support"")]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Email { get; set; } = """";
+}
+",
+                Rule(0, Email, Stj, "check consent for 'support' first"));
+        }
+
+        [Fact]
+        public async Task SerializedMemberItself_IsNotOffered()
+        {
+            const string Code = @"
+using System.Text.Json;
+using PiiAttributes;
+
+class Service
+{
+    string M(Visitor v) => {|#0:JsonSerializer.Serialize(v.Email)|};
+}
+
+public class Visitor
+{
+    [PersonalData(Purpose = ""support"")]
+    public string Email { get; set; } = """";
+}
+";
+            await Verify.VerifyCodeFixAsync(Code, Code, Rule(0, Email, Stj, "check consent for 'support' first"));
+        }
+
+        [Fact]
+        public async Task HelperThatSerializes_IsNotOffered()
+        {
+            const string Code = @"
+using System.Text.Json;
+using PiiAttributes;
+
+class Service
+{
+    string M(Visitor v) => {|#0:Export(v)|};
+    static string Export(object value) => JsonSerializer.Serialize(value);
+}
+
+public class Visitor
+{
+    [PersonalData(Purpose = ""support"")]
+    public string Email { get; set; } = """";
+}
+";
+            await Verify.VerifyCodeFixAsync(Code, Code, Rule(0, Email, "'Export' (through 'JsonSerializer.Serialize')", "check consent for 'support' first"));
+        }
+
+        [Fact]
+        public async Task FixAll_AcrossDocuments_AddsOneAttributePerMember()
+        {
+            var test = new Verify.Test();
+            test.TestState.Sources.Add(("/0/Service.cs", @"using System.Text.Json;
+using Market;
+
+class Service
+{
+    string M(Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
+    string N(Visitor v) => {|#1:JsonSerializer.Serialize(new[] { v })|};
+}
+"));
+            test.TestState.Sources.Add(("/0/Other.cs", @"using Market;
+
+class Other
+{
+    string M(Visitor v, Lead l) => {|#2:System.Text.Json.JsonSerializer.Serialize(l)|} + {|#3:System.Text.Json.JsonSerializer.Serialize(v)|};
+}
+"));
+            test.TestState.Sources.Add(("/0/Model.cs", Model));
+            test.FixedState.Sources.Add(("/0/Service.cs", @"using System.Text.Json;
+using Market;
+
+class Service
+{
+    string M(Visitor v) => JsonSerializer.Serialize(v);
+    string N(Visitor v) => JsonSerializer.Serialize(new[] { v });
+}
+"));
+            test.FixedState.Sources.Add(("/0/Other.cs", @"using Market;
+
+class Other
+{
+    string M(Visitor v, Lead l) => System.Text.Json.JsonSerializer.Serialize(l) + System.Text.Json.JsonSerializer.Serialize(v);
+}
+"));
+            test.FixedState.Sources.Add(("/0/Model.cs", @"using System.Text.Json.Serialization;
+using PiiAttributes;
+
+namespace Market
+{
+    public class Visitor
+    {
+        [PersonalData(Purpose = ""support"")]
+        [JsonIgnore]
+        public string Email { get; set; } = """";
+    }
+
+    public class Lead
+    {
+        [PersonalData(Purpose = ""marketing"")]
+        [JsonIgnore]
+        public string Phone { get; set; } = """";
+    }
+}
+"));
+            const string LeadPhone = "'Lead.Phone' (personal data, purpose 'marketing', basis consent)";
+            test.ExpectedDiagnostics.Add(Rule(0, Email, Stj, "check consent for 'support' first"));
+            test.ExpectedDiagnostics.Add(Rule(1, Email, Stj, "check consent for 'support' first"));
+            test.ExpectedDiagnostics.Add(Rule(2, LeadPhone, Stj, "check consent for 'marketing' first"));
+            test.ExpectedDiagnostics.Add(Rule(3, Email, Stj, "check consent for 'support' first"));
+            test.CodeActionEquivalenceKey = PiiAnalyzers.CodeFixes.ExcludeFromSerializationCodeFixProvider.EquivalenceKey;
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        private const string Service = @"using System.Text.Json;
+using Market;
+
+class Service
+{
+    string M(Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
+}
+";
+
+        private const string Model = @"using PiiAttributes;
+
+namespace Market
+{
+    public class Visitor
+    {
+        [PersonalData(Purpose = ""support"")]
+        public string Email { get; set; } = """";
+    }
+
+    public class Lead
+    {
+        [PersonalData(Purpose = ""marketing"")]
+        public string Phone { get; set; } = """";
+    }
+}
+";
+
+        private static DiagnosticResult Rule(int location, params object[] arguments)
+            => Verify.Diagnostic("PII002").WithLocation(location).WithArguments(arguments);
+    }
+}
