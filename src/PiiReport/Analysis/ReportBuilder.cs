@@ -99,7 +99,8 @@ namespace PiiReport.Analysis
 
             var catalog = flow.Catalog;
             var symbols = flow.Symbols;
-            foreach (var type in SourceTypes(compilation.Assembly.GlobalNamespace))
+            // The analyzers ran on a copy of the compilation: walk its symbols, so they compare equal to what the collector saw.
+            foreach (var type in SourceTypes(flow.Compilation.Assembly.GlobalNamespace))
             {
                 foreach (var member in type.GetMembers())
                 {
