@@ -52,7 +52,18 @@ namespace PiiReport.Loading
         private static async Task<IReadOnlyList<Project>> OpenCoreAsync(string path, Action<string> progress, Action<string> warn, CancellationToken cancellationToken)
         {
             var workspace = MSBuildWorkspace.Create();
-            workspace.WorkspaceFailed += (_, e) => warn(e.Diagnostic.Kind + ": " + e.Diagnostic.Message);
+            var failures = new List<string>();
+            workspace.WorkspaceFailed += (_, e) =>
+            {
+                warn(e.Diagnostic.Kind + ": " + e.Diagnostic.Message);
+                if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
+                {
+                    lock (failures)
+                    {
+                        failures.Add(e.Diagnostic.Message);
+                    }
+                }
+            };
             var extension = Path.GetExtension(path);
             IEnumerable<Project> projects;
             if (extension.Equals(".sln", StringComparison.OrdinalIgnoreCase) || extension.Equals(".slnx", StringComparison.OrdinalIgnoreCase))
@@ -68,7 +79,17 @@ namespace PiiReport.Loading
                 projects = new[] { project };
             }
 
-            return projects.Where(p => p.Language == LanguageNames.CSharp).OrderBy(p => p.FilePath, StringComparer.Ordinal).ToList();
+            var loaded = projects.Where(p => p.Language == LanguageNames.CSharp).OrderBy(p => p.FilePath, StringComparer.Ordinal).ToList();
+
+            // A failure to load the input itself (or a project it reports) is fatal; one in another project is a warning.
+            var fatal = failures.FirstOrDefault(f => f.Contains(path, StringComparison.OrdinalIgnoreCase)
+                || loaded.Any(p => p.FilePath is { } file && f.Contains(file, StringComparison.OrdinalIgnoreCase)));
+            if (fatal is not null)
+            {
+                throw new ReportException("could not load " + Path.GetFileName(path) + ": " + fatal);
+            }
+
+            return loaded;
         }
     }
 }

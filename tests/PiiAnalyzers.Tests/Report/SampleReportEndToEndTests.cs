@@ -124,6 +124,28 @@ namespace PiiAnalyzers.Tests.Report
             }
         }
 
+        [Fact]
+        public void ProjectThatFailsToLoad_GivesAMessageAndExitCode3()
+        {
+            var root = ReportFixtures.RepositoryRoot();
+            var directory = Path.Combine(Path.GetTempPath(), "pii-report-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(directory);
+            try
+            {
+                var project = Path.Combine(directory, "Broken.csproj");
+                File.WriteAllText(project, "this is not a project file");
+                var run = DotNetCli.Run(root, Timeout, ToolPath(root), project);
+                Assert.True(run.ExitCode == 3, run.ToString());
+                Assert.Equal(string.Empty, run.StandardOutput.Trim());
+                Assert.Contains("pii-report: could not load Broken.csproj: ", run.StandardError);
+                Assert.DoesNotContain("   at ", run.StandardError);
+            }
+            finally
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+
         /// <summary>The tool built in the tests' configuration: tests/PiiAnalyzers.Tests/bin/Debug/net10.0 → src/PiiReport/bin/Debug/net10.0.</summary>
         private static string ToolPath(string root)
         {
