@@ -1,0 +1,211 @@
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PiiReport.Model;
+
+namespace PiiReport.Writers
+{
+    /// <summary>The report as JSON, following docs/report.schema.json (<see cref="SchemaVersion"/>).</summary>
+    internal static class JsonReportWriter
+    {
+        public const string SchemaVersion = "1.0";
+
+        public static readonly JsonWriterOptions Options = new JsonWriterOptions
+        {
+            Indented = true,
+            NewLine = "\n",
+            // Valid JSON either way; readable quotes in messages. Consumers must not paste it into HTML unescaped.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+
+        public static void Write(PrivacyReport report, TextWriter output)
+        {
+            using var stream = new MemoryStream();
+            using (var json = new Utf8JsonWriter(stream, Options))
+            {
+                json.WriteStartObject();
+                json.WriteString("schemaVersion", SchemaVersion);
+                json.WriteString("subject", report.Subject);
+                json.WriteStartArray("projects");
+                foreach (var project in report.Projects)
+                {
+                    json.WriteStringValue(project);
+                }
+
+                json.WriteEndArray();
+
+                json.WriteStartArray("inventory");
+                foreach (var data in report.Inventory)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", data.Name);
+                    json.WriteString("project", data.Project);
+                    json.WriteString("memberKind", data.MemberKind);
+                    json.WriteString("type", data.Type);
+                    json.WriteString("category", data.Category);
+                    Strings(json, "purposes", data.Purposes);
+                    json.WriteString("lawfulBasis", data.LawfulBasis);
+                    json.WriteBoolean("needsConsent", data.NeedsConsent);
+                    json.WriteStartObject("retention");
+                    if (data.RetentionDays is { } days)
+                    {
+                        json.WriteNumber("days", days);
+                    }
+                    else
+                    {
+                        json.WriteNull("days");
+                    }
+
+                    if (data.RetentionSource is { } source)
+                    {
+                        json.WriteString("source", source);
+                    }
+                    else
+                    {
+                        json.WriteNull("source");
+                    }
+
+                    json.WriteEndObject();
+                    json.WriteString("discoveredBy", Labels.Json(data.DiscoveredBy));
+                    Location(json, data.Location);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+
+                json.WriteStartArray("processingMap");
+                foreach (var purpose in report.MapPurposes())
+                {
+                    json.WriteStartObject();
+                    json.WriteString("purpose", purpose);
+                    json.WriteStartArray("flows");
+                    foreach (var flow in report.FlowsFor(purpose))
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("data", flow.Data);
+                        json.WriteString("sinkKind", Labels.Of(flow.Kind));
+                        json.WriteString("sink", flow.Sink);
+                        json.WriteString("consent", Labels.Json(flow.Consent));
+                        Location(json, flow.Location);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+
+                json.WriteStartObject("findings");
+                json.WriteStartObject("totals");
+                json.WriteNumber("all", report.Findings.Count);
+                json.WriteNumber("error", report.Count(FindingSeverity.Error));
+                json.WriteNumber("warning", report.Count(FindingSeverity.Warning));
+                json.WriteNumber("info", report.Count(FindingSeverity.Info));
+                json.WriteEndObject();
+                json.WriteStartArray("rules");
+                foreach (var rule in report.Findings.GroupBy(f => f.RuleId))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("id", rule.Key);
+                    json.WriteString("title", rule.First().Title);
+                    if (rule.First().HelpUri is { } uri)
+                    {
+                        json.WriteString("helpUri", uri);
+                    }
+                    else
+                    {
+                        json.WriteNull("helpUri");
+                    }
+
+                    json.WriteNumber("count", rule.Count());
+                    json.WriteStartArray("files");
+                    foreach (var file in rule.GroupBy(f => f.Location.Path))
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("path", file.Key);
+                        json.WriteStartArray("results");
+                        foreach (var finding in file)
+                        {
+                            json.WriteStartObject();
+                            json.WriteString("severity", Labels.Of(finding.Severity));
+                            json.WriteString("message", finding.Message);
+                            json.WriteNumber("line", finding.Location.Line);
+                            json.WriteNumber("column", finding.Location.Column);
+                            json.WriteEndObject();
+                        }
+
+                        json.WriteEndArray();
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+
+                json.WriteStartObject("gaps");
+                Strings(json, "withoutRetention", report.Gaps.WithoutRetention);
+                json.WriteStartArray("undeclaredPurposes");
+                foreach (var use in report.Gaps.UndeclaredPurposes)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("purpose", use.Purpose);
+                    json.WriteString("usedBy", use.UsedBy);
+                    Location(json, use.Location);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("unusedConsentChecks");
+                foreach (var check in report.Gaps.UnusedConsentChecks)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", check.Name);
+                    if (check.Purpose is { } purpose)
+                    {
+                        json.WriteString("purpose", purpose);
+                    }
+                    else
+                    {
+                        json.WriteNull("purpose");
+                    }
+
+                    Location(json, check.Location);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            output.Write(Encoding.UTF8.GetString(stream.ToArray()));
+            output.Write('\n');
+        }
+
+        private static void Strings(Utf8JsonWriter json, string name, System.Collections.Generic.IEnumerable<string> values)
+        {
+            json.WriteStartArray(name);
+            foreach (var value in values)
+            {
+                json.WriteStringValue(value);
+            }
+
+            json.WriteEndArray();
+        }
+
+        private static void Location(Utf8JsonWriter json, SourceLocation location)
+        {
+            json.WriteStartObject("location");
+            json.WriteString("path", location.Path);
+            json.WriteNumber("line", location.Line);
+            json.WriteNumber("column", location.Column);
+            json.WriteEndObject();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using System.Globalization;
+using PiiReport.Model;
+
+namespace PiiReport.Writers
+{
+    /// <summary>The words every writer uses for the model's values, so the formats agree.</summary>
+    internal static class Labels
+    {
+        public static string Of(FlowKind kind) => kind switch
+        {
+            FlowKind.Logging => "logging",
+            FlowKind.Serialization => "serialization",
+            FlowKind.Persistence => "persistence",
+            _ => "transfer",
+        };
+
+        public static string Of(ConsentState consent) => consent switch
+        {
+            ConsentState.Guarded => "guarded",
+            ConsentState.Unguarded => "unguarded",
+            _ => "not required",
+        };
+
+        /// <summary>The JSON value: <c>notRequired</c>.</summary>
+        public static string Json(ConsentState consent) => consent == ConsentState.NotRequired ? "notRequired" : Of(consent);
+
+        public static string Of(DiscoveredBy discoveredBy) => discoveredBy switch
+        {
+            DiscoveredBy.Attribute => "attribute",
+            DiscoveredBy.Marker => "marker",
+            _ => "name inference",
+        };
+
+        /// <summary>The JSON value: <c>nameInference</c>.</summary>
+        public static string Json(DiscoveredBy discoveredBy) => discoveredBy == DiscoveredBy.NameInference ? "nameInference" : Of(discoveredBy);
+
+        public static string Of(FindingSeverity severity) => severity switch
+        {
+            FindingSeverity.Error => "error",
+            FindingSeverity.Warning => "warning",
+            _ => "info",
+        };
+
+        /// <summary><c>365 days (type Visitor)</c>, <c>none</c>.</summary>
+        public static string Retention(DataEntry data)
+        {
+            if (data.RetentionSource is null)
+            {
+                return "none";
+            }
+
+            var days = data.RetentionDays is { } d ? d.ToString(CultureInfo.InvariantCulture) + " days" : "no days set";
+            return days + " (" + data.RetentionSource + ")";
+        }
+
+        public static string Purposes(IReadOnlyList<string> purposes) => purposes.Count == 0 ? "none declared" : string.Join(", ", purposes);
+
+        public static string Location(SourceLocation location)
+            => location.Path.Length == 0 ? "(no source)" : location.Path + ":" + location.Line.ToString(CultureInfo.InvariantCulture);
+    }
+}

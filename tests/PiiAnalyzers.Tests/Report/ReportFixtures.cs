@@ -1,0 +1,57 @@
+using System;
+using System.IO;
+using PiiReport.Model;
+
+namespace PiiAnalyzers.Tests.Report
+{
+    /// <summary>Small hand-made reports for the writers' tests, and the repository's folders.</summary>
+    internal static class ReportFixtures
+    {
+        /// <summary>A report with one of everything: each discovery kind, each sink kind, each consent state, each gap.</summary>
+        public static PrivacyReport Small(string purpose = "support", string data = "Visitor.Email")
+        {
+            var inventory = new[]
+            {
+                new DataEntry("Shop", data, "property", "string", "Contact", new[] { purpose, "marketing" }, "Consent", true, 365, "type Visitor", DiscoveredBy.Attribute, new SourceLocation("Model/Visitor.cs", 12, 19)),
+                new DataEntry("Shop", "Visitor.IpAddress", "property", "string", "OnlineIdentifier", new[] { "security" }, "LegitimateInterests", false, null, null, DiscoveredBy.Attribute, new SourceLocation("Model/Visitor.cs", 18, 19)),
+                new DataEntry("Shop", "AppUser.PhoneNumber", "property", "string?", "Contact", Array.Empty<string>(), "Consent", true, null, null, DiscoveredBy.Marker, new SourceLocation("Model/AppUser.cs", 9, 19)),
+                new DataEntry("Shop", "Lead.Surname", "field", "string", "Identifier", Array.Empty<string>(), "Consent", true, 30, "assembly", DiscoveredBy.NameInference, new SourceLocation("Model/Lead.cs", 5, 23)),
+            };
+            var flows = new[]
+            {
+                new FlowEntry(data, new[] { purpose, "marketing" }, FlowKind.Logging, "LogInformation", new SourceLocation("Chat/ChatService.cs", 51, 77), ConsentState.Unguarded),
+                new FlowEntry(data, new[] { purpose, "marketing" }, FlowKind.Transfer, "PostAsJsonAsync", new SourceLocation("Crm/CrmSync.cs", 36, 17), ConsentState.Guarded),
+                new FlowEntry("Visitor.IpAddress", new[] { "security" }, FlowKind.Persistence, "Audit (through Add)", new SourceLocation("Chat/ChatService.cs", 60, 13), ConsentState.NotRequired),
+                new FlowEntry("Lead.Surname", Array.Empty<string>(), FlowKind.Serialization, "JsonSerializer.Serialize", new SourceLocation("Crm/Export.cs", 14, 20), ConsentState.Unguarded),
+            };
+            var findings = new[]
+            {
+                new FindingEntry("PII001", "Personal data is written to a log", "https://github.com/piianalyzers/piianalyzers/blob/main/docs/rules/PII001.md", FindingSeverity.Warning,
+                    "'" + data + "' (personal data, purposes '" + purpose + "', 'marketing') is written to a log by 'LogInformation'; redact it or leave it out", new SourceLocation("Chat/ChatService.cs", 51, 77)),
+                new FindingEntry("PII002", "Personal data is serialized without a consent check", "https://github.com/piianalyzers/piianalyzers/blob/main/docs/rules/PII002.md", FindingSeverity.Error,
+                    "'Lead.Surname' (personal data, no declared purpose, basis consent) is serialized by 'JsonSerializer.Serialize' without a consent check; check consent first", new SourceLocation("Crm/Export.cs", 14, 20)),
+                new FindingEntry("PII008", "Member looks like personal data but is not marked", null, FindingSeverity.Info,
+                    "'CrmContact.Email' looks like personal data (an email address) but is not marked; add [PersonalData(Purpose = ...)]", new SourceLocation("Crm/CrmSync.cs", 57, 66)),
+            };
+            var gaps = new ReportGaps(
+                new[] { "Visitor.IpAddress", "AppUser.PhoneNumber" },
+                new[] { new PurposeUse("newsletter", "[ProcessingPurpose] on Mailer", new SourceLocation("Marketing/Mailer.cs", 7, 6)) },
+                new[] { new ConsentCheckEntry("ConsentService.HasAnalyticsConsent", "analytics", new SourceLocation("Privacy/ConsentService.cs", 20, 21)) });
+            return new PrivacyReport("Shop.csproj", new[] { "Shop" }, inventory, flows, findings, gaps);
+        }
+
+        /// <summary>The repository root: the folder above the test binaries that holds PiiAnalyzers.sln.</summary>
+        public static string RepositoryRoot()
+        {
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "PiiAnalyzers.sln")))
+                {
+                    return directory.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("PiiAnalyzers.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using PiiReport.Writers;
+using Xunit;
+
+namespace PiiAnalyzers.Tests.Report
+{
+    public sealed class ReportWriterTests
+    {
+        private const string Hostile = "<script>alert(\"x\")</script> & 'quotes' | `tick` #1";
+
+        private static JsonElement Schema()
+            => JsonDocument.Parse(File.ReadAllText(Path.Combine(ReportFixtures.RepositoryRoot(), "docs", "report.schema.json"))).RootElement;
+
+        [Fact]
+        public void Json_MatchesTheSchema()
+        {
+            var document = JsonDocument.Parse(ReportWriters.ToString(ReportFixtures.Small(), ReportFormat.Json)).RootElement;
+            Assert.Empty(JsonSchemaValidator.Validate(Schema(), document));
+        }
+
+        [Fact]
+        public void Json_WithHostileStrings_MatchesTheSchema()
+        {
+            var document = JsonDocument.Parse(ReportWriters.ToString(ReportFixtures.Small(Hostile, Hostile), ReportFormat.Json)).RootElement;
+            Assert.Empty(JsonSchemaValidator.Validate(Schema(), document));
+            Assert.Equal(Hostile, document.GetProperty("inventory").EnumerateArray().First(d => d.GetProperty("name").GetString() == Hostile).GetProperty("purposes")[0].GetString());
+        }
+
+        [Fact]
+        public void SchemaValidator_RejectsDrift()
+        {
+            // The validator must see a renamed property, a wrong type and an unknown enum value.
+            var json = ReportWriters.ToString(ReportFixtures.Small(), ReportFormat.Json)
+                .Replace("\"lawfulBasis\"", "\"basis\"")
+                .Replace("\"needsConsent\": true", "\"needsConsent\": \"yes\"")
+                .Replace("\"sinkKind\": \"logging\"", "\"sinkKind\": \"printing\"");
+            var errors = JsonSchemaValidator.Validate(Schema(), JsonDocument.Parse(json).RootElement);
+            Assert.Contains(errors, e => e.Contains("required property 'lawfulBasis' is missing"));
+            Assert.Contains(errors, e => e.Contains("property 'basis' is not in the schema"));
+            Assert.Contains(errors, e => e.Contains(".needsConsent: expected boolean"));
+            Assert.Contains(errors, e => e.Contains("'printing' is not one of"));
+        }
+
+        [Fact]
+        public void Html_EscapesHostilePurposesAndNames()
+        {
+            var html = ReportWriters.ToString(ReportFixtures.Small(Hostile, Hostile), ReportFormat.Html);
+            Assert.DoesNotContain("<script>", html);
+            Assert.DoesNotContain("alert(\"x\")", html);
+            Assert.Contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;", html);
+
+            // Nothing in the page but the writer's own markup: every tag is one the writer emits.
+            var tags = System.Text.RegularExpressions.Regex.Matches(html, "</?([a-zA-Z0-9]+)").Select(m => m.Groups[1].Value.ToLowerInvariant()).Distinct().OrderBy(t => t).ToList();
+            Assert.Equal(new[] { "a", "body", "br", "code", "h1", "h2", "h3", "head", "html", "li", "meta", "p", "span", "strong", "style", "table", "td", "th", "title", "tr", "ul" }, tags);
+        }
+
+        [Fact]
+        public void Html_IsSelfContained()
+        {
+            var html = ReportWriters.ToString(ReportFixtures.Small(), ReportFormat.Html);
+            Assert.DoesNotContain("<script", html);
+            Assert.DoesNotContain("<link", html);
+            Assert.DoesNotContain("src=", html);
+            Assert.DoesNotContain("url(", html);
+        }
+
+        [Fact]
+        public void Markdown_EscapesHostilePurposesInTablesAndChart()
+        {
+            var markdown = ReportWriters.ToString(ReportFixtures.Small(Hostile, Hostile), ReportFormat.Markdown);
+            Assert.DoesNotContain("<script>", markdown);
+            Assert.Contains("&lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; 'quotes' \\| \\`tick\\` \\#1", markdown);
+            Assert.Contains("[\"#lt;script#gt;alert(#quot;x#quot;)#lt;/script#gt; #amp; 'quotes' | #96;tick#96; #35;1\"]", markdown);
+        }
+
+        [Fact]
+        public void Sarif_IsVersion210WithRulesAndRelativeLocations()
+        {
+            var sarif = JsonDocument.Parse(ReportWriters.ToString(ReportFixtures.Small(), ReportFormat.Sarif)).RootElement;
+            Assert.Equal("2.1.0", sarif.GetProperty("version").GetString());
+            var run = sarif.GetProperty("runs").EnumerateArray().Single();
+            var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
+            Assert.Equal(new[] { "PII001", "PII002", "PII008" }, rules);
+            var results = run.GetProperty("results").EnumerateArray().ToList();
+            Assert.Equal(new[] { "warning", "error", "note" }, results.Select(r => r.GetProperty("level").GetString()));
+            foreach (var result in results)
+            {
+                Assert.Equal(rules[result.GetProperty("ruleIndex").GetInt32()], result.GetProperty("ruleId").GetString());
+                var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
+                Assert.Equal("%SRCROOT%", location.GetProperty("artifactLocation").GetProperty("uriBaseId").GetString());
+                Assert.False(Path.IsPathRooted(location.GetProperty("artifactLocation").GetProperty("uri").GetString()));
+                Assert.True(location.GetProperty("region").GetProperty("startLine").GetInt32() >= 1);
+            }
+        }
+    }
+}
