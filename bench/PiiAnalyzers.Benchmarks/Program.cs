@@ -29,6 +29,7 @@ namespace PiiAnalyzers.Benchmarks
             var runs = int.Parse(Option(args, "--runs", "3"), CultureInfo.InvariantCulture);
             var peer = !args.Contains("--no-peer");
             var stressOnly = args.Contains("--stress-only");
+            Measure.Detail = args.Contains("--detail");
 
             Console.WriteLine($"PiiAnalyzers benchmark: {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, Roslyn {typeof(Compilation).Assembly.GetName().Version}");
             Console.WriteLine($"median of {runs} runs after one warm-up; concurrentAnalysis: false; times in ms");
@@ -80,6 +81,11 @@ namespace PiiAnalyzers.Benchmarks
                 }
 
                 Console.WriteLine();
+            }
+
+            if (args.Contains("--no-stress"))
+            {
+                return 0;
             }
 
             Console.WriteLine("| Method | Binding | PII analyzers | Findings |");
@@ -219,6 +225,9 @@ namespace PiiAnalyzers.Benchmarks
 
     internal static class Measure
     {
+        /// <summary>Print each analyzer's time to standard error (<c>--detail</c>).</summary>
+        public static bool Detail { get; set; }
+
         public static double Binding(CSharpCompilation compilation)
         {
             var watch = Stopwatch.StartNew();
@@ -238,7 +247,12 @@ namespace PiiAnalyzers.Benchmarks
             var total = TimeSpan.Zero;
             foreach (var analyzer in analyzers)
             {
-                total += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime;
+                var time = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime;
+                total += time;
+                if (Detail)
+                {
+                    Console.Error.WriteLine($"  {analyzer.GetType().Name}: {time.TotalMilliseconds:N1} ms");
+                }
             }
 
             return (total.TotalMilliseconds, diagnostics.Length);
