@@ -30,12 +30,9 @@ namespace PiiAnalyzers.Flow
                     continue;
                 }
 
-                ControlFlowGraph graph;
-                try
-                {
-                    graph = context.GetControlFlowGraph(block);
-                }
-                catch (System.ArgumentException)
+                // The graph a helper's summary may already have built for this body, else the driver's (and shared).
+                var owner = block;
+                if (flow.GetGraph(root, () => context.GetControlFlowGraph(owner)) is not { } graph)
                 {
                     continue; // code with errors the graph builder does not accept
                 }

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using PiiAnalyzers.Configuration;
 using PiiAnalyzers.PersonalData;
 using PiiAnalyzers.Sinks;
@@ -21,6 +23,8 @@ namespace PiiAnalyzers.Flow
         private readonly ConcurrentDictionary<ISymbol, ConsentMarker?> _consentChecks = new ConcurrentDictionary<ISymbol, ConsentMarker?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, ConsentMarker?> _consentRequirements = new ConcurrentDictionary<ISymbol, ConsentMarker?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _redactors = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+
+        private readonly ConditionalWeakTable<IOperation, ControlFlowGraph?> _graphs = new ConditionalWeakTable<IOperation, ControlFlowGraph?>();
 
         private readonly ConcurrentDictionary<string, PiiConfiguration> _configurations = new ConcurrentDictionary<string, PiiConfiguration>(StringComparer.Ordinal);
 
@@ -100,6 +104,31 @@ namespace PiiAnalyzers.Flow
             }
 
             return _configurations.GetOrAdd(key, PiiConfiguration.Resolve(Compilation, Options, tree));
+        }
+
+        /// <summary>
+        /// The control-flow graph of the body <paramref name="root"/>, built once by <paramref name="create"/> and shared
+        /// while the operation tree lives: a helper is summarized at up to <see cref="MethodSummaries.MaxDepth"/> depths
+        /// and analyzed as a body of its own, all from one graph. Null when the graph cannot be built (code with errors).
+        /// </summary>
+        public ControlFlowGraph? GetGraph(IOperation root, Func<ControlFlowGraph> create)
+        {
+            if (_graphs.TryGetValue(root, out var known))
+            {
+                return known;
+            }
+
+            ControlFlowGraph? graph;
+            try
+            {
+                graph = create();
+            }
+            catch (ArgumentException)
+            {
+                graph = null;
+            }
+
+            return _graphs.GetValue(root, _ => graph);
         }
 
         /// <summary>

@@ -41,6 +41,34 @@ namespace PiiAnalyzers.Flow
             => !method.IsAbstract && !method.IsExtern && method.MethodKind != MethodKind.LocalFunction
                 && method.MethodKind != MethodKind.AnonymousFunction && method.DeclaringSyntaxReferences.Length > 0;
 
+        /// <summary>
+        /// True when <paramref name="method"/> is summarized from a body of its own (not an auto-property accessor, whose
+        /// summary is empty at every depth).
+        /// </summary>
+        public static bool HasSummarizableBody(IMethodSymbol method)
+        {
+            method = method.OriginalDefinition;
+            if (method.PartialImplementationPart is { } implementation)
+            {
+                method = implementation;
+            }
+
+            if (!CanSummarize(method))
+            {
+                return false;
+            }
+
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (BodySyntax(reference.GetSyntax()) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The summary of <paramref name="method"/> computed <paramref name="depth"/> calls deep, or null.</summary>
         public MethodSummary? Get(IMethodSymbol method, int depth, CancellationToken cancellationToken)
         {
@@ -77,17 +105,14 @@ namespace PiiAnalyzers.Flow
                 return MethodSummary.Empty;
             }
 
-            ControlFlowGraph graph;
-            try
+            // One graph per body, shared by every depth and by the analysis of the body itself (FlowContext.GetGraph).
+            var graph = _context.GetGraph(root, () => root switch
             {
-                graph = root switch
-                {
-                    IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
-                    IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, cancellationToken),
-                    _ => ControlFlowGraph.Create((IBlockOperation)root, cancellationToken),
-                };
-            }
-            catch (ArgumentException)
+                IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+                IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, cancellationToken),
+                _ => ControlFlowGraph.Create((IBlockOperation)root, cancellationToken),
+            });
+            if (graph is null)
             {
                 // Code with errors can yield operations a graph cannot be built from: summarize nothing.
                 return MethodSummary.Empty;
@@ -96,22 +121,27 @@ namespace PiiAnalyzers.Flow
             var recorder = new SummaryRecorder(method.Parameters.Length);
             var walker = new TaintWalker(_context, recorder, depth, summarizing: method, _context.GetConfiguration(root.Syntax.SyntaxTree), cancellationToken);
             var returns = walker.Analyze(graph, method);
-            return recorder.ToSummary(returns);
+            var summary = recorder.ToSummary(returns);
+            if (!walker.DependsOnDepth)
+            {
+                // The body consulted no helper: its summary is the same at every depth, so compute it once.
+                for (var other = 0; other < MaxDepth; other++)
+                {
+                    if (other != depth)
+                    {
+                        _cache.TryAdd(new Key(method, other), new Lazy<MethodSummary>(() => summary));
+                    }
+                }
+            }
+
+            return summary;
         }
 
         private IOperation? GetBody(IMethodSymbol method, CancellationToken cancellationToken)
         {
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
-                var syntax = reference.GetSyntax(cancellationToken);
-                SyntaxNode? body = syntax switch
-                {
-                    BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null } => syntax,
-                    AccessorDeclarationSyntax { Body: not null } or AccessorDeclarationSyntax { ExpressionBody: not null } => syntax,
-                    ArrowExpressionClauseSyntax => syntax,
-                    _ => null,
-                };
-
+                var body = BodySyntax(reference.GetSyntax(cancellationToken));
                 if (body is null)
                 {
                     continue;
@@ -127,6 +157,14 @@ namespace PiiAnalyzers.Flow
 
             return null;
         }
+
+        private static SyntaxNode? BodySyntax(SyntaxNode syntax) => syntax switch
+        {
+            BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null } => syntax,
+            AccessorDeclarationSyntax { Body: not null } or AccessorDeclarationSyntax { ExpressionBody: not null } => syntax,
+            ArrowExpressionClauseSyntax => syntax,
+            _ => null,
+        };
 
         private static int CountOperations(IOperation root)
         {

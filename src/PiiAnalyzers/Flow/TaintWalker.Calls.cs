@@ -63,6 +63,11 @@ namespace PiiAnalyzers.Flow
                 return declaredReturn.Union(TypeTaint(invocation.Type));
             }
 
+            if (sink is null && MethodSummaries.CanSummarize(method.OriginalDefinition))
+            {
+                DependsOnDepth = true;
+            }
+
             if (sink is null && _depth > 0 && MethodSummaries.CanSummarize(method.OriginalDefinition)
                 && _context.Summaries.Get(method, _depth - 1, _cancellationToken) is { } summary)
             {

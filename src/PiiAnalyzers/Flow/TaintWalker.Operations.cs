@@ -270,6 +270,11 @@ namespace PiiAnalyzers.Flow
             var result = TypeTaint(reference.Type);
 
             // A computed property (FullName => First + " " + Last) carries what its getter returns.
+            if (member is IPropertySymbol { GetMethod: { } computed } && MethodSummaries.HasSummarizableBody(computed))
+            {
+                DependsOnDepth = true;
+            }
+
             if (member is IPropertySymbol { GetMethod: { } getter } && _depth > 0
                 && _context.Summaries.Get(getter, _depth - 1, _cancellationToken) is { } summary)
             {

@@ -1,0 +1,296 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace PiiAnalyzers.Benchmarks
+{
+    /// <summary>
+    /// Compiles generated corpora in-process and runs the analyzers through <see cref="CompilationWithAnalyzers"/>.
+    /// Binding time is <c>Compilation.GetDiagnostics()</c> on a fresh compilation; analyzer time is the driver's own
+    /// per-analyzer execution time (<c>logAnalyzerExecutionTime</c>), which leaves out the driver re-binding the
+    /// compilation. Each figure is the median of <c>--runs</c> repetitions after one warm-up. See docs/performance.md.
+    /// </summary>
+    public static class Program
+    {
+        public static async Task<int> Main(string[] args)
+        {
+            var sizes = Option(args, "--sizes", "10000,40000,160000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+            var runs = int.Parse(Option(args, "--runs", "3"), CultureInfo.InvariantCulture);
+            var peer = !args.Contains("--no-peer");
+            var stressOnly = args.Contains("--stress-only");
+            Measure.Detail = args.Contains("--detail");
+
+            Console.WriteLine($"PiiAnalyzers benchmark: {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, Roslyn {typeof(Compilation).Assembly.GetName().Version}");
+            Console.WriteLine($"median of {runs} runs after one warm-up; concurrentAnalysis: false; times in ms");
+            Console.WriteLine();
+
+            var pii = Analyzers.Pii();
+            var netAnalyzers = peer ? Analyzers.NetAnalyzers() : ImmutableArray<DiagnosticAnalyzer>.Empty;
+
+            if (!stressOnly)
+            {
+                // Warm-up: JIT the compiler, the driver and every analyzer once.
+                var warm = Corpus.Create(2000, personalData: true);
+                await Measure.RunAsync(warm.Compilation(), pii);
+                if (peer)
+                {
+                    await Measure.RunAsync(Analyzers.WithPeerOptions(warm.Compilation()), netAnalyzers);
+                }
+
+                Console.WriteLine("| Lines | Corpus | Binding | PII analyzers | PII / binding | PII µs per 1k lines | PII alloc | NetAnalyzers CA2000+CA3001 | Net / binding | Net µs per 1k lines | PII findings |");
+                Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                foreach (var size in sizes)
+                {
+                    foreach (var personalData in new[] { true, false })
+                    {
+                        var corpus = Corpus.Create(size, personalData);
+                        var binding = new List<double>();
+                        var piiTimes = new List<double>();
+                        var netTimes = new List<double>();
+                        var findings = 0;
+                        for (var run = 0; run < runs; run++)
+                        {
+                            binding.Add(Measure.Binding(corpus.Compilation()));
+                            var result = await Measure.RunAsync(corpus.Compilation(), pii);
+                            piiTimes.Add(result.AnalyzerMs);
+                            findings = result.Diagnostics;
+                            if (peer)
+                            {
+                                netTimes.Add((await Measure.RunAsync(Analyzers.WithPeerOptions(corpus.Compilation()), netAnalyzers)).AnalyzerMs);
+                            }
+                        }
+
+                        var allocated = await Measure.AnalyzerAllocationsAsync(corpus.Compilation(), pii);
+                        var b = Median(binding);
+                        var p = Median(piiTimes);
+                        var n = peer ? Median(netTimes) : double.NaN;
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"| {corpus.Lines:N0} | {(personalData ? "personal data" : "no attribute")} | {b:N0} | {p:N1} | {p / b:P2} | {p * 1000 / corpus.Lines * 1000:N0} | {allocated / 1048576.0:N1} MB | {(peer ? n.ToString("N1", CultureInfo.InvariantCulture) : "-")} | {(peer ? (n / b).ToString("P2", CultureInfo.InvariantCulture) : "-")} | {(peer ? (n * 1000 / corpus.Lines * 1000).ToString("N0", CultureInfo.InvariantCulture) : "-")} | {findings} |"));
+                    }
+                }
+
+                Console.WriteLine();
+            }
+
+            if (args.Contains("--no-stress"))
+            {
+                return 0;
+            }
+
+            Console.WriteLine("| Method | Binding | PII analyzers | Findings |");
+            Console.WriteLine("|---|---:|---:|---:|");
+            foreach (var (name, source) in StressSources.All)
+            {
+                var corpus = Corpus.FromSources(new[] { ("Stress.cs", source) }, personalData: true);
+                var binding = new List<double>();
+                var times = new List<double>();
+                var findings = 0;
+                await Measure.RunAsync(corpus.Compilation(), pii);
+                for (var run = 0; run < runs; run++)
+                {
+                    binding.Add(Measure.Binding(corpus.Compilation()));
+                    var result = await Measure.RunAsync(corpus.Compilation(), pii);
+                    times.Add(result.AnalyzerMs);
+                    findings = result.Diagnostics;
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Median(binding):N0} | {Median(times):N1} | {findings} |"));
+            }
+
+            return 0;
+        }
+
+        private static string Option(string[] args, string name, string fallback)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+        }
+
+        private static double Median(List<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToList();
+            return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+        }
+    }
+
+    internal sealed class Corpus
+    {
+        private static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+
+        private readonly ImmutableArray<SyntaxTree> _trees;
+        private readonly ImmutableArray<MetadataReference> _references;
+
+        private Corpus(ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references, int lines)
+        {
+            _trees = trees;
+            _references = references;
+            Lines = lines;
+        }
+
+        public int Lines { get; }
+
+        public static Corpus Create(int lines, bool personalData) => FromSources(CorpusGenerator.Generate(lines, personalData), personalData);
+
+        public static Corpus FromSources(IEnumerable<(string Path, string Text)> sources, bool personalData)
+        {
+            var list = sources.ToList();
+            var trees = list.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)).ToImmutableArray();
+            var references = personalData ? References.WithAttributes : References.WithoutAttributes;
+            return new Corpus(trees, references, list.Sum(s => CorpusGenerator.CountLines(s.Text)));
+        }
+
+        /// <summary>A fresh compilation: nothing bound yet (syntax trees are shared, semantic state is not).</summary>
+        public CSharpCompilation Compilation()
+            => CSharpCompilation.Create("Corpus", _trees, _references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    internal static class References
+    {
+        private static readonly ImmutableArray<MetadataReference> Libraries = ImmutableArray.Create<MetadataReference>(
+            MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Microsoft.EntityFrameworkCore.Infrastructure.IResettableService).Assembly.Location));
+
+        private static readonly ImmutableArray<MetadataReference> Framework =
+            Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>().ToImmutableArray();
+
+        public static readonly ImmutableArray<MetadataReference> WithoutAttributes = Framework.AddRange(Libraries);
+
+        public static readonly ImmutableArray<MetadataReference> WithAttributes =
+            WithoutAttributes.Add(MetadataReference.CreateFromFile(typeof(PiiAttributes.PersonalDataAttribute).Assembly.Location));
+    }
+
+    internal static class Analyzers
+    {
+        private static readonly string[] PeerRules = { "CA2000", "CA3001" };
+
+        /// <summary>Every analyzer PiiAnalyzers exports.</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> Pii()
+            => typeof(PiiAnalyzers.Rules.PersonalDataSinkAnalyzer).Assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+                .OrderBy(t => t.FullName, StringComparer.Ordinal)
+                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+                .ToImmutableArray();
+
+        /// <summary>The NetAnalyzers analyzers that report CA2000 or CA3001, loaded from the package folder.</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> NetAnalyzers()
+        {
+            var root = typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "NetAnalyzersPath").Value!;
+            var folder = Path.Combine(root, "analyzers", "dotnet", "cs");
+            var loader = new Loader();
+            var analyzers = Directory.GetFiles(folder, "*.dll")
+                .SelectMany(path => new AnalyzerFileReference(path, loader).GetAnalyzers(LanguageNames.CSharp))
+                .Where(a => a.SupportedDiagnostics.Any(d => PeerRules.Contains(d.Id)))
+                .ToImmutableArray();
+            if (analyzers.IsEmpty)
+            {
+                throw new InvalidOperationException("No NetAnalyzers analyzer for CA2000 or CA3001 found in " + folder);
+            }
+
+            return analyzers;
+        }
+
+        /// <summary>CA2000 and CA3001 on (CA3001 is off by default), the other rules of the same analyzers off.</summary>
+        public static CSharpCompilation WithPeerOptions(CSharpCompilation compilation)
+        {
+            var options = ImmutableDictionary.CreateBuilder<string, ReportDiagnostic>();
+            foreach (var id in NetAnalyzers().SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct())
+            {
+                options[id] = PeerRules.Contains(id) ? ReportDiagnostic.Warn : ReportDiagnostic.Suppress;
+            }
+
+            return compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(options.ToImmutable()));
+        }
+
+        private sealed class Loader : IAnalyzerAssemblyLoader
+        {
+            public void AddDependencyLocation(string fullPath)
+            {
+            }
+
+            public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
+        }
+    }
+
+    internal static class Measure
+    {
+        /// <summary>Print each analyzer's time to standard error (<c>--detail</c>).</summary>
+        public static bool Detail { get; set; }
+
+        public static double Binding(CSharpCompilation compilation)
+        {
+            var watch = Stopwatch.StartNew();
+            compilation.GetDiagnostics();
+            return watch.Elapsed.TotalMilliseconds;
+        }
+
+        public static async Task<(double AnalyzerMs, int Diagnostics)> RunAsync(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                onAnalyzerException: (exception, analyzer, _) => throw new InvalidOperationException($"{analyzer} threw", exception),
+                concurrentAnalysis: false,
+                logAnalyzerExecutionTime: true);
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+            var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            var total = TimeSpan.Zero;
+            foreach (var analyzer in analyzers)
+            {
+                var time = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime;
+                total += time;
+                if (Detail)
+                {
+                    Console.Error.WriteLine($"  {analyzer.GetType().Name}: {time.TotalMilliseconds:N1} ms");
+                }
+            }
+
+            return (total.TotalMilliseconds, diagnostics.Length);
+        }
+
+        /// <summary>
+        /// Bytes allocated by a driver run with <paramref name="analyzers"/>, less those of a driver run with an analyzer
+        /// that only subscribes to every operation block (so the driver binds and builds operations as much, and no more).
+        /// </summary>
+        public static async Task<long> AnalyzerAllocationsAsync(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            var baseline = await AllocatedAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer()));
+            var withAnalyzers = await AllocatedAsync(compilation, analyzers);
+            return Math.Max(0, withAnalyzers - baseline);
+        }
+
+        private static async Task<long> AllocatedAsync(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+            var fresh = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees);
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            await fresh.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            return GC.GetTotalAllocatedBytes(precise: true) - before;
+        }
+
+        [DiagnosticAnalyzer(LanguageNames.CSharp)]
+        private sealed class EmptyAnalyzer : DiagnosticAnalyzer
+        {
+            private static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor("BENCH0", "Baseline", "Baseline", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+            public override void Initialize(AnalysisContext context)
+            {
+                context.EnableConcurrentExecution();
+                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+                context.RegisterOperationBlockAction(_ => { });
+            }
+        }
+    }
+}
