@@ -27,8 +27,8 @@ namespace PiiAnalyzers.CodeFixes
     /// check the user picked everywhere it is usable, each time with that place's receiver, subject and purposes.
     /// Every edit is compiled before it is offered: an edit that adds a compiler error is dropped.
     /// </remarks>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddConsentCheckCodeFixProvider)), Shared]
-    public sealed class AddConsentCheckCodeFixProvider : CodeFixProvider
+    // Not exported: PersonalDataSinkCodeFixProvider offers it (dotnet format pairs each analyzer with one fixer).
+    public abstract class AddConsentCheckCodeFixProvider : CodeFixProvider
     {
         /// <summary>Prefix of the equivalence key of "Add consent check" (an <c>if</c> around the statement, or a void check before it).</summary>
         public const string AddConsentCheckKey = "PiiAddConsentCheck";

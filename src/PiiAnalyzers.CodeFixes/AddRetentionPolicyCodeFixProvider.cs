@@ -20,8 +20,8 @@ namespace PiiAnalyzers.CodeFixes
     /// PII004: puts <c>[RetentionPolicy(Days = N)]</c> on the stored type (its first declaration, wherever it is), N being
     /// <c>pii_analyzers.default_retention_days</c> for that type's file, or 30.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddRetentionPolicyCodeFixProvider)), Shared]
-    public sealed class AddRetentionPolicyCodeFixProvider : CodeFixProvider
+    // Not exported: PersonalDataSinkCodeFixProvider offers it (dotnet format pairs each analyzer with one fixer).
+    public abstract class AddRetentionPolicyCodeFixProvider : CodeFixProvider
     {
         public const string EquivalenceKey = "PII004.AddRetentionPolicy";
 

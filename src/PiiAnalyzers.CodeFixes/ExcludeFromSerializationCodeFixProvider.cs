@@ -22,8 +22,8 @@ namespace PiiAnalyzers.CodeFixes
     /// holds the members (<c>Serialize(visitor)</c>), not when it is one of them (<c>Serialize(visitor.Email)</c>), and
     /// every member named is declared in source.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ExcludeFromSerializationCodeFixProvider)), Shared]
-    public sealed class ExcludeFromSerializationCodeFixProvider : CodeFixProvider
+    // Not exported: PersonalDataSinkCodeFixProvider offers it (dotnet format pairs each analyzer with one fixer).
+    public abstract class ExcludeFromSerializationCodeFixProvider : CodeFixProvider
     {
         public const string EquivalenceKey = "PII002.ExcludeFromSerialization";
 

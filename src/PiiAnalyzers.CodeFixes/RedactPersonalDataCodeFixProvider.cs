@@ -23,8 +23,8 @@ namespace PiiAnalyzers.CodeFixes
     /// message. Values that are not strings are passed as <c>x.ToString()</c> (value types) or <c>x?.ToString()</c>.
     /// The fix is offered only when the changed code has no more errors and warnings than before.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RedactPersonalDataCodeFixProvider)), Shared]
-    public sealed class RedactPersonalDataCodeFixProvider : CodeFixProvider
+    // Not exported: PersonalDataSinkCodeFixProvider offers it (dotnet format pairs each analyzer with one fixer).
+    public abstract class RedactPersonalDataCodeFixProvider : CodeFixProvider
     {
         public const string EquivalenceKey = "PII001.Redact";
 

@@ -22,8 +22,8 @@ namespace PiiAnalyzers.CodeFixes
     /// (<c>"Visitor {Email} joined", v.Email</c> becomes <c>"Visitor joined"</c>). Offered only when that is certain to
     /// keep the call's meaning and to compile; see <see cref="TemplateEdit"/> for how holes are matched to values.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveFromLogMessageCodeFixProvider)), Shared]
-    public sealed class RemoveFromLogMessageCodeFixProvider : CodeFixProvider
+    // Not exported: PersonalDataSinkCodeFixProvider offers it (dotnet format pairs each analyzer with one fixer).
+    public abstract class RemoveFromLogMessageCodeFixProvider : CodeFixProvider
     {
         public const string EquivalenceKey = "PII001.RemoveFromLogMessage";
 

@@ -44,7 +44,8 @@ namespace PiiAnalyzers.Rules
 
             if (symbol.IsImplicitlyDeclared || symbol.Locations.Length == 0 || !symbol.Locations[0].IsInSource
                 || NameHeuristics.Match(symbol.Name, type, symbol.ContainingType) is not { } term
-                || catalog.GetMarked(symbol) is not null)
+                || catalog.GetMarked(symbol) is not null
+                || HasMarkByName(symbol))
             {
                 return;
             }
@@ -56,6 +57,23 @@ namespace PiiAnalyzers.Rules
                 properties,
                 PersonalDataCatalog.DisplayName(symbol),
                 term.Description));
+        }
+
+        /// <summary>
+        /// A <c>[PersonalData]</c> the compiler could not bind (half-typed code, a missing reference) still shows the
+        /// developer's intent: do not ask for another one.
+        /// </summary>
+        private static bool HasMarkByName(ISymbol symbol)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "PersonalDataAttribute" or "ProtectedPersonalDataAttribute" or "PersonalData" })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

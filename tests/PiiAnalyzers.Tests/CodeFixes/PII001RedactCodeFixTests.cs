@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using PiiAnalyzers.CodeFixes;
 using Xunit;
-using Verify = PiiAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer, PiiAnalyzers.CodeFixes.RedactPersonalDataCodeFixProvider>;
+using Verify = PiiAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer, PiiAnalyzers.Tests.CodeFixes.RedactFix>;
 
 namespace PiiAnalyzers.Tests.CodeFixes
 {
@@ -173,10 +173,10 @@ static class Hashing
         [Fact]
         public async Task Titles_NameTheRedactor()
         {
-            var own = await CodeFixModel.OfferedAsync<RedactPersonalDataCodeFixProvider>(Code(@"
+            var own = await CodeFixModel.OfferedAsync<RedactFix>(Code(@"
     void M(Visitor v) => _logger.LogInformation(""{Email}"", v.Email);
     [Redactor] static string Hash(object? value) => ""#"";"));
-            var mask = await CodeFixModel.OfferedAsync<RedactPersonalDataCodeFixProvider>(Code(@"
+            var mask = await CodeFixModel.OfferedAsync<RedactFix>(Code(@"
     void M(Visitor v) => _logger.LogInformation(""{Email}"", v.Email);"));
 
             Assert.Equal(new[] { "Redact with Service.Hash" }, Assert.Single(own));
@@ -249,7 +249,7 @@ Console.WriteLine(Redaction.Mask(v.Email));
         [Fact]
         public async Task WhereRedactingWouldNotCompile_IsNotOffered()
         {
-            var offered = await CodeFixModel.OfferedAsync<RedactPersonalDataCodeFixProvider>(Code(@"
+            var offered = await CodeFixModel.OfferedAsync<RedactFix>(Code(@"
     void M(Visitor v) { Audit(v.Age); }
     void Audit(int age) => _logger.LogInformation(""{Age}"", age);"));
 

@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using PiiAnalyzers.CodeFixes;
 using Xunit;
-using Verify = PiiAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer, PiiAnalyzers.CodeFixes.RemoveFromLogMessageCodeFixProvider>;
+using Verify = PiiAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer, PiiAnalyzers.Tests.CodeFixes.RemoveFromLogMessageFix>;
 
 namespace PiiAnalyzers.Tests.CodeFixes
 {

@@ -49,7 +49,10 @@ namespace PiiAnalyzers.Tests.Meta
         public static Assembly CodeFixAssembly { get; } = Assembly.Load(new AssemblyName("PiiAnalyzers.CodeFixes"));
 
         /// <summary>The non-abstract <see cref="CodeFixProvider"/> types of the code-fix assembly.</summary>
-        public static ImmutableArray<Type> CodeFixProviderTypes { get; } = ConcreteSubtypes(CodeFixAssembly, typeof(CodeFixProvider));
+        /// <summary>The fixers a host can create (a public parameterless constructor), as IDEs and dotnet format find them.</summary>
+        public static ImmutableArray<Type> CodeFixProviderTypes { get; } = ConcreteSubtypes(CodeFixAssembly, typeof(CodeFixProvider))
+            .Where(type => type.GetConstructor(Type.EmptyTypes) is not null)
+            .ToImmutableArray();
 
         /// <summary>How a descriptor's default severity is written in release tracking and the README.</summary>
         public static string SeverityText(DiagnosticDescriptor descriptor)

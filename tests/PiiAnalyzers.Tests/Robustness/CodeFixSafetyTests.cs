@@ -10,7 +10,7 @@ namespace PiiAnalyzers.Tests.Robustness
     /// <summary>Every code fix over every test input is either not offered or yields code with no new compiler error.</summary>
     public class CodeFixSafetyTests
     {
-        [Fact(Skip = "Finds a real bug (issue 8): 'Mark as personal data' (PII008) adds CS0579 (duplicate attribute) on inputs of PII002/PII003/PII006 tests; un-skip once fixed")]
+        [Fact]
         [Trait("Category", "Robustness")]
         public async Task EveryOfferedFix_AddsNoCompilerError()
         {
