@@ -140,6 +140,13 @@ namespace PiiAnalyzers.PersonalData
         /// <summary>The term <paramref name="name"/> says, when a member of that name and type looks like personal data.</summary>
         public static Term? Match(string name, ITypeSymbol type, INamedTypeSymbol? containingType)
         {
+            // The type decides most members, and costs nothing to check: only strings and dates can qualify.
+            var date = IsDate(type);
+            if (!IsText(type) && !date)
+            {
+                return null;
+            }
+
             if (containingType is not null)
             {
                 foreach (var suffix in SettingsTypeSuffixes)
@@ -157,7 +164,7 @@ namespace PiiAnalyzers.PersonalData
                 return null;
             }
 
-            return IsText(type) || (term.AcceptsDates && IsDate(type)) ? term : null;
+            return !date || term.AcceptsDates ? term : null;
         }
 
         /// <summary>The term <paramref name="name"/> says, whatever the type; null when none.</summary>

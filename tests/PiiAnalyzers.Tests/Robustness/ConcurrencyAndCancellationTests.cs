@@ -8,6 +8,13 @@ using Xunit;
 
 namespace PiiAnalyzers.Tests.Robustness
 {
+    /// <summary>Timing-sensitive tests run alone, not beside the rest of the suite on a 2-core machine.</summary>
+    [CollectionDefinition(nameof(SerialTests), DisableParallelization = true)]
+    public sealed class SerialTests
+    {
+    }
+
+    [Collection(nameof(SerialTests))]
     public class ConcurrencyAndCancellationTests
     {
         [Fact]
@@ -26,7 +33,7 @@ namespace PiiAnalyzers.Tests.Robustness
             }
         }
 
-        [Fact(Skip = "Known gap (issue 8): on this 20,000-statement method cancellation was honoured only after ~40 s on a loaded 2-core machine; see docs/performance.md")]
+        [Fact]
         [Trait("Category", "Robustness")]
         public async Task LongAnalysis_IsCancelledPromptly()
         {
@@ -56,7 +63,8 @@ public sealed class Huge
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RobustnessInputs.AnalyzeAsync(compilation, cancellationToken: cancellation.Token));
             watch.Stop();
 
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"cancellation took {watch.Elapsed.TotalMilliseconds:N0} ms to be honoured");
+            // Generous for a loaded CI machine; an analysis that ignored the token would run on for tens of seconds.
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"cancellation took {watch.Elapsed.TotalMilliseconds:N0} ms to be honoured");
         }
 
         private static string[] Describe(System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> diagnostics)
