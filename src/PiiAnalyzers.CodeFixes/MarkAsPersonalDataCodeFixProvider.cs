@@ -93,45 +93,24 @@ namespace PiiAnalyzers.CodeFixes
             }
 
             arguments += ")";
-            var attribute = SyntaxFactory.Attribute(
-                    SyntaxFactory.ParseName("PiiAttributes.PersonalData"),
-                    arguments == "()" ? null : SyntaxFactory.ParseAttributeArgumentList(arguments))
-                .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-
-            var changed = document.WithSyntaxRoot(root.ReplaceNode(declaration, AddAttribute(declaration, attribute, EndOfLine(root))));
-            changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>
-        /// Puts <paramref name="attribute"/> in its own list before the declaration: on its own line, at the
-        /// declaration's indentation, after its comments (a parameter keeps it on the same line).
-        /// </summary>
-        private static SyntaxNode AddAttribute(SyntaxNode declaration, AttributeSyntax attribute, SyntaxTrivia endOfLine)
-        {
-            var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute));
-            if (declaration is ParameterSyntax parameter)
+            if (model.Compilation.GetTypeByMetadataName(PrivacySymbols.Namespace + ".PersonalDataAttribute") is not { } attributeType)
             {
-                return parameter.WithoutLeadingTrivia()
-                    .WithAttributeLists(parameter.AttributeLists.Insert(0, list.WithLeadingTrivia(parameter.GetLeadingTrivia()).WithTrailingTrivia(SyntaxFactory.Space)));
+                return document;
             }
 
-            if (declaration is not MemberDeclarationSyntax member)
+            var argumentList = arguments == "()" ? null : SyntaxFactory.ParseAttributeArgumentList(arguments);
+            argumentList = argumentList?.ReplaceNodes(
+                argumentList.DescendantNodes().OfType<MemberAccessExpressionSyntax>().Where(n => n.Parent is AttributeArgumentSyntax),
+                (_, node) => node.WithAdditionalAnnotations(Simplifier.Annotation));
+            var list = AttributeInsertion.List(SyntaxGenerator.GetGenerator(document), attributeType, argumentList);
+            SyntaxNode marked = declaration switch
             {
-                return declaration;
-            }
+                ParameterSyntax parameter => AttributeInsertion.AddTo(parameter, list),
+                MemberDeclarationSyntax memberDeclaration => AttributeInsertion.AddTo(memberDeclaration, list, AttributeInsertion.EndOfLine(root)),
+                _ => declaration,
+            };
 
-            var leading = member.GetLeadingTrivia();
-            var indentation = SyntaxFactory.TriviaList(leading.Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse());
-            var indented = member.WithLeadingTrivia(indentation);
-            return indented.WithAttributeLists(indented.AttributeLists.Insert(0, list.WithLeadingTrivia(leading).WithTrailingTrivia(endOfLine)));
-        }
-
-        /// <summary>The line ending the document already uses.</summary>
-        private static SyntaxTrivia EndOfLine(SyntaxNode root)
-        {
-            var existing = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-            return existing.IsKind(SyntaxKind.EndOfLineTrivia) ? existing : SyntaxFactory.ElasticCarriageReturnLineFeed;
+            return await AttributeInsertion.SimplifyAsync(document.WithSyntaxRoot(root.ReplaceNode(declaration, marked)), cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The purpose the type's other personal-data members agree on, or the one purpose the project allows.</summary>
