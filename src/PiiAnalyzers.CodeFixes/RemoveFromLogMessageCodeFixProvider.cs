@@ -29,8 +29,6 @@ namespace PiiAnalyzers.CodeFixes
 
         private const string Title = "Remove from log message";
 
-        private static readonly string[] TemplateParameterNames = { "message", "messageTemplate", "messageFormat", "format" };
-
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.PersonalDataLogged.Id);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -96,7 +94,7 @@ namespace PiiAnalyzers.CodeFixes
                 return null;
             }
 
-            var template = operation.Arguments.FirstOrDefault(a => a.Parameter is { Type.SpecialType: SpecialType.System_String } p && TemplateParameterNames.Contains(p.Name));
+            var template = operation.Arguments.FirstOrDefault(a => a.Parameter is { Type.SpecialType: SpecialType.System_String } p && SinkCatalog.IsTemplateParameter(p));
             if (template?.Syntax is not ArgumentSyntax { Expression: LiteralExpressionSyntax literal } templateArgument
                 || !literal.IsKind(SyntaxKind.StringLiteralExpression))
             {

@@ -331,7 +331,8 @@ namespace PiiAnalyzers.Sinks
             return false;
         }
 
-        private static bool IsTemplateParameter(IParameterSymbol parameter)
+        /// <summary>The parameter that takes a logging call's message template (message, messageTemplate, messageFormat, format).</summary>
+        public static bool IsTemplateParameter(IParameterSymbol parameter)
         {
             foreach (var name in TemplateParameterNames)
             {
