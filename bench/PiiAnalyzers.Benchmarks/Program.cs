@@ -36,6 +36,19 @@ namespace PiiAnalyzers.Benchmarks
             Console.WriteLine();
 
             var pii = Analyzers.Pii();
+            if (OptionOrNull(args, "--profile") is { } profileSize)
+            {
+                // For a profiler (docs/performance.md): the personal-data corpus, PiiAnalyzers only, --runs times.
+                var corpus = Corpus.Create(int.Parse(profileSize, CultureInfo.InvariantCulture), personalData: true);
+                for (var run = 0; run < runs; run++)
+                {
+                    var result = await Measure.RunAsync(corpus.Compilation(), pii);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{corpus.Lines:N0} lines: {result.AnalyzerMs:N1} ms, {result.Diagnostics} findings"));
+                }
+
+                return 0;
+            }
+
             var netAnalyzers = peer ? Analyzers.NetAnalyzers() : ImmutableArray<DiagnosticAnalyzer>.Empty;
 
             if (!stressOnly)
@@ -111,10 +124,12 @@ namespace PiiAnalyzers.Benchmarks
             return 0;
         }
 
-        private static string Option(string[] args, string name, string fallback)
+        private static string Option(string[] args, string name, string fallback) => OptionOrNull(args, name) ?? fallback;
+
+        private static string? OptionOrNull(string[] args, string name)
         {
             var index = Array.IndexOf(args, name);
-            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
         }
 
         private static double Median(List<double> values)
@@ -152,7 +167,7 @@ namespace PiiAnalyzers.Benchmarks
 
         /// <summary>A fresh compilation: nothing bound yet (syntax trees are shared, semantic state is not).</summary>
         public CSharpCompilation Compilation()
-            => CSharpCompilation.Create("Corpus", _trees, _references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            => CSharpCompilation.Create("Corpus", _trees, _references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
     }
 
     internal static class References

@@ -25,7 +25,7 @@ namespace PiiAnalyzers.Flow
                     root = root.Parent;
                 }
 
-                if (!IsExecutableRoot(root) || !seen.Add(root) || !CanReachASink(root))
+                if (!IsExecutableRoot(root) || !seen.Add(root) || !flow.Scan.IsWorthAnalyzing(root, context.CancellationToken))
                 {
                     continue;
                 }
@@ -40,30 +40,6 @@ namespace PiiAnalyzers.Flow
                 var configuration = flow.GetConfiguration(root.Syntax.SyntaxTree);
                 new TaintWalker(flow, observer, MethodSummaries.MaxDepth, summarizing: null, configuration, context.CancellationToken).Analyze(graph, context.OwningSymbol as IMethodSymbol);
             }
-        }
-
-        /// <summary>
-        /// Data can only leave through a call, an object creation (an exception message, a constructor sink) or a
-        /// property write (an ADO.NET parameter's Value): a body with none of them — a getter, a plain assignment — has
-        /// nothing to report, and its graph is never built.
-        /// </summary>
-        private static bool CanReachASink(IOperation root)
-        {
-            foreach (var operation in root.Descendants())
-            {
-                switch (operation.Kind)
-                {
-                    case OperationKind.Invocation:
-                    case OperationKind.ObjectCreation:
-                    case OperationKind.DynamicInvocation:
-                    case OperationKind.DynamicObjectCreation:
-                        return true;
-                    case OperationKind.SimpleAssignment when ((ISimpleAssignmentOperation)operation).Target is IPropertyReferenceOperation:
-                        return true;
-                }
-            }
-
-            return false;
         }
 
         private static bool IsExecutableRoot(IOperation operation)

@@ -36,6 +36,7 @@ namespace PiiAnalyzers.Flow
             Catalog = new PersonalDataCatalog(symbols, options);
             Sinks = new SinkCatalog(compilation, symbols);
             Summaries = new MethodSummaries(this);
+            Scan = new BodyScan(this);
             StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
             Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
             Queryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
@@ -54,6 +55,9 @@ namespace PiiAnalyzers.Flow
         public SinkCatalog Sinks { get; }
 
         public MethodSummaries Summaries { get; }
+
+        /// <summary>Which bodies are worth a flow analysis at all.</summary>
+        public BodyScan Scan { get; }
 
         public INamedTypeSymbol? StringBuilder { get; }
 

@@ -69,15 +69,17 @@ namespace PiiAnalyzers.Flow
             return false;
         }
 
+        /// <summary>The declaration a summary is kept for: the original definition, the implementing part of a partial method.</summary>
+        public static IMethodSymbol Normalize(IMethodSymbol method)
+        {
+            method = method.OriginalDefinition;
+            return method.PartialImplementationPart ?? method;
+        }
+
         /// <summary>The summary of <paramref name="method"/> computed <paramref name="depth"/> calls deep, or null.</summary>
         public MethodSummary? Get(IMethodSymbol method, int depth, CancellationToken cancellationToken)
         {
-            method = method.OriginalDefinition;
-            if (method.PartialImplementationPart is { } implementation)
-            {
-                method = implementation;
-            }
-
+            method = Normalize(method);
             if (depth < 0 || !CanSummarize(method))
             {
                 return null;
@@ -100,8 +102,10 @@ namespace PiiAnalyzers.Flow
         private MethodSummary Compute(IMethodSymbol method, int depth, CancellationToken cancellationToken)
         {
             var root = GetBody(method, cancellationToken);
-            if (root is null || CountOperations(root) > MaxOperations)
+            if (root is null || CountOperations(root) > MaxOperations
+                || (method.Parameters.IsEmpty && !_context.Scan.Carries(method, cancellationToken)))
             {
+                // Nothing passed in and no personal data of its own: nothing to summarize, and no graph to build.
                 return MethodSummary.Empty;
             }
 
@@ -137,7 +141,8 @@ namespace PiiAnalyzers.Flow
             return summary;
         }
 
-        private IOperation? GetBody(IMethodSymbol method, CancellationToken cancellationToken)
+        /// <summary>The operation of <paramref name="method"/>'s body (a method body, constructor body or block), or null.</summary>
+        public IOperation? GetBody(IMethodSymbol method, CancellationToken cancellationToken)
         {
             foreach (var reference in method.DeclaringSyntaxReferences)
             {

@@ -68,15 +68,36 @@ namespace PiiAnalyzers.Flow
                 DependsOnDepth = true;
             }
 
-            if (sink is null && _depth > 0 && MethodSummaries.CanSummarize(method.OriginalDefinition)
-                && _context.Summaries.Get(method, _depth - 1, _cancellationToken) is { } summary)
+            if (sink is null && _depth > 0 && MethodSummaries.CanSummarize(method.OriginalDefinition))
             {
-                ReportHelperSinks(invocation, method, summary, invocation.Arguments, arguments, elements);
-                var returned = Substitute(summary.Returns, ArgumentTaints(method, invocation.Arguments, arguments));
-                return TypeShapes.IsScalar(invocation.Type) ? Taint.Clean : returned.Union(TypeTaint(invocation.Type));
+                if (AllClean(arguments) && !_context.Scan.Carries(method, _cancellationToken))
+                {
+                    // Nothing passed in and nothing of its own to give back: the summary could only say "clean".
+                    return TypeShapes.IsScalar(invocation.Type) ? Taint.Clean : TypeTaint(invocation.Type);
+                }
+
+                if (_context.Summaries.Get(method, _depth - 1, _cancellationToken) is { } summary)
+                {
+                    ReportHelperSinks(invocation, method, summary, invocation.Arguments, arguments, elements);
+                    var returned = Substitute(summary.Returns, ArgumentTaints(method, invocation.Arguments, arguments));
+                    return TypeShapes.IsScalar(invocation.Type) ? Taint.Clean : returned.Union(TypeTaint(invocation.Type));
+                }
             }
 
             return Library(invocation, method, receiver, source, arguments, lambdas);
+        }
+
+        private static bool AllClean(Taint[] values)
+        {
+            foreach (var value in values)
+            {
+                if (!value.IsClean)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>What a library (metadata) method's result carries, by what is known of how data moves through it.</summary>

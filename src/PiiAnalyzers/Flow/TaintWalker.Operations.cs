@@ -276,6 +276,7 @@ namespace PiiAnalyzers.Flow
             }
 
             if (member is IPropertySymbol { GetMethod: { } getter } && _depth > 0
+                && (!indexArguments.IsClean || _context.Scan.Carries(getter, _cancellationToken))
                 && _context.Summaries.Get(getter, _depth - 1, _cancellationToken) is { } summary)
             {
                 result = result.Union(Substitute(summary.Returns, ArgumentTaints(getter, arguments, indexArguments)));

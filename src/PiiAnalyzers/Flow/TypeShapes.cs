@@ -100,6 +100,15 @@ namespace PiiAnalyzers.Flow
             return ns is { IsGlobalNamespace: false } && (ns.Name == "System" || ns.Name == "Microsoft");
         }
 
+        /// <summary>
+        /// Framework generics whose type argument names a category, not content: <c>ILogger&lt;ChatService&gt;</c> holds no
+        /// ChatService, and so none of its personal data.
+        /// </summary>
+        public static bool IsCategoryGeneric(INamedTypeSymbol type)
+            => type.Arity == 1
+                && (((type.Name is "ILogger" or "Logger") && IsInNamespace(type, "Microsoft", "Extensions", "Logging"))
+                    || ((type.Name is "IStringLocalizer" or "StringLocalizer") && IsInNamespace(type, "Microsoft", "Extensions", "Localization")));
+
         /// <summary>Strings and string-like values (text, bytes, URIs): whatever flows into them shows when they are printed.</summary>
         public static bool IsTextLike(ITypeSymbol? type)
         {

@@ -335,6 +335,11 @@ namespace PiiAnalyzers.PersonalData
                         return tuple;
                     }
 
+                    if (TypeShapes.IsCategoryGeneric(named))
+                    {
+                        return Taint.Clean;
+                    }
+
                     if (TypeShapes.IsFrameworkType(named))
                     {
                         // Collections, Task<T>, Nullable<T>, KeyValuePair<K,V>, Lazy<T>...: what their type arguments hold.
