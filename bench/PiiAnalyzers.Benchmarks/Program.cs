@@ -19,10 +19,12 @@ namespace PiiAnalyzers.Benchmarks
     /// Compiles generated corpora in-process and runs the analyzers through <see cref="CompilationWithAnalyzers"/>.
     /// Binding time is <c>Compilation.GetDiagnostics()</c> on a fresh compilation; analyzer time is the driver's own
     /// per-analyzer execution time (<c>logAnalyzerExecutionTime</c>), which leaves out the driver re-binding the
-    /// compilation. Each figure is the median of <c>--runs</c> repetitions after one warm-up. See docs/performance.md.
+    /// compilation. Each figure is the median of <c>--runs</c> repetitions after warm-up runs to the JIT's steady state. See docs/performance.md.
     /// </summary>
     public static class Program
     {
+        private const int WarmUps = 4;
+
         public static async Task<int> Main(string[] args)
         {
             var sizes = Option(args, "--sizes", "10000,40000,160000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
@@ -32,7 +34,7 @@ namespace PiiAnalyzers.Benchmarks
             Measure.Detail = args.Contains("--detail");
 
             Console.WriteLine($"PiiAnalyzers benchmark: {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, Roslyn {typeof(Compilation).Assembly.GetName().Version}");
-            Console.WriteLine($"median of {runs} runs after one warm-up; concurrentAnalysis: false; times in ms");
+            Console.WriteLine($"median of {runs} runs after {WarmUps} warm-up runs; concurrentAnalysis: false; times in ms");
             Console.WriteLine();
 
             var pii = Analyzers.Pii();
@@ -40,6 +42,12 @@ namespace PiiAnalyzers.Benchmarks
             {
                 // For a profiler (docs/performance.md): the personal-data corpus, PiiAnalyzers only, --runs times.
                 var corpus = Corpus.Create(int.Parse(profileSize, CultureInfo.InvariantCulture), personalData: true);
+                if (args.Contains("--graphs-only"))
+                {
+                    // The floor of any graph-based analysis: an analyzer that only asks for every body's graph.
+                    pii = ImmutableArray.Create<DiagnosticAnalyzer>(new Measure.GraphOnlyAnalyzer());
+                }
+
                 for (var run = 0; run < runs; run++)
                 {
                     var result = await Measure.RunAsync(corpus.Compilation(), pii);
@@ -53,12 +61,17 @@ namespace PiiAnalyzers.Benchmarks
 
             if (!stressOnly)
             {
-                // Warm-up: JIT the compiler, the driver and every analyzer once.
-                var warm = Corpus.Create(2000, personalData: true);
-                await Measure.RunAsync(warm.Compilation(), pii);
-                if (peer)
+                // Warm-up to the steady state (the IDE's and the compiler server's): tiered JIT promotes hot code only
+                // after it ran for a while, and the first runs are several times slower (docs/performance.md).
+                var warm = Corpus.Create(10000, personalData: true);
+                for (var i = 0; i < WarmUps; i++)
                 {
-                    await Measure.RunAsync(Analyzers.WithPeerOptions(warm.Compilation()), netAnalyzers);
+                    Measure.Binding(warm.Compilation());
+                    await Measure.RunAsync(warm.Compilation(), pii);
+                    if (peer)
+                    {
+                        await Measure.RunAsync(Analyzers.WithPeerOptions(warm.Compilation()), netAnalyzers);
+                    }
                 }
 
                 Console.WriteLine("| Lines | Corpus | Binding | PII analyzers | PII / binding | PII µs per 1k lines | PII alloc | NetAnalyzers CA2000+CA3001 | Net / binding | Net µs per 1k lines | PII findings |");
@@ -291,6 +304,37 @@ namespace PiiAnalyzers.Benchmarks
             var before = GC.GetTotalAllocatedBytes(precise: true);
             await fresh.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
             return GC.GetTotalAllocatedBytes(precise: true) - before;
+        }
+
+        [DiagnosticAnalyzer(LanguageNames.CSharp)]
+        internal sealed class GraphOnlyAnalyzer : DiagnosticAnalyzer
+        {
+            private static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor("BENCH1", "Graphs", "Graphs", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+            public override void Initialize(AnalysisContext context)
+            {
+                context.EnableConcurrentExecution();
+                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+                context.RegisterOperationBlockAction(block =>
+                {
+                    var seen = new HashSet<IOperation>();
+                    foreach (var operation in block.OperationBlocks)
+                    {
+                        var root = operation;
+                        while (root.Parent is not null)
+                        {
+                            root = root.Parent;
+                        }
+
+                        if (seen.Add(root) && root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block)
+                        {
+                            block.GetControlFlowGraph(operation);
+                        }
+                    }
+                });
+            }
         }
 
         [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -32,7 +32,10 @@ namespace PiiAnalyzers.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Generated files are not analyzed. Diagnostics are reported only from analyzed code, so the driver need not
+            // check each one for generated code (a scan of the whole file, once per file: a quarter of this analyzer's
+            // time on the benchmark); [GeneratedCode] types are skipped here instead.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
                 if (FlowContext.TryCreate(start.Compilation, start.Options) is not { } flow)
@@ -40,13 +43,73 @@ namespace PiiAnalyzers.Rules
                     return; // nothing is declared as personal data: nothing to do
                 }
 
+                var generated = new GeneratedCodeTypes(start.Compilation);
                 start.RegisterOperationBlockAction(block =>
                 {
+                    if (generated.Contains(block.OwningSymbol))
+                    {
+                        return;
+                    }
+
                     var reporter = new Reporter(flow);
                     FlowAnalysis.Run(block, flow, reporter);
                     reporter.Report(block.ReportDiagnostic);
                 });
             });
+        }
+
+        /// <summary>Symbols marked <c>[GeneratedCode]</c>, or declared inside a type that is; cached per type.</summary>
+        private sealed class GeneratedCodeTypes
+        {
+            private readonly INamedTypeSymbol? _attribute;
+            private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> _types =
+                new System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+
+            public GeneratedCodeTypes(Compilation compilation)
+            {
+                _attribute = compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
+            }
+
+            public bool Contains(ISymbol symbol)
+            {
+                if (_attribute is null)
+                {
+                    return false;
+                }
+
+                if (HasAttribute(symbol) || (symbol is IMethodSymbol { AssociatedSymbol: { } property } && HasAttribute(property)))
+                {
+                    return true;
+                }
+
+                for (var type = symbol.ContainingType; type is not null; type = type.ContainingType)
+                {
+                    if (!_types.TryGetValue(type, out var known))
+                    {
+                        known = _types.GetOrAdd(type, HasAttribute(type));
+                    }
+
+                    if (known)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private bool HasAttribute(ISymbol symbol)
+            {
+                foreach (var attribute in symbol.GetAttributes())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _attribute))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
 
         /// <summary>Collects what the engine finds in one operation block and turns it into one diagnostic per rule and place.</summary>

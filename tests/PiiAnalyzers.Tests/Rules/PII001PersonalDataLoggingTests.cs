@@ -479,6 +479,20 @@ class Generated { void M(ILogger l, Chat.Visitor v) => l.LogInformation(""{E}"",
         }
 
         [Fact]
+        public async Task GeneratedCodeAttribute_IsNotAnalyzed_EvenInAPartOfAHandWrittenFile()
+        {
+            // The analyzer reports only from code it analyzes (it does not ask the driver to filter each diagnostic):
+            // a [GeneratedCode] type is skipped whole, in whichever file a part of it sits.
+            await Verify.VerifyAnalyzerAsync(@"
+using Microsoft.Extensions.Logging;
+[System.CodeDom.Compiler.GeneratedCode(""tool"", ""1.0"")]
+partial class Generated { void M(ILogger l, Chat.Visitor v) => l.LogInformation(""{E}"", v.Email); }
+partial class Generated { void N(ILogger l, Chat.Visitor v) => l.LogInformation(""{E}"", v.Email); }
+class HandWritten { void M(ILogger l, Chat.Visitor v) => l.LogInformation(""{E}"", {|#0:v.Email|}); }
+" + Model, Logged(0, Email, "'LogInformation'"));
+        }
+
+        [Fact]
         public async Task CodeThatDoesNotCompile_DoesNotThrow()
         {
             // Half-typed code: the analyzer still reports what it can bind and never throws (AD0001 would fail the test).
