@@ -41,7 +41,10 @@ namespace PiiAnalyzers.Benchmarks
             if (OptionOrNull(args, "--profile") is { } profileSize)
             {
                 // For a profiler (docs/performance.md): the personal-data corpus, PiiAnalyzers only, --runs times.
-                var corpus = Corpus.Create(int.Parse(profileSize, CultureInfo.InvariantCulture), personalData: true);
+                var stress = StressSources.All.FirstOrDefault(s => s.Name.StartsWith(profileSize, StringComparison.Ordinal));
+                var corpus = stress.Source is not null
+                    ? Corpus.FromSources(new[] { ("Stress.cs", stress.Source) }, personalData: true)
+                    : Corpus.Create(int.Parse(profileSize, CultureInfo.InvariantCulture), personalData: true);
                 if (args.Contains("--graphs-only"))
                 {
                     // The floor of any graph-based analysis: an analyzer that only asks for every body's graph.

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace PiiAnalyzers.Flow
@@ -12,27 +13,32 @@ namespace PiiAnalyzers.Flow
     internal sealed class FlowState
     {
         private static readonly KeyComparer Comparer = new KeyComparer();
+        private static readonly ImmutableDictionary<object, Taint> NoValues = ImmutableDictionary.Create<object, Taint>(Comparer);
+        private static readonly ImmutableDictionary<object, ConsentCondition> NoConditions = ImmutableDictionary.Create<object, ConsentCondition>(Comparer);
 
-        private readonly Dictionary<object, Taint> _values;
-        private readonly Dictionary<object, ConsentCondition> _conditions;
+        // Persistent maps: a copy shares them (a state is copied for every block on every pass), a write replaces only a
+        // path, and a write that changes nothing keeps the same map, so states that did not diverge merge at once.
+        private ImmutableDictionary<object, Taint> _values;
+        private ImmutableDictionary<object, ConsentCondition> _conditions;
 
         public FlowState(ConsentFacts consent = default)
         {
-            _values = new Dictionary<object, Taint>(Comparer);
-            _conditions = new Dictionary<object, ConsentCondition>(Comparer);
+            _values = NoValues;
+            _conditions = NoConditions;
             Consent = consent;
         }
 
         private FlowState(FlowState other)
         {
-            _values = new Dictionary<object, Taint>(other._values, Comparer);
-            _conditions = new Dictionary<object, ConsentCondition>(other._conditions, Comparer);
+            _values = other._values;
+            _conditions = other._conditions;
             Consent = other.Consent;
         }
 
         /// <summary>The consent given on every path to this point.</summary>
         public ConsentFacts Consent { get; set; }
 
+        /// <summary>A copy: constant time, the maps are shared until one side writes.</summary>
         public FlowState Clone() => new FlowState(this);
 
         /// <summary>What a boolean local or flow capture says about consent (<c>var ok = consent.Has(v);</c>).</summary>
@@ -42,11 +48,11 @@ namespace PiiAnalyzers.Flow
         {
             if (condition.IsUnknown)
             {
-                _conditions.Remove(key);
+                _conditions = _conditions.Remove(key);
             }
-            else
+            else if (!_conditions.TryGetValue(key, out var known) || !known.SetEquals(condition))
             {
-                _conditions[key] = condition;
+                _conditions = _conditions.SetItem(key, condition);
             }
         }
 
@@ -57,11 +63,11 @@ namespace PiiAnalyzers.Flow
         {
             if (taint.IsClean)
             {
-                _values.Remove(key);
+                _values = _values.Remove(key);
             }
-            else
+            else if (!_values.TryGetValue(key, out var known) || !known.SetEquals(taint))
             {
-                _values[key] = taint;
+                _values = _values.SetItem(key, taint);
             }
         }
 
@@ -76,45 +82,57 @@ namespace PiiAnalyzers.Flow
                 changed = true;
             }
 
-            if (_conditions.Count > 0)
+            if (_conditions.Count > 0 && !ReferenceEquals(_conditions, other._conditions))
             {
-                List<KeyValuePair<object, ConsentCondition>>? updates = null;
+                var conditions = _conditions;
                 foreach (var pair in _conditions)
                 {
                     var merged = pair.Value.Intersect(other.GetCondition(pair.Key));
                     if (!merged.SetEquals(pair.Value))
                     {
-                        (updates ??= new List<KeyValuePair<object, ConsentCondition>>()).Add(new KeyValuePair<object, ConsentCondition>(pair.Key, merged));
+                        conditions = merged.IsUnknown ? conditions.Remove(pair.Key) : conditions.SetItem(pair.Key, merged);
                     }
                 }
 
-                if (updates is not null)
+                if (!ReferenceEquals(conditions, _conditions))
                 {
-                    foreach (var update in updates)
-                    {
-                        SetCondition(update.Key, update.Value);
-                    }
-
+                    _conditions = conditions;
                     changed = true;
                 }
             }
 
+            if (ReferenceEquals(_values, other._values) || other._values.IsEmpty)
+            {
+                return changed;
+            }
+
+            if (_values.IsEmpty)
+            {
+                _values = other._values;
+                return true;
+            }
+
+            var values = _values;
             foreach (var pair in other._values)
             {
-                if (_values.TryGetValue(pair.Key, out var mine))
+                if (values.TryGetValue(pair.Key, out var mine))
                 {
                     var merged = mine.Union(pair.Value);
                     if (!merged.SetEquals(mine))
                     {
-                        _values[pair.Key] = merged;
-                        changed = true;
+                        values = values.SetItem(pair.Key, merged);
                     }
                 }
                 else
                 {
-                    _values[pair.Key] = pair.Value;
-                    changed = true;
+                    values = values.SetItem(pair.Key, pair.Value);
                 }
+            }
+
+            if (!ReferenceEquals(values, _values))
+            {
+                _values = values;
+                changed = true;
             }
 
             return changed;

@@ -299,18 +299,21 @@ namespace PiiAnalyzers.Flow
         private Taint Binary(IBinaryOperation binary)
         {
             // Walk left-nested chains (a + b + c + ...) without recursing on the left: long concatenations stay cheap.
-            var operands = new Stack<IOperation>();
+            // One operand stack for the walker: nested chains push above the ones that contain them.
+            var bottom = _operands.Count;
             IOperation current = binary;
-            while (current is IBinaryOperation { OperatorMethod: null } chained && operands.Count < MaxWork)
+            while (current is IBinaryOperation { OperatorMethod: null } chained && _operands.Count - bottom < MaxWork)
             {
-                operands.Push(chained.RightOperand);
+                _operands.Add(chained.RightOperand);
                 current = chained.LeftOperand;
             }
 
             var result = Evaluate(current).AsText();
-            while (operands.Count > 0)
+            while (_operands.Count > bottom)
             {
-                result = result.Union(Evaluate(operands.Pop()).AsText());
+                var operand = _operands[_operands.Count - 1];
+                _operands.RemoveAt(_operands.Count - 1);
+                result = result.Union(Evaluate(operand).AsText());
             }
 
             return TypeShapes.IsScalar(binary.Type) ? Taint.Clean : result;

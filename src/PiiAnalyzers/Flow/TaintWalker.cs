@@ -43,6 +43,8 @@ namespace PiiAnalyzers.Flow
         private readonly HashSet<ControlFlowGraph> _active = new HashSet<ControlFlowGraph>();
         private readonly HashSet<IMethodSymbol> _analyzedLocalFunctions = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
 
+        private readonly List<IOperation> _operands = new List<IOperation>();
+
         private FlowState _state = new FlowState();
 
         /// <summary>
