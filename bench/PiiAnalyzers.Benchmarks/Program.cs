@@ -117,13 +117,16 @@ namespace PiiAnalyzers.Benchmarks
                 return 0;
             }
 
-            Console.WriteLine("| Method | Binding | PII analyzers | Findings |");
-            Console.WriteLine("|---|---:|---:|---:|");
+            Console.WriteLine("| Method | Binding | PII analyzers | Control-flow graph alone | NetAnalyzers CA2000+CA3001 | Findings |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+            var graphs = ImmutableArray.Create<DiagnosticAnalyzer>(new Measure.GraphOnlyAnalyzer());
             foreach (var (name, source) in StressSources.All)
             {
                 var corpus = Corpus.FromSources(new[] { ("Stress.cs", source) }, personalData: true);
                 var binding = new List<double>();
                 var times = new List<double>();
+                var graphTimes = new List<double>();
+                var netTimes = new List<double>();
                 var findings = 0;
                 await Measure.RunAsync(corpus.Compilation(), pii);
                 for (var run = 0; run < runs; run++)
@@ -132,9 +135,15 @@ namespace PiiAnalyzers.Benchmarks
                     var result = await Measure.RunAsync(corpus.Compilation(), pii);
                     times.Add(result.AnalyzerMs);
                     findings = result.Diagnostics;
+                    graphTimes.Add((await Measure.RunAsync(corpus.Compilation(), graphs)).AnalyzerMs);
+                    if (peer)
+                    {
+                        netTimes.Add((await Measure.RunAsync(Analyzers.WithPeerOptions(corpus.Compilation()), netAnalyzers)).AnalyzerMs);
+                    }
                 }
 
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Median(binding):N0} | {Median(times):N1} | {findings} |"));
+                var net = peer ? Median(netTimes).ToString("N1", CultureInfo.InvariantCulture) : "-";
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Median(binding):N0} | {Median(times):N1} | {Median(graphTimes):N1} | {net} | {findings} |"));
             }
 
             return 0;
