@@ -125,6 +125,7 @@ namespace PiiAnalyzers.Flow
                 var returns = Taint.Clean;
                 for (var i = 0; i < blocks.Length; i++)
                 {
+                    _cancellationToken.ThrowIfCancellationRequested();
                     if (inputs[i] is { } input)
                     {
                         var state = input.Clone();
