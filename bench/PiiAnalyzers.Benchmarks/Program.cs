@@ -53,8 +53,11 @@ namespace PiiAnalyzers.Benchmarks
 
                 for (var run = 0; run < runs; run++)
                 {
+                    var pause = GC.GetTotalPauseDuration();
+                    var collections = GC.CollectionCount(0);
+                    var wall = Stopwatch.StartNew();
                     var result = await Measure.RunAsync(corpus.Compilation(), pii);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{corpus.Lines:N0} lines: {result.AnalyzerMs:N1} ms, {result.Diagnostics} findings"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{corpus.Lines:N0} lines: {result.AnalyzerMs:N1} ms, {result.Diagnostics} findings; driver run {wall.Elapsed.TotalMilliseconds:N0} ms, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:N0} ms in {GC.CollectionCount(0) - collections} collections"));
                 }
 
                 return 0;

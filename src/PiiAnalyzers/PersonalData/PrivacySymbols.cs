@@ -60,14 +60,21 @@ namespace PiiAnalyzers.PersonalData
         /// <summary>The symbols of <paramref name="compilation"/>, or null when it references no personal-data attribute at all.</summary>
         public static PrivacySymbols? TryCreate(Compilation compilation)
         {
-            var symbols = new PrivacySymbols(compilation);
+            var symbols = Create(compilation);
             return symbols.PersonalData is null && symbols.RetentionPolicy is null && symbols.PersonalDataSink is null && !symbols.HasEcosystemMarkers
                 ? null
                 : symbols;
         }
 
         /// <summary>The symbols of <paramref name="compilation"/>, whatever it references (name inference needs no attribute).</summary>
-        public static PrivacySymbols Create(Compilation compilation) => new PrivacySymbols(compilation);
+        /// <remarks>
+        /// Resolved once per compilation and shared by every analyzer: each lookup searches all references, and in the IDE
+        /// a compilation starts on every edit, where no attribute is referenced too.
+        /// </remarks>
+        public static PrivacySymbols Create(Compilation compilation) => Cache.GetValue(compilation, c => new PrivacySymbols(c));
+
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, PrivacySymbols> Cache =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, PrivacySymbols>();
 
         /// <summary>
         /// The ecosystem's own personal-data marker on <paramref name="symbol"/>: ASP.NET Core Identity's
