@@ -61,7 +61,7 @@ namespace PiiAnalyzers.Tests.Robustness
             Assert.Equal(1, observer.Sinks);
         }
 
-        [Fact(Skip = "Timing through the driver (issue 8): alone, cancellation is honoured ~50 ms after it is asked for; inside the full suite one run in three took far longer, spent in the compiler binding the 20,000-statement body before any analyzer runs. The analyzer's own promptness is EngineStopsAtTheNextBlock_OnceCancelled; see docs/performance.md")]
+        [Fact(Skip = "Timing through the driver (issue 8): alone, cancellation is honoured ~50 ms after it is asked for; inside the full suite one of two runs went past the 3 s bound, spent in the compiler binding the 20,000-statement body before any analyzer runs. The analyzer's own promptness is EngineStopsAtTheNextBlock_OnceCancelled; see docs/performance.md")]
         [Trait("Category", "Robustness")]
         public async Task LongAnalysis_IsCancelledPromptly()
         {
