@@ -168,7 +168,33 @@ namespace PiiAnalyzers.PersonalData
         }
 
         /// <summary>The term <paramref name="name"/> says, whatever the type; null when none.</summary>
+        /// <remarks>
+        /// Cached by name (the same member names recur across types and across the compilations the IDE makes on every
+        /// edit); the cache is cleared when it grows past <see cref="MaxCachedNames"/>.
+        /// </remarks>
         public static Term? Match(string name)
+        {
+            if (Known.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            if (Known.Count >= MaxCachedNames)
+            {
+                Known.Clear();
+            }
+
+            var term = MatchWords(name);
+            Known.TryAdd(name, term);
+            return term;
+        }
+
+        private const int MaxCachedNames = 20000;
+
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Term?> Known =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, Term?>(System.StringComparer.Ordinal);
+
+        private static Term? MatchWords(string name)
         {
             var words = Split(name);
             if (words.Count == 0 || FlagPrefixes.Contains(words[0]))
