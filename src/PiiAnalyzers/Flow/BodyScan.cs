@@ -8,8 +8,8 @@ namespace PiiAnalyzers.Flow
 {
     /// <summary>
     /// Decides, in one walk over a body's operations and before any control-flow graph is built, whether the flow
-    /// engine could find anything in it. Most code handles no personal data; only bodies with both a way out (a call, an
-    /// object creation, a property write) and a source of personal data are analyzed.
+    /// engine could find anything in it. Most code handles no personal data, or sends none anywhere; only bodies with
+    /// both a source of personal data and a way out (a sink, or a call to a helper that reaches one) are analyzed.
     /// <para>
     /// A source is everything the engine itself starts taint from (<see cref="TaintWalker"/>): a member, parameter or
     /// return value declared as personal data, a value whose type holds personal data
@@ -23,6 +23,7 @@ namespace PiiAnalyzers.Flow
     {
         private readonly FlowContext _context;
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _carries = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _reaches = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
 
         public BodyScan(FlowContext context)
         {
@@ -32,44 +33,62 @@ namespace PiiAnalyzers.Flow
         /// <summary>True when the flow engine could report something in the body <paramref name="root"/>.</summary>
         public bool IsWorthAnalyzing(IOperation root, CancellationToken cancellationToken)
         {
-            var exit = false;
             var source = false;
+            List<IOperation>? exits = null;
             List<IMethodSymbol>? helpers = null;
             foreach (var operation in root.Descendants())
             {
                 switch (operation)
                 {
                     case IInvocationOperation invocation:
-                        exit = true;
                         if (_context.GetConsentRequirement(invocation.TargetMethod) is not null)
                         {
                             return true;
                         }
 
+                        (exits ??= new List<IOperation>()).Add(operation);
                         break;
                     case IObjectCreationOperation creation:
-                        exit = true;
                         if (creation.Constructor is { } constructor && _context.GetConsentRequirement(constructor) is not null)
                         {
                             return true;
                         }
 
+                        (exits ??= new List<IOperation>()).Add(operation);
                         break;
                     case IDynamicInvocationOperation:
                     case IDynamicObjectCreationOperation:
                     case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation }:
-                        exit = true;
+                        (exits ??= new List<IOperation>()).Add(operation);
                         break;
                 }
 
                 source = source || IsSource(operation, ref helpers);
-                if (exit && source)
+            }
+
+            if (exits is null || !(source || AnyCarries(helpers, cancellationToken)))
+            {
+                return false;
+            }
+
+            // Data in, and calls out: is one of them a sink, or a helper that reaches one?
+            var configuration = _context.GetConfiguration(root.Syntax.SyntaxTree);
+            var visiting = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var exit in exits)
+            {
+                var cut = false;
+                if (IsExit(exit, configuration, visiting, ref cut, cancellationToken))
                 {
                     return true;
                 }
             }
 
-            if (!exit || helpers is null)
+            return false;
+        }
+
+        private bool AnyCarries(List<IMethodSymbol>? helpers, CancellationToken cancellationToken)
+        {
+            if (helpers is null)
             {
                 return false;
             }
@@ -86,6 +105,76 @@ namespace PiiAnalyzers.Flow
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// True when <paramref name="operation"/> (a call, creation, dynamic operation or property write) is a sink, or
+        /// calls a source method whose body, transitively, reaches one (its summary reports at this call site).
+        /// Library calls that only move data (<c>Where</c>, <c>Trim</c>, <c>ToList</c>) are not.
+        /// </summary>
+        private bool IsExit(IOperation operation, Configuration.PiiConfiguration configuration, HashSet<IMethodSymbol> visiting, ref bool cut, CancellationToken cancellationToken)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    if (_context.Sinks.Match(invocation, configuration) is not null)
+                    {
+                        return true;
+                    }
+
+                    var target = invocation.TargetMethod;
+                    return target.MethodKind != MethodKind.LocalFunction
+                        && MethodSummaries.CanSummarize(target.OriginalDefinition)
+                        && ReachesSink(target, visiting, ref cut, cancellationToken);
+                case IObjectCreationOperation creation:
+                    return _context.Sinks.Match(creation) is not null;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
+                    return _context.Sinks.MatchWrite(property, assignment.Value) is not null;
+                default:
+                    return true; // dynamic: anything may happen
+            }
+        }
+
+        /// <summary>True when <paramref name="method"/>'s body, or a helper it calls, has a sink. Cached per method.</summary>
+        private bool ReachesSink(IMethodSymbol method, HashSet<IMethodSymbol> visiting, ref bool cut, CancellationToken cancellationToken)
+        {
+            method = MethodSummaries.Normalize(method);
+            if (_reaches.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            if (!visiting.Add(method))
+            {
+                cut = true;
+                return false;
+            }
+
+            var result = false;
+            var innerCut = false;
+            if (_context.Summaries.GetBody(method, cancellationToken) is { } root)
+            {
+                var configuration = _context.GetConfiguration(root.Syntax.SyntaxTree);
+                foreach (var operation in root.Descendants())
+                {
+                    if (operation is IInvocationOperation or IObjectCreationOperation or IDynamicInvocationOperation or IDynamicObjectCreationOperation
+                            or ISimpleAssignmentOperation { Target: IPropertyReferenceOperation }
+                        && IsExit(operation, configuration, visiting, ref innerCut, cancellationToken))
+                    {
+                        result = true;
+                        break;
+                    }
+                }
+            }
+
+            visiting.Remove(method);
+            if (result || !innerCut)
+            {
+                _reaches.TryAdd(method, result);
+            }
+
+            cut |= innerCut;
+            return result;
         }
 
         /// <summary>

@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PiiAnalyzers.Flow;
+using Xunit;
+
+namespace PiiAnalyzers.Tests.FlowEngine
+{
+    /// <summary>Which bodies the flow engine analyzes at all (the rest get no control-flow graph).</summary>
+    public class BodyScanTests
+    {
+        private const string Source = @"
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Extensions.Logging;
+using PiiAttributes;
+
+public sealed class Visitor { [PersonalData(Purpose = ""support"")] public string Email { get; set; } = """"; public int Id { get; set; } }
+public sealed class Registry { [RequiresConsent(Purpose = ""support"")] public void Enrol(int id) { } }
+
+public sealed class Service
+{
+    private readonly ILogger _logger;
+    private readonly Registry _registry = new Registry();
+    private Visitor _current = new Visitor();
+    public Service(ILogger logger) => _logger = logger;
+
+    public void LogsData(Visitor v) => _logger.LogInformation(""{E}"", v.Email);
+    public List<string> MovesDataNowhere(List<Visitor> all) => all.Where(v => v.Email.Length > 0).Select(v => v.Email.Trim()).ToList();
+    public static void LogsNoData(ILogger logger, int count) => logger.LogInformation(""{C}"", count);
+    public void CallsHelperThatLogs(Visitor v) => Relay(v.Email);
+    private void Relay(string text) => Deeper(text);
+    private void Deeper(string text) => _logger.LogDebug(""{T}"", text);
+    public int CallsHelperThatOnlyCounts(Visitor v) => Count(v.Email);
+    private static int Count(string text) => text.Split(' ').Length;
+    public void DataFromAHelper(int id) => _logger.LogInformation(""{E}"", CurrentEmail());
+    private string CurrentEmail() => _current.Email;
+    public void NeedsConsent(int id) => _registry.Enrol(id);
+    public void LogsInALambda(List<Visitor> all) => all.ForEach(v => _logger.LogInformation(""{E}"", v.Email));
+}";
+
+        [Theory]
+        [InlineData("LogsData", true)]
+        [InlineData("MovesDataNowhere", false)]
+        [InlineData("LogsNoData", false)]
+        [InlineData("CallsHelperThatLogs", true)]
+        [InlineData("CallsHelperThatOnlyCounts", false)]
+        [InlineData("DataFromAHelper", true)]
+        [InlineData("NeedsConsent", true)]
+        [InlineData("LogsInALambda", true)]
+        public void AnalyzesOnlyBodiesWithDataAndAWayOut(string method, bool analyzed)
+        {
+            var compilation = CSharpCompilation.Create(
+                "scan",
+                new[] { CSharpSyntaxTree.ParseText(Source) },
+                Verifiers.TestReferences.All,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var flow = FlowContext.TryCreate(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty))!;
+            var tree = compilation.SyntaxTrees.Single();
+            var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.Text == method);
+            var body = compilation.GetSemanticModel(tree).GetOperation(declaration)!;
+
+            Assert.Equal(analyzed, flow.Scan.IsWorthAnalyzing(body, CancellationToken.None));
+        }
+    }
+}
