@@ -69,7 +69,7 @@ namespace PiiAnalyzers.Rules
             public void AnalyzeSymbol(SymbolAnalysisContext context)
             {
                 var symbol = context.Symbol;
-                var target = Display(symbol);
+                var target = new Target(symbol, string.Empty);
                 CheckAttributes(context, symbol.GetAttributes(), target, string.Empty);
 
                 switch (symbol)
@@ -81,7 +81,7 @@ namespace PiiAnalyzers.Rules
                     case IPropertySymbol property:
                         foreach (var parameter in property.Parameters)
                         {
-                            CheckAttributes(context, parameter.GetAttributes(), Display(property.ContainingType) + "[" + parameter.Name + "]", string.Empty);
+                            CheckAttributes(context, parameter.GetAttributes(), new Target(property.ContainingType, "[" + parameter.Name + "]"), string.Empty);
                         }
 
                         break;
@@ -94,7 +94,7 @@ namespace PiiAnalyzers.Rules
             }
 
             /// <summary>The attributes on the return value and parameters of <paramref name="method"/>.</summary>
-            private void CheckSignature(SymbolAnalysisContext context, IMethodSymbol method, string target)
+            private void CheckSignature(SymbolAnalysisContext context, IMethodSymbol method, Target target)
             {
                 CheckAttributes(context, method.GetReturnTypeAttributes(), target, "return: ");
 
@@ -103,7 +103,7 @@ namespace PiiAnalyzers.Rules
                 for (var i = firstOwnParameter; i < method.Parameters.Length; i++)
                 {
                     var parameter = method.Parameters[i];
-                    CheckAttributes(context, parameter.GetAttributes(), target + "(" + parameter.Name + ")", string.Empty);
+                    CheckAttributes(context, parameter.GetAttributes(), target.Append("(" + parameter.Name + ")"), string.Empty);
                 }
             }
 
@@ -120,7 +120,7 @@ namespace PiiAnalyzers.Rules
                 {
                     if (attribute.ApplicationSyntaxReference?.SyntaxTree == tree && PrivacySymbols.Is(attribute, symbols.RetentionPolicy))
                     {
-                        Check(context.ReportDiagnostic, context.Options, attribute, assembly.Name, "assembly: ", context.CancellationToken);
+                        Check(context.ReportDiagnostic, context.Options, attribute, new Target(assembly.Name), "assembly: ", context.CancellationToken);
                     }
                 }
             }
@@ -143,7 +143,7 @@ namespace PiiAnalyzers.Rules
                 return false;
             }
 
-            private void CheckAttributes(SymbolAnalysisContext context, ImmutableArray<AttributeData> attributes, string target, string prefix)
+            private void CheckAttributes(SymbolAnalysisContext context, ImmutableArray<AttributeData> attributes, Target target, string prefix)
             {
                 foreach (var attribute in attributes)
                 {
@@ -183,7 +183,7 @@ namespace PiiAnalyzers.Rules
                 return false;
             }
 
-            private void Check(Action<Diagnostic> report, AnalyzerOptions options, AttributeData attribute, string target, string prefix, CancellationToken cancellationToken)
+            private void Check(Action<Diagnostic> report, AnalyzerOptions options, AttributeData attribute, Target target, string prefix, CancellationToken cancellationToken)
             {
                 if (attribute.AttributeClass is null || attribute.ApplicationSyntaxReference is not { } reference)
                 {
@@ -214,7 +214,7 @@ namespace PiiAnalyzers.Rules
                 foreach (var problem in problems)
                 {
                     location ??= reference.GetSyntax(cancellationToken).GetLocation();
-                    report(Diagnostic.Create(Descriptors.InvalidDeclaration, location, "[" + prefix + name + "]", target, problem));
+                    report(Diagnostic.Create(Descriptors.InvalidDeclaration, location, "[" + prefix + name + "]", target.ToString(), problem));
                 }
             }
 
@@ -365,6 +365,29 @@ namespace PiiAnalyzers.Rules
             }
 
             private static string Display(ISymbol symbol) => symbol.ToDisplayString(MemberFormat);
+
+            /// <summary>What a diagnostic names (<c>Visitor.Email</c>, <c>Send(email)</c>), displayed only when one is reported.</summary>
+            private readonly struct Target
+            {
+                private readonly ISymbol? _symbol;
+                private readonly string _text;
+
+                public Target(ISymbol symbol, string suffix)
+                {
+                    _symbol = symbol;
+                    _text = suffix;
+                }
+
+                public Target(string text)
+                {
+                    _symbol = null;
+                    _text = text;
+                }
+
+                public Target Append(string suffix) => _symbol is null ? new Target(_text + suffix) : new Target(_symbol, _text + suffix);
+
+                public override string ToString() => _symbol is null ? _text : Display(_symbol) + _text;
+            }
         }
     }
 }
