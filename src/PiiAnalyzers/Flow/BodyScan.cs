@@ -136,6 +136,17 @@ namespace PiiAnalyzers.Flow
         }
 
         /// <summary>True when <paramref name="method"/>'s body, or a helper it calls, has a sink. Cached per method.</summary>
+        public bool ReachesSink(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (_reaches.TryGetValue(MethodSummaries.Normalize(method), out var known))
+            {
+                return known;
+            }
+
+            var cut = false;
+            return ReachesSink(method, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), ref cut, cancellationToken);
+        }
+
         private bool ReachesSink(IMethodSymbol method, HashSet<IMethodSymbol> visiting, ref bool cut, CancellationToken cancellationToken)
         {
             method = MethodSummaries.Normalize(method);

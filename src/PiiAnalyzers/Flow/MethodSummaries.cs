@@ -99,8 +99,14 @@ namespace PiiAnalyzers.Flow
             }
         }
 
+        /// <summary>How many summaries were computed (not taken from the cache): for tests of what is skipped.</summary>
+        public int Computed => _computed;
+
+        private int _computed;
+
         private MethodSummary Compute(IMethodSymbol method, int depth, CancellationToken cancellationToken)
         {
+            Interlocked.Increment(ref _computed);
             var root = GetBody(method, cancellationToken);
             if (root is null || CountOperations(root) > MaxOperations
                 || (method.Parameters.IsEmpty && !_context.Scan.Carries(method, cancellationToken)))

@@ -76,6 +76,13 @@ namespace PiiAnalyzers.Flow
                     return TypeShapes.IsScalar(invocation.Type) ? Taint.Clean : TypeTaint(invocation.Type);
                 }
 
+                if (TypeShapes.IsScalar(invocation.Type) && !_context.Scan.ReachesSink(method, _cancellationToken))
+                {
+                    // Reaches no sink and returns a number, a bool or nothing (a consent check, a counter): its summary
+                    // could add nothing here.
+                    return Taint.Clean;
+                }
+
                 if (_context.Summaries.Get(method, _depth - 1, _cancellationToken) is { } summary)
                 {
                     ReportHelperSinks(invocation, method, summary, invocation.Arguments, arguments, elements);

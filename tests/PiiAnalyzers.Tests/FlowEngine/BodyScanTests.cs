@@ -67,5 +67,45 @@ public sealed class Service
 
             Assert.Equal(analyzed, flow.Scan.IsWorthAnalyzing(body, CancellationToken.None));
         }
+
+        [Theory]
+        [InlineData("CallsHelperThatOnlyCounts", 0)] // Count(v.Email): returns a number, reaches no sink
+        [InlineData("LogsData", 0)] // no source method called
+        [InlineData("CallsHelperThatLogs", 2)] // Relay, then Deeper: both reach a sink
+        [InlineData("DataFromAHelper", 1)] // CurrentEmail(): clean arguments, but a source of its own
+        public void SummarizesOnlyHelpersThatCanMatter(string method, int summaries)
+        {
+            var (flow, body, symbol) = Prepare(method);
+            var graph = Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph.Create((Microsoft.CodeAnalysis.Operations.IMethodBodyOperation)body);
+
+            new TaintWalker(flow, new NoObserver(), MethodSummaries.MaxDepth, null, flow.GetConfiguration(body.Syntax.SyntaxTree), CancellationToken.None).Analyze(graph, symbol);
+
+            Assert.Equal(summaries, flow.Summaries.Computed);
+        }
+
+        private static (FlowContext Flow, IOperation Body, IMethodSymbol Symbol) Prepare(string method)
+        {
+            var compilation = CSharpCompilation.Create(
+                "scan",
+                new[] { CSharpSyntaxTree.ParseText(Source) },
+                Verifiers.TestReferences.All,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var flow = FlowContext.TryCreate(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty))!;
+            var tree = compilation.SyntaxTrees.Single();
+            var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.Text == method);
+            var model = compilation.GetSemanticModel(tree);
+            return (flow, model.GetOperation(declaration)!, model.GetDeclaredSymbol(declaration)!);
+        }
+
+        private sealed class NoObserver : IFlowObserver
+        {
+            public void OnSink(in SinkEvent sink)
+            {
+            }
+
+            public void OnConsentRequired(IOperation call, IMethodSymbol method, ConsentMarker requirement, ConsentFacts consent)
+            {
+            }
+        }
     }
 }
