@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
@@ -73,11 +74,10 @@ namespace PiiAnalyzers.Flow
 
             // Data in, and calls out: is one of them a sink, or a helper that reaches one?
             var configuration = _context.GetConfiguration(root.Syntax.SyntaxTree);
-            var visiting = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var search = new Search();
             foreach (var exit in exits)
             {
-                var cut = false;
-                if (IsExit(exit, configuration, visiting, ref cut, cancellationToken))
+                if (IsExit(exit, configuration, search, cancellationToken))
                 {
                     return true;
                 }
@@ -94,11 +94,10 @@ namespace PiiAnalyzers.Flow
             }
 
             // No source of its own: data can still come back from a helper (var label = Label(customerId)).
-            var visiting = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var search = new Search();
             foreach (var helper in helpers)
             {
-                var cut = false;
-                if (Carries(helper, visiting, ref cut, cancellationToken))
+                if (Carries(helper, search, cancellationToken))
                 {
                     return true;
                 }
@@ -112,7 +111,7 @@ namespace PiiAnalyzers.Flow
         /// calls a source method whose body, transitively, reaches one (its summary reports at this call site).
         /// Library calls that only move data (<c>Where</c>, <c>Trim</c>, <c>ToList</c>) are not.
         /// </summary>
-        private bool IsExit(IOperation operation, Configuration.PiiConfiguration configuration, HashSet<IMethodSymbol> visiting, ref bool cut, CancellationToken cancellationToken)
+        private bool IsExit(IOperation operation, Configuration.PiiConfiguration configuration, Search search, CancellationToken cancellationToken)
         {
             switch (operation)
             {
@@ -125,7 +124,7 @@ namespace PiiAnalyzers.Flow
                     var target = invocation.TargetMethod;
                     return target.MethodKind != MethodKind.LocalFunction
                         && MethodSummaries.CanSummarize(target.OriginalDefinition)
-                        && ReachesSink(target, visiting, ref cut, cancellationToken);
+                        && ReachesSink(target, search, cancellationToken);
                 case IObjectCreationOperation creation:
                     return _context.Sinks.Match(creation) is not null;
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
@@ -137,122 +136,88 @@ namespace PiiAnalyzers.Flow
 
         /// <summary>True when <paramref name="method"/>'s body, or a helper it calls, has a sink. Cached per method.</summary>
         public bool ReachesSink(IMethodSymbol method, CancellationToken cancellationToken)
-        {
-            if (_reaches.TryGetValue(MethodSummaries.Normalize(method), out var known))
-            {
-                return known;
-            }
-
-            var cut = false;
-            return ReachesSink(method, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), ref cut, cancellationToken);
-        }
-
-        private bool ReachesSink(IMethodSymbol method, HashSet<IMethodSymbol> visiting, ref bool cut, CancellationToken cancellationToken)
-        {
-            method = MethodSummaries.Normalize(method);
-            if (_reaches.TryGetValue(method, out var known))
-            {
-                return known;
-            }
-
-            if (!visiting.Add(method))
-            {
-                cut = true;
-                return false;
-            }
-
-            var result = false;
-            var innerCut = false;
-            if (_context.Summaries.GetBody(method, cancellationToken) is { } root)
-            {
-                var configuration = _context.GetConfiguration(root.Syntax.SyntaxTree);
-                foreach (var operation in root.Descendants())
-                {
-                    if (operation is IInvocationOperation or IObjectCreationOperation or IDynamicInvocationOperation or IDynamicObjectCreationOperation
-                            or ISimpleAssignmentOperation { Target: IPropertyReferenceOperation }
-                        && IsExit(operation, configuration, visiting, ref innerCut, cancellationToken))
-                    {
-                        result = true;
-                        break;
-                    }
-                }
-            }
-
-            visiting.Remove(method);
-            if (result || !innerCut)
-            {
-                _reaches.TryAdd(method, result);
-            }
-
-            cut |= innerCut;
-            return result;
-        }
+            => _reaches.TryGetValue(MethodSummaries.Normalize(method), out var known) ? known : ReachesSink(method, new Search(), cancellationToken);
 
         /// <summary>
         /// True when <paramref name="method"/>'s body, or a helper it calls, has a source of personal data: its summary
         /// may return data its caller did not pass in. False for methods without a body here.
         /// </summary>
         public bool Carries(IMethodSymbol method, CancellationToken cancellationToken)
-        {
-            if (_carries.TryGetValue(MethodSummaries.Normalize(method), out var known))
-            {
-                return known;
-            }
+            => _carries.TryGetValue(MethodSummaries.Normalize(method), out var known) ? known : Carries(method, new Search(), cancellationToken);
 
-            var cut = false;
-            return Carries(method, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), ref cut, cancellationToken);
-        }
-
-        private bool Carries(IMethodSymbol method, HashSet<IMethodSymbol> visiting, ref bool cut, CancellationToken cancellationToken)
-        {
-            method = MethodSummaries.Normalize(method);
-            if (_carries.TryGetValue(method, out var known))
+        private bool ReachesSink(IMethodSymbol method, Search search, CancellationToken cancellationToken)
+            => Memoized(method, _reaches, search, cancellationToken, root =>
             {
-                return known;
-            }
+                var configuration = _context.GetConfiguration(root.Syntax.SyntaxTree);
+                foreach (var operation in root.Descendants())
+                {
+                    if (operation is IInvocationOperation or IObjectCreationOperation or IDynamicInvocationOperation or IDynamicObjectCreationOperation
+                            or ISimpleAssignmentOperation { Target: IPropertyReferenceOperation }
+                        && IsExit(operation, configuration, search, cancellationToken))
+                    {
+                        return true;
+                    }
+                }
 
-            if (!visiting.Add(method))
-            {
-                // Recursion: what the cycle carries is decided where it was entered.
-                cut = true;
                 return false;
-            }
+            });
 
-            var result = false;
-            var innerCut = false;
-            if (_context.Summaries.GetBody(method, cancellationToken) is { } root)
+        private bool Carries(IMethodSymbol method, Search search, CancellationToken cancellationToken)
+            => Memoized(method, _carries, search, cancellationToken, root =>
             {
                 List<IMethodSymbol>? helpers = null;
                 foreach (var operation in root.Descendants())
                 {
                     if (IsSource(operation, ref helpers))
                     {
-                        result = true;
-                        break;
+                        return true;
                     }
                 }
 
-                if (!result && helpers is not null)
+                if (helpers is not null)
                 {
                     foreach (var helper in helpers)
                     {
-                        if (Carries(helper, visiting, ref innerCut, cancellationToken))
+                        if (Carries(helper, search, cancellationToken))
                         {
-                            result = true;
-                            break;
+                            return true;
                         }
                     }
                 }
-            }
 
-            visiting.Remove(method);
-            if (result || !innerCut)
+                return false;
+            });
+
+        /// <summary>
+        /// A property of a method's body that also holds when a helper it calls has it (<paramref name="bodyHas"/> asks
+        /// the helpers itself, through the same <paramref name="search"/>), cached in <paramref name="cache"/>. Recursion
+        /// is cut: a method already on the path counts as "no", and a "no" reached through such a cut is not cached, since
+        /// the method that was cut may still say "yes" once it is decided.
+        /// </summary>
+        private bool Memoized(IMethodSymbol method, ConcurrentDictionary<IMethodSymbol, bool> cache, Search search, CancellationToken cancellationToken, Func<IOperation, bool> bodyHas)
+        {
+            method = MethodSummaries.Normalize(method);
+            if (cache.TryGetValue(method, out var known))
             {
-                // A "no" reached while a caller up the cycle was still undecided is not kept.
-                _carries.TryAdd(method, result);
+                return known;
             }
 
-            cut |= innerCut;
+            if (!search.Visiting.Add(method))
+            {
+                search.Cut = true;
+                return false;
+            }
+
+            var outerCut = search.Cut;
+            search.Cut = false;
+            var result = _context.Summaries.GetBody(method, cancellationToken) is { } root && bodyHas(root);
+            search.Visiting.Remove(method);
+            if (result || !search.Cut)
+            {
+                cache.TryAdd(method, result);
+            }
+
+            search.Cut |= outerCut;
             return result;
         }
 
@@ -301,6 +266,14 @@ namespace PiiAnalyzers.Flow
                 default:
                     return false;
             }
+        }
+
+        /// <summary>One search through helpers: the methods on the current path, and whether a cycle was cut below.</summary>
+        private sealed class Search
+        {
+            public HashSet<IMethodSymbol> Visiting { get; } = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+
+            public bool Cut { get; set; }
         }
     }
 }

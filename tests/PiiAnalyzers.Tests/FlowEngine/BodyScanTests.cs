@@ -54,16 +54,7 @@ public sealed class Service
         [InlineData("LogsInALambda", true)]
         public void AnalyzesOnlyBodiesWithDataAndAWayOut(string method, bool analyzed)
         {
-            var compilation = CSharpCompilation.Create(
-                "scan",
-                new[] { CSharpSyntaxTree.ParseText(Source) },
-                Verifiers.TestReferences.All,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-            var flow = FlowContext.TryCreate(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty))!;
-            var tree = compilation.SyntaxTrees.Single();
-            var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.Text == method);
-            var body = compilation.GetSemanticModel(tree).GetOperation(declaration)!;
+            var (flow, body, _) = Prepare(method);
 
             Assert.Equal(analyzed, flow.Scan.IsWorthAnalyzing(body, CancellationToken.None));
         }
@@ -85,11 +76,8 @@ public sealed class Service
 
         private static (FlowContext Flow, IOperation Body, IMethodSymbol Symbol) Prepare(string method)
         {
-            var compilation = CSharpCompilation.Create(
-                "scan",
-                new[] { CSharpSyntaxTree.ParseText(Source) },
-                Verifiers.TestReferences.All,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var compilation = Robustness.RobustnessInputs.Compile(Source);
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
             var flow = FlowContext.TryCreate(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty))!;
             var tree = compilation.SyntaxTrees.Single();
             var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.Text == method);

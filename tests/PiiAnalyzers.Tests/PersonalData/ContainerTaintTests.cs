@@ -1,6 +1,5 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using PiiAnalyzers.PersonalData;
 using Xunit;
 
@@ -31,11 +30,7 @@ public sealed class Service
         [InlineData("Holders", true)]
         public void LoggerCategory_IsNotContent(string field, bool holdsPersonalData)
         {
-            var compilation = CSharpCompilation.Create(
-                "containers",
-                new[] { CSharpSyntaxTree.ParseText(Source) },
-                Verifiers.TestReferences.All,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var compilation = Robustness.RobustnessInputs.Compile(Source);
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
             var catalog = new PersonalDataCatalog(PrivacySymbols.Create(compilation));
             var type = ((IFieldSymbol)compilation.GetTypeByMetadataName("Service")!.GetMembers(field).Single()).Type;
