@@ -38,6 +38,13 @@ namespace PiiAnalyzers.Benchmarks
             Console.WriteLine();
 
             var pii = Analyzers.Pii();
+            if (OptionOrNull(args, "--engine") is { } engineSize)
+            {
+                var engineCorpus = Corpus.Create(int.Parse(engineSize, CultureInfo.InvariantCulture), personalData: true);
+                EngineRun.Run(() => engineCorpus.Compilation(), runs);
+                return 0;
+            }
+
             if (OptionOrNull(args, "--profile") is { } profileSize)
             {
                 // For a profiler (docs/performance.md): the personal-data corpus, PiiAnalyzers only, --runs times.

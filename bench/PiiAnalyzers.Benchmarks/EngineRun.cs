@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PiiAnalyzers.Flow;
+
+namespace PiiAnalyzers.Benchmarks
+{
+    /// <summary>
+    /// The flow engine alone, on one thread, with no driver and no compilation running beside it (<c>--engine SIZE</c>):
+    /// the operations of every body are bound first (timed apart), then the scan, the graphs and the walk are timed
+    /// phase by phase. What the analyzer's own code costs, free of the telemetry's GC and lazy-binding artifacts.
+    /// </summary>
+    internal static class EngineRun
+    {
+        public static void Run(CSharpCompilationFactory create, int runs)
+        {
+            for (var run = 0; run < runs; run++)
+            {
+                var compilation = create();
+                var flow = FlowContext.TryCreate(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty))!;
+                var watch = Stopwatch.StartNew();
+                var bodies = new List<(IOperation Root, IMethodSymbol? Owner)>();
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    var model = flow.GetSemanticModel(tree, CancellationToken.None);
+                    foreach (var node in tree.GetRoot().DescendantNodes())
+                    {
+                        if (node is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax }
+                            && model.GetOperation(node) is { Parent: null } root and (IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation))
+                        {
+                            bodies.Add((root, model.GetDeclaredSymbol(node is ArrowExpressionClauseSyntax arrow ? arrow.Parent! : node) switch
+                            {
+                                IMethodSymbol method => method,
+                                IPropertySymbol property => property.GetMethod,
+                                _ => null,
+                            }));
+                        }
+                    }
+                }
+
+                var bind = watch.Elapsed.TotalMilliseconds;
+                double scan = 0, graphs = 0, walk = 0;
+                var analyzed = 0;
+                var observer = new Counter();
+                foreach (var (root, owner) in bodies)
+                {
+                    var phase = Stopwatch.StartNew();
+                    var worth = flow.Scan.IsWorthAnalyzing(root, CancellationToken.None);
+                    scan += phase.Elapsed.TotalMilliseconds;
+                    if (!worth)
+                    {
+                        continue;
+                    }
+
+                    analyzed++;
+                    phase.Restart();
+                    var graph = flow.GetGraph(root, () => root switch
+                    {
+                        IMethodBodyOperation body => ControlFlowGraph.Create(body),
+                        IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor),
+                        _ => ControlFlowGraph.Create((IBlockOperation)root),
+                    });
+                    graphs += phase.Elapsed.TotalMilliseconds;
+                    if (graph is null)
+                    {
+                        continue;
+                    }
+
+                    phase.Restart();
+                    new TaintWalker(flow, observer, MethodSummaries.MaxDepth, null, flow.GetConfiguration(root.Syntax.SyntaxTree), CancellationToken.None).Analyze(graph, owner);
+                    walk += phase.Elapsed.TotalMilliseconds;
+                }
+
+                // The scan again, its caches warm: what is per-operation work, and what was per-symbol work done once.
+                var again = Stopwatch.StartNew();
+                foreach (var (root, _) in bodies)
+                {
+                    flow.Scan.IsWorthAnalyzing(root, CancellationToken.None);
+                }
+
+                Console.WriteLine(FormattableString.Invariant(
+                    $"bodies {bodies.Count}, analyzed {analyzed}, sinks {observer.Sinks}, summaries {flow.Summaries.Computed}; bind {bind:N0} ms; scan {scan:N1} ms (warm: {again.Elapsed.TotalMilliseconds:N1} ms), graphs {graphs:N1} ms, walk (incl. summaries) {walk:N1} ms"));
+            }
+        }
+
+        public delegate Compilation CSharpCompilationFactory();
+
+        private sealed class Counter : IFlowObserver
+        {
+            public int Sinks { get; private set; }
+
+            public void OnSink(in SinkEvent sink) => Sinks++;
+
+            public void OnConsentRequired(IOperation call, IMethodSymbol method, ConsentMarker requirement, ConsentFacts consent)
+            {
+            }
+        }
+    }
+}
