@@ -20,8 +20,10 @@ namespace PiiAnalyzers.Benchmarks
     /// </summary>
     internal static class EngineRun
     {
-        public static void Run(CSharpCompilationFactory create, int runs)
+        /// <summary>One engine run per compilation <paramref name="create"/> makes; each printed when <paramref name="print"/>.</summary>
+        public static List<Result> Run(CSharpCompilationFactory create, int runs, bool print)
         {
+            var results = new List<Result>();
             for (var run = 0; run < runs; run++)
             {
                 var compilation = create();
@@ -86,9 +88,22 @@ namespace PiiAnalyzers.Benchmarks
                     flow.Scan.IsWorthAnalyzing(root, CancellationToken.None);
                 }
 
-                Console.WriteLine(FormattableString.Invariant(
-                    $"bodies {bodies.Count}, analyzed {analyzed}, sinks {observer.Sinks}, summaries {flow.Summaries.Computed}; bind {bind:N0} ms; scan {scan:N1} ms (warm: {again.Elapsed.TotalMilliseconds:N1} ms), graphs {graphs:N1} ms, walk (incl. summaries) {walk:N1} ms"));
+                if (print)
+                {
+                    Console.WriteLine(FormattableString.Invariant(
+                        $"bodies {bodies.Count}, analyzed {analyzed}, sinks {observer.Sinks}, summaries {flow.Summaries.Computed}; bind {bind:N0} ms; scan {scan:N1} ms (warm: {again.Elapsed.TotalMilliseconds:N1} ms), graphs {graphs:N1} ms, walk (incl. summaries) {walk:N1} ms"));
+                }
+
+                results.Add(new Result(bodies.Count, analyzed, bind, scan, graphs, walk));
             }
+
+            return results;
+        }
+
+        /// <summary>One run: bodies seen and analyzed, and the time of each phase in ms.</summary>
+        public sealed record Result(int Bodies, int Analyzed, double Bind, double Scan, double Graphs, double Walk)
+        {
+            public double Engine => Scan + Graphs + Walk;
         }
 
         public delegate Compilation CSharpCompilationFactory();

@@ -41,7 +41,7 @@ namespace PiiAnalyzers.Benchmarks
             if (OptionOrNull(args, "--engine") is { } engineSize)
             {
                 var engineCorpus = Corpus.Create(int.Parse(engineSize, CultureInfo.InvariantCulture), personalData: true);
-                EngineRun.Run(() => engineCorpus.Compilation(), runs);
+                EngineRun.Run(() => engineCorpus.Compilation(), runs, print: true);
                 return 0;
             }
 
@@ -117,6 +117,21 @@ namespace PiiAnalyzers.Benchmarks
                         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                             $"| {corpus.Lines:N0} | {(personalData ? "personal data" : "no attribute")} | {b:N0} | {p:N1} | {p / b:P2} | {p * 1000 / corpus.Lines * 1000:N0} | {allocated / 1048576.0:N1} MB | {(peer ? n.ToString("N1", CultureInfo.InvariantCulture) : "-")} | {(peer ? (n / b).ToString("P2", CultureInfo.InvariantCulture) : "-")} | {(peer ? (n * 1000 / corpus.Lines * 1000).ToString("N0", CultureInfo.InvariantCulture) : "-")} | {findings} |"));
                     }
+                }
+
+                Console.WriteLine();
+
+                // The flow engine alone (EngineRun): no driver, one thread, the operations bound beforehand.
+                Console.WriteLine("| Lines | Bodies | Analyzed | Binding the operations | Scan | Graphs | Walk and summaries | Engine | Engine / binding |");
+                Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                foreach (var size in sizes)
+                {
+                    var corpus = Corpus.Create(size, personalData: true);
+                    EngineRun.Run(() => corpus.Compilation(), 1, print: false); // warm-up at this size
+                    var results = EngineRun.Run(() => corpus.Compilation(), runs, print: false);
+                    var median = results.OrderBy(r => r.Engine).ElementAt(results.Count / 2);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| {corpus.Lines:N0} | {median.Bodies:N0} | {median.Analyzed:N0} | {median.Bind:N0} | {median.Scan:N1} | {median.Graphs:N1} | {median.Walk:N1} | {median.Engine:N1} | {median.Engine / median.Bind:P2} |"));
                 }
 
                 Console.WriteLine();
