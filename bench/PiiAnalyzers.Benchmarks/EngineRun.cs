@@ -59,8 +59,9 @@ namespace PiiAnalyzers.Benchmarks
                 var observer = new Counter();
                 foreach (var (root, owner) in bodies)
                 {
+                    var configuration = flow.GetConfiguration(root.Syntax.SyntaxTree);
                     var phase = Stopwatch.StartNew();
-                    var worth = flow.Scan.IsWorthAnalyzing(root, CancellationToken.None);
+                    var worth = flow.Scan.IsWorthAnalyzing(root, configuration, CancellationToken.None);
                     scan += phase.Elapsed.TotalMilliseconds;
                     if (!worth)
                     {
@@ -82,7 +83,7 @@ namespace PiiAnalyzers.Benchmarks
                     }
 
                     phase.Restart();
-                    new TaintWalker(flow, observer, MethodSummaries.MaxDepth, null, flow.GetConfiguration(root.Syntax.SyntaxTree), CancellationToken.None).Analyze(graph, owner);
+                    new TaintWalker(flow, observer, MethodSummaries.MaxDepth, null, configuration, CancellationToken.None).Analyze(graph, owner);
                     walk += phase.Elapsed.TotalMilliseconds;
                 }
 
@@ -90,7 +91,7 @@ namespace PiiAnalyzers.Benchmarks
                 var again = Stopwatch.StartNew();
                 foreach (var (root, _) in bodies)
                 {
-                    flow.Scan.IsWorthAnalyzing(root, CancellationToken.None);
+                    flow.Scan.IsWorthAnalyzing(root, flow.GetConfiguration(root.Syntax.SyntaxTree), CancellationToken.None);
                 }
 
                 if (print)

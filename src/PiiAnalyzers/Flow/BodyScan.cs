@@ -31,49 +31,37 @@ namespace PiiAnalyzers.Flow
             _context = context;
         }
 
-        /// <summary>True when the flow engine could report something in the body <paramref name="root"/>.</summary>
-        public bool IsWorthAnalyzing(IOperation root, CancellationToken cancellationToken)
+        /// <summary>
+        /// True when the flow engine could report something in the body <paramref name="root"/>, whose file has
+        /// <paramref name="configuration"/>.
+        /// </summary>
+        public bool IsWorthAnalyzing(IOperation root, Configuration.PiiConfiguration configuration, CancellationToken cancellationToken)
         {
             var source = false;
             List<IOperation>? exits = null;
             List<IMethodSymbol>? helpers = null;
             foreach (var operation in root.Descendants())
             {
-                switch (operation)
+                if (MayExit(operation))
                 {
-                    case IInvocationOperation invocation:
-                        if (_context.GetConsentRequirement(invocation.TargetMethod) is not null)
-                        {
-                            return true;
-                        }
+                    if (RequiresConsent(operation))
+                    {
+                        return true;
+                    }
 
-                        (exits ??= new List<IOperation>()).Add(operation);
-                        break;
-                    case IObjectCreationOperation creation:
-                        if (creation.Constructor is { } constructor && _context.GetConsentRequirement(constructor) is not null)
-                        {
-                            return true;
-                        }
-
-                        (exits ??= new List<IOperation>()).Add(operation);
-                        break;
-                    case IDynamicInvocationOperation:
-                    case IDynamicObjectCreationOperation:
-                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation }:
-                        (exits ??= new List<IOperation>()).Add(operation);
-                        break;
+                    (exits ??= new List<IOperation>()).Add(operation);
                 }
 
                 source = source || IsSource(operation, ref helpers);
             }
 
-            if (exits is null || !(source || AnyCarries(helpers, cancellationToken)))
+            // No source of its own: data can still come back from a helper (var label = Label(customerId)).
+            if (exits is null || !(source || AnyCarries(helpers, new Search(), cancellationToken)))
             {
                 return false;
             }
 
             // Data in, and calls out: is one of them a sink, or a helper that reaches one?
-            var configuration = _context.GetConfiguration(root.Syntax.SyntaxTree);
             var search = new Search();
             foreach (var exit in exits)
             {
@@ -86,20 +74,29 @@ namespace PiiAnalyzers.Flow
             return false;
         }
 
-        private bool AnyCarries(List<IMethodSymbol>? helpers, CancellationToken cancellationToken)
-        {
-            if (helpers is null)
-            {
-                return false;
-            }
+        /// <summary>The operations data can leave through: calls, object creations, dynamic operations, property writes.</summary>
+        private static bool MayExit(IOperation operation)
+            => operation is IInvocationOperation or IObjectCreationOperation or IDynamicInvocationOperation or IDynamicObjectCreationOperation
+                or ISimpleAssignmentOperation { Target: IPropertyReferenceOperation };
 
-            // No source of its own: data can still come back from a helper (var label = Label(customerId)).
-            var search = new Search();
-            foreach (var helper in helpers)
+        /// <summary>A call or <c>new</c> of a <c>[RequiresConsent]</c> method or constructor (PII009 needs no personal data).</summary>
+        private bool RequiresConsent(IOperation operation) => operation switch
+        {
+            IInvocationOperation invocation => _context.GetConsentRequirement(invocation.TargetMethod) is not null,
+            IObjectCreationOperation { Constructor: { } constructor } => _context.GetConsentRequirement(constructor) is not null,
+            _ => false,
+        };
+
+        private bool AnyCarries(List<IMethodSymbol>? helpers, Search search, CancellationToken cancellationToken)
+        {
+            if (helpers is not null)
             {
-                if (Carries(helper, search, cancellationToken))
+                foreach (var helper in helpers)
                 {
-                    return true;
+                    if (Carries(helper, search, cancellationToken))
+                    {
+                        return true;
+                    }
                 }
             }
 
@@ -151,9 +148,7 @@ namespace PiiAnalyzers.Flow
                 var configuration = _context.GetConfiguration(root.Syntax.SyntaxTree);
                 foreach (var operation in root.Descendants())
                 {
-                    if (operation is IInvocationOperation or IObjectCreationOperation or IDynamicInvocationOperation or IDynamicObjectCreationOperation
-                            or ISimpleAssignmentOperation { Target: IPropertyReferenceOperation }
-                        && IsExit(operation, configuration, search, cancellationToken))
+                    if (MayExit(operation) && IsExit(operation, configuration, search, cancellationToken))
                     {
                         return true;
                     }
@@ -174,18 +169,7 @@ namespace PiiAnalyzers.Flow
                     }
                 }
 
-                if (helpers is not null)
-                {
-                    foreach (var helper in helpers)
-                    {
-                        if (Carries(helper, search, cancellationToken))
-                        {
-                            return true;
-                        }
-                    }
-                }
-
-                return false;
+                return AnyCarries(helpers, search, cancellationToken);
             });
 
         /// <summary>

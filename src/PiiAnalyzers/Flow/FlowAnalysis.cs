@@ -25,7 +25,13 @@ namespace PiiAnalyzers.Flow
                     root = root.Parent;
                 }
 
-                if (!IsExecutableRoot(root) || !seen.Add(root) || !flow.Scan.IsWorthAnalyzing(root, context.CancellationToken))
+                if (!IsExecutableRoot(root) || !seen.Add(root))
+                {
+                    continue;
+                }
+
+                var configuration = flow.GetConfiguration(root.Syntax.SyntaxTree);
+                if (!flow.Scan.IsWorthAnalyzing(root, configuration, context.CancellationToken))
                 {
                     continue;
                 }
@@ -37,7 +43,6 @@ namespace PiiAnalyzers.Flow
                     continue; // code with errors the graph builder does not accept
                 }
 
-                var configuration = flow.GetConfiguration(root.Syntax.SyntaxTree);
                 new TaintWalker(flow, observer, MethodSummaries.MaxDepth, summarizing: null, configuration, context.CancellationToken).Analyze(graph, context.OwningSymbol as IMethodSymbol);
             }
         }

@@ -98,18 +98,7 @@ namespace PiiAnalyzers.Rules
                 return false;
             }
 
-            private bool HasAttribute(ISymbol symbol)
-            {
-                foreach (var attribute in symbol.GetAttributes())
-                {
-                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _attribute))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
+            private bool HasAttribute(ISymbol symbol) => PrivacySymbols.Find(symbol, _attribute) is not null;
         }
 
         /// <summary>Collects what the engine finds in one operation block and turns it into one diagnostic per rule and place.</summary>

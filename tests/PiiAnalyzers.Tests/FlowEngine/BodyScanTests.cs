@@ -56,7 +56,7 @@ public sealed class Service
         {
             var (flow, body, _) = Prepare(method);
 
-            Assert.Equal(analyzed, flow.Scan.IsWorthAnalyzing(body, CancellationToken.None));
+            Assert.Equal(analyzed, flow.Scan.IsWorthAnalyzing(body, flow.GetConfiguration(body.Syntax.SyntaxTree), CancellationToken.None));
         }
 
         [Theory]
