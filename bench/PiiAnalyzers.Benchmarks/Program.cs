@@ -91,7 +91,7 @@ namespace PiiAnalyzers.Benchmarks
                 Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
                 foreach (var size in sizes)
                 {
-                    foreach (var personalData in new[] { true, false })
+                    foreach (var personalData in Option(args, "--corpus", "both") switch { "personal" => new[] { true }, "none" => new[] { false }, _ => new[] { true, false } })
                     {
                         var corpus = Corpus.Create(size, personalData);
                         var binding = new List<double>();

@@ -20,7 +20,8 @@ namespace PiiAnalyzers.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Generated files are not analyzed; [GeneratedCode] types are skipped here (see GeneratedCodeTypes).
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
                 if (PrivacySymbols.TryCreate(start.Compilation) is not { PersonalData: not null, ProcessingPurpose: not null } symbols)
@@ -30,21 +31,23 @@ namespace PiiAnalyzers.Rules
 
                 var catalog = new PersonalDataCatalog(symbols);
                 var purposes = new ConcurrentDictionary<ISymbol, string?>(SymbolEqualityComparer.Default);
+                var generated = GeneratedCodeTypes.Get(start.Compilation);
                 start.RegisterOperationAction(
-                    operation => Analyze(operation, catalog, symbols, purposes),
+                    operation => Analyze(operation, catalog, symbols, purposes, generated),
                     OperationKind.PropertyReference,
                     OperationKind.FieldReference);
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, PersonalDataCatalog catalog, PrivacySymbols symbols, ConcurrentDictionary<ISymbol, string?> purposes)
+        private static void Analyze(OperationAnalysisContext context, PersonalDataCatalog catalog, PrivacySymbols symbols, ConcurrentDictionary<ISymbol, string?> purposes, GeneratedCodeTypes generated)
         {
             var reference = (IMemberReferenceOperation)context.Operation;
             if (ProcessingPurpose(context.ContainingSymbol, symbols, purposes) is not { } purpose
                 || catalog.GetDeclared(reference.Member) is not { Purposes.IsDefaultOrEmpty: false } item
                 || PurposeList.Parse(purpose).Any(p => item.Purposes.Contains(p, PurposeList.Comparer))
                 || IsWriteOnly(reference)
-                || reference.Parent is INameOfOperation)
+                || reference.Parent is INameOfOperation
+                || generated.Contains(context.ContainingSymbol))
             {
                 return;
             }

@@ -18,15 +18,17 @@ namespace PiiAnalyzers.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Generated files are not analyzed; [GeneratedCode] types are skipped here (see GeneratedCodeTypes).
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
                 var catalog = new PersonalDataCatalog(PrivacySymbols.Create(start.Compilation));
-                start.RegisterSymbolAction(symbol => Analyze(symbol, catalog), SymbolKind.Property, SymbolKind.Field);
+                var generated = GeneratedCodeTypes.Get(start.Compilation);
+                start.RegisterSymbolAction(symbol => Analyze(symbol, catalog, generated), SymbolKind.Property, SymbolKind.Field);
             });
         }
 
-        private static void Analyze(SymbolAnalysisContext context, PersonalDataCatalog catalog)
+        private static void Analyze(SymbolAnalysisContext context, PersonalDataCatalog catalog, GeneratedCodeTypes generated)
         {
             var symbol = context.Symbol;
             ITypeSymbol type;
@@ -45,7 +47,8 @@ namespace PiiAnalyzers.Rules
             if (symbol.IsImplicitlyDeclared || symbol.Locations.Length == 0 || !symbol.Locations[0].IsInSource
                 || NameHeuristics.Match(symbol.Name, type, symbol.ContainingType) is not { } term
                 || catalog.GetMarked(symbol) is not null
-                || HasMarkByName(symbol))
+                || HasMarkByName(symbol)
+                || generated.Contains(symbol))
             {
                 return;
             }

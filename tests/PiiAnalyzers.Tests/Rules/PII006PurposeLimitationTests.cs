@@ -38,6 +38,23 @@ class Campaigns
         }
 
         [Fact]
+        public async Task GeneratedCode_DoesNotTrigger()
+        {
+            // Generated files and [GeneratedCode] types (wherever a part of one sits) are not analyzed.
+            var test = new Verifiers.CSharpCodeFixVerifier<PiiAnalyzers.Rules.PurposeLimitationAnalyzer, EmptyCodeFixProvider>.Test();
+            test.TestState.Sources.Add(("Campaigns.g.cs", @"using PiiAttributes;
+partial class Campaigns { [ProcessingPurpose(""marketing"")] public string A(Visitor v) => v.Email; }"));
+            test.TestState.Sources.Add(("Hand.cs", @"using PiiAttributes;
+[System.CodeDom.Compiler.GeneratedCode(""tool"", ""1.0"")]
+partial class Mailer { [ProcessingPurpose(""marketing"")] public string A(Visitor v) => v.Email; }
+partial class Mailer { [ProcessingPurpose(""marketing"")] public string B(Visitor v) => v.Email; }
+partial class Campaigns { [ProcessingPurpose(""marketing"")] public string B(Visitor v) => {|#0:v.Email|}; }
+" + Model));
+            test.ExpectedDiagnostics.Add(Used(0, "Visitor.Email", "marketing", "'support'"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task PurposeOnType_AppliesToItsMembersAndLambdas()
         {
             await Verify.VerifyAnalyzerAsync(@"
