@@ -55,20 +55,24 @@ namespace PiiAnalyzers.Benchmarks
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 double scan = 0, graphs = 0, walk = 0;
+                long scanBytes = 0, graphBytes = 0, walkBytes = 0;
                 var analyzed = 0;
                 var observer = new Counter();
                 foreach (var (root, owner) in bodies)
                 {
                     var configuration = flow.GetConfiguration(root.Syntax.SyntaxTree);
+                    var bytes = GC.GetAllocatedBytesForCurrentThread();
                     var phase = Stopwatch.StartNew();
                     var worth = flow.Scan.IsWorthAnalyzing(root, configuration, CancellationToken.None);
                     scan += phase.Elapsed.TotalMilliseconds;
+                    scanBytes += GC.GetAllocatedBytesForCurrentThread() - bytes;
                     if (!worth)
                     {
                         continue;
                     }
 
                     analyzed++;
+                    bytes = GC.GetAllocatedBytesForCurrentThread();
                     phase.Restart();
                     var graph = flow.GetGraph(root, () => root switch
                     {
@@ -77,6 +81,8 @@ namespace PiiAnalyzers.Benchmarks
                         _ => ControlFlowGraph.Create((IBlockOperation)root),
                     });
                     graphs += phase.Elapsed.TotalMilliseconds;
+                    graphBytes += GC.GetAllocatedBytesForCurrentThread() - bytes;
+                    bytes = GC.GetAllocatedBytesForCurrentThread();
                     if (graph is null)
                     {
                         continue;
@@ -85,6 +91,7 @@ namespace PiiAnalyzers.Benchmarks
                     phase.Restart();
                     new TaintWalker(flow, observer, MethodSummaries.MaxDepth, null, configuration, CancellationToken.None).Analyze(graph, owner);
                     walk += phase.Elapsed.TotalMilliseconds;
+                    walkBytes += GC.GetAllocatedBytesForCurrentThread() - bytes;
                 }
 
                 // The scan again, its caches warm: what is per-operation work, and what was per-symbol work done once.
@@ -97,17 +104,17 @@ namespace PiiAnalyzers.Benchmarks
                 if (print)
                 {
                     Console.WriteLine(FormattableString.Invariant(
-                        $"bodies {bodies.Count}, analyzed {analyzed}, sinks {observer.Sinks}, summaries {flow.Summaries.Computed}; bind {bind:N0} ms; scan {scan:N1} ms (warm: {again.Elapsed.TotalMilliseconds:N1} ms), graphs {graphs:N1} ms, walk (incl. summaries) {walk:N1} ms"));
+                        $"bodies {bodies.Count}, analyzed {analyzed}, sinks {observer.Sinks}, summaries {flow.Summaries.Computed}; bind {bind:N0} ms; scan {scan:N1} ms (warm: {again.Elapsed.TotalMilliseconds:N1} ms), graphs {graphs:N1} ms, walk (incl. summaries) {walk:N1} ms; allocated: scan {scanBytes / 1048576.0:N1} MB, graphs {graphBytes / 1048576.0:N1} MB, walk {walkBytes / 1048576.0:N1} MB"));
                 }
 
-                results.Add(new Result(bodies.Count, analyzed, bind, scan, graphs, walk));
+                results.Add(new Result(bodies.Count, analyzed, bind, scan, graphs, walk, scanBytes + graphBytes + walkBytes));
             }
 
             return results;
         }
 
-        /// <summary>One run: bodies seen and analyzed, and the time of each phase in ms.</summary>
-        public sealed record Result(int Bodies, int Analyzed, double Bind, double Scan, double Graphs, double Walk)
+        /// <summary>One run: bodies seen and analyzed, the time of each phase in ms, and the bytes the engine allocated.</summary>
+        public sealed record Result(int Bodies, int Analyzed, double Bind, double Scan, double Graphs, double Walk, long Allocated)
         {
             public double Engine => Scan + Graphs + Walk;
         }

@@ -126,15 +126,15 @@ namespace PiiAnalyzers.Benchmarks
                 // corpus to settle (the first runs take two to four times as long).
                 var engineWarmUp = Corpus.Create(10000, personalData: true);
                 EngineRun.Run(() => engineWarmUp.Compilation(), 6, print: false);
-                Console.WriteLine("| Lines | Bodies | Analyzed | Binding the operations | Scan | Graphs | Walk and summaries | Engine | Engine / binding |");
-                Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                Console.WriteLine("| Lines | Bodies | Analyzed | Binding the operations | Scan | Graphs | Walk and summaries | Engine | Engine / binding | Engine alloc |");
+                Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
                 foreach (var size in sizes)
                 {
                     var corpus = Corpus.Create(size, personalData: true);
                     var results = EngineRun.Run(() => corpus.Compilation(), runs, print: false);
                     var median = results.OrderBy(r => r.Engine).ElementAt(results.Count / 2);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| {corpus.Lines:N0} | {median.Bodies:N0} | {median.Analyzed:N0} | {median.Bind:N0} | {median.Scan:N1} | {median.Graphs:N1} | {median.Walk:N1} | {median.Engine:N1} | {median.Engine / median.Bind:P2} |"));
+                        $"| {corpus.Lines:N0} | {median.Bodies:N0} | {median.Analyzed:N0} | {median.Bind:N0} | {median.Scan:N1} | {median.Graphs:N1} | {median.Walk:N1} | {median.Engine:N1} | {median.Engine / median.Bind:P2} | {median.Allocated / 1048576.0:N1} MB |"));
                 }
 
                 Console.WriteLine();

@@ -113,7 +113,7 @@ namespace PiiAnalyzers.Flow
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    if (_context.Sinks.Match(invocation, configuration) is not null)
+                    if (_context.Sinks.IsSink(invocation, configuration))
                     {
                         return true;
                     }
@@ -123,7 +123,7 @@ namespace PiiAnalyzers.Flow
                         && MethodSummaries.CanSummarize(target.OriginalDefinition)
                         && ReachesSink(target, search, cancellationToken);
                 case IObjectCreationOperation creation:
-                    return _context.Sinks.Match(creation) is not null;
+                    return _context.Sinks.IsSink(creation);
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
                     return _context.Sinks.MatchWrite(property, assignment.Value) is not null;
                 default:

@@ -20,7 +20,11 @@ namespace PiiAnalyzers.Flow
             var receiver = Evaluate(invocation.Instance);
             var arguments = EvaluateArguments(invocation.Arguments, out var elements);
 
-            var sink = _context.Sinks.Match(invocation, _configuration);
+            if (!_sinks.TryGetValue(invocation, out var sink))
+            {
+                _sinks[invocation] = sink = _context.Sinks.Match(invocation, _configuration);
+            }
+
             if (sink is not null)
             {
                 ReportSink(sink, invocation, invocation.Arguments, arguments, elements);
@@ -253,7 +257,12 @@ namespace PiiAnalyzers.Flow
         private Taint Creation(IObjectCreationOperation creation)
         {
             var arguments = EvaluateArguments(creation.Arguments, out var elements);
-            if (_context.Sinks.Match(creation) is { } sink)
+            if (!_sinks.TryGetValue(creation, out var sink))
+            {
+                _sinks[creation] = sink = _context.Sinks.Match(creation);
+            }
+
+            if (sink is not null)
             {
                 ReportSink(sink, creation, creation.Arguments, arguments, elements);
             }

@@ -45,6 +45,9 @@ namespace PiiAnalyzers.Flow
 
         private readonly List<IOperation> _operands = new List<IOperation>();
 
+        /// <summary>The sink each call or creation of the graph is, matched once: blocks are evaluated several times.</summary>
+        private readonly Dictionary<IOperation, SinkCall?> _sinks = new Dictionary<IOperation, SinkCall?>();
+
         private FlowState _state = new FlowState();
 
         /// <summary>

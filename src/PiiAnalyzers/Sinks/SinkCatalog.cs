@@ -111,8 +111,22 @@ namespace PiiAnalyzers.Sinks
             AddData(compilation, "System.Net.Http.Json.HttpClientJsonExtensions", transfer, systemTextJsonIgnore, staticDisplay: false, "PostAsJsonAsync", "PutAsJsonAsync", "PatchAsJsonAsync", "GetFromJsonAsync", "DeleteFromJsonAsync");
         }
 
+        /// <summary>Stands for "a sink" where only whether a call is one matters (<see cref="IsSink(IInvocationOperation, PiiConfiguration)"/>).</summary>
+        private static readonly SinkCall Found = new SinkCall(SinkKind.Logging, string.Empty, ImmutableArray<SinkArgument>.Empty);
+
         /// <summary>The sink <paramref name="invocation"/> writes to, or null when it is not a sink.</summary>
-        public SinkCall? Match(IInvocationOperation invocation, PiiConfiguration configuration)
+        public SinkCall? Match(IInvocationOperation invocation, PiiConfiguration configuration) => Match(invocation, configuration, describe: true);
+
+        /// <summary>
+        /// Whether <paramref name="invocation"/> is a sink: the same decision as <see cref="Match(IInvocationOperation, PiiConfiguration)"/>
+        /// without describing the sink (no arguments collected, no names formatted).
+        /// </summary>
+        public bool IsSink(IInvocationOperation invocation, PiiConfiguration configuration) => Match(invocation, configuration, describe: false) is not null;
+
+        /// <summary>Whether <paramref name="creation"/> is a sink, as <see cref="Match(IObjectCreationOperation)"/> decides, without describing it.</summary>
+        public bool IsSink(IObjectCreationOperation creation) => Match(creation, describe: false) is not null;
+
+        private SinkCall? Match(IInvocationOperation invocation, PiiConfiguration configuration, bool describe)
         {
             var method = invocation.TargetMethod;
             var type = method.ContainingType?.OriginalDefinition;
@@ -123,7 +137,7 @@ namespace PiiAnalyzers.Sinks
 
             if (_loggingTypes.TryGetValue(type, out var logging) && logging.Accepts(method.Name))
             {
-                return Logging(invocation.Arguments, logging.StaticDisplay ? type.Name + "." + method.Name : method.Name, method.Name == "ForContext");
+                return describe ? Logging(invocation.Arguments, logging.StaticDisplay ? type.Name + "." + method.Name : method.Name, method.Name == "ForContext") : Found;
             }
 
             if (_textWriter is not null && TypeShapes.DerivesFrom(type, _textWriter)
@@ -131,11 +145,16 @@ namespace PiiAnalyzers.Sinks
                 && invocation.Instance is IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } stream }
                 && SymbolEqualityComparer.Default.Equals(stream.ContainingType, _console))
             {
-                return Logging(invocation.Arguments, "Console." + stream.Name + "." + method.Name, forContext: false);
+                return describe ? Logging(invocation.Arguments, "Console." + stream.Name + "." + method.Name, forContext: false) : Found;
             }
 
             if (_dataSinkTypes.TryGetValue(type, out var dataSink) && dataSink.Accepts(method.Name))
             {
+                if (!describe)
+                {
+                    return Found;
+                }
+
                 var display = dataSink.StaticDisplay ? type.Name + "." + method.Name : method.Name;
                 return new SinkCall(dataSink.Kind, "'" + display + "'", AllData(invocation.Arguments, dataSink.Kind), dataSink.IgnoreAttribute);
             }
@@ -143,29 +162,30 @@ namespace PiiAnalyzers.Sinks
             if (method.Name == "AddWithValue" && TypeShapes.DerivesFrom(type, _dbParameterCollection))
             {
                 // command.Parameters.AddWithValue("@email", visitor.Email) (SqlClient, Npgsql, Sqlite, ...).
-                return new SinkCall(SinkKind.Persistence, "'AddWithValue'", AllData(invocation.Arguments, SinkKind.Persistence));
+                return describe ? new SinkCall(SinkKind.Persistence, "'AddWithValue'", AllData(invocation.Arguments, SinkKind.Persistence)) : Found;
             }
 
             if (type.TypeKind == TypeKind.Delegate && method.Name == "Invoke" && IsLoggerMessageDelegate(type, method))
             {
                 // LoggerMessage.Define<T1, ...>(...) makes Action<ILogger, T1, ..., Exception?>.
-                return Logging(invocation.Arguments, "LoggerMessage.Define delegate", forContext: false);
+                return describe ? Logging(invocation.Arguments, "LoggerMessage.Define delegate", forContext: false) : Found;
             }
 
             if (_loggerMessageAttribute is not null && PrivacySymbols.Find(method, _loggerMessageAttribute) is not null)
             {
-                return Logging(invocation.Arguments, method.Name, forContext: false);
+                return describe ? Logging(invocation.Arguments, method.Name, forContext: false) : Found;
             }
 
             if (configuration.SinkKindOf(method) is { } configured)
             {
                 // A sink named in .editorconfig (pii_analyzers.logging_sinks, ...).
-                return configured == SinkKind.Logging
+                return !describe ? Found
+                    : configured == SinkKind.Logging
                     ? Logging(invocation.Arguments, method.Name, forContext: false)
                     : new SinkCall(configured, "'" + method.Name + "'", AllData(invocation.Arguments, configured));
             }
 
-            return MatchDeclaredSink(method, invocation.Arguments);
+            return MatchDeclaredSink(method, invocation.Arguments, describe);
         }
 
         /// <summary>An assignment to an ADO.NET parameter's <c>Value</c>: the value is written to the database.</summary>
@@ -185,11 +205,13 @@ namespace PiiAnalyzers.Sinks
         }
 
         /// <summary>An exception whose message carries data: exceptions end up in logs.</summary>
-        public SinkCall? Match(IObjectCreationOperation creation)
+        public SinkCall? Match(IObjectCreationOperation creation) => Match(creation, describe: true);
+
+        private SinkCall? Match(IObjectCreationOperation creation, bool describe)
         {
             if (creation.Constructor is not { } constructor || !TypeShapes.DerivesFrom(creation.Type, _exception))
             {
-                return MatchDeclaredSink(creation.Constructor, creation.Arguments);
+                return MatchDeclaredSink(creation.Constructor, creation.Arguments, describe);
             }
 
             var builder = ImmutableArray.CreateBuilder<SinkArgument>();
@@ -198,6 +220,11 @@ namespace PiiAnalyzers.Sinks
                 if (argument.Parameter is { Type.SpecialType: SpecialType.System_String } parameter
                     && parameter.Name.IndexOf("message", System.StringComparison.OrdinalIgnoreCase) >= 0)
                 {
+                    if (!describe)
+                    {
+                        return Found;
+                    }
+
                     builder.Add(new SinkArgument(argument.Value, membersVisible: false));
                 }
             }
@@ -205,7 +232,7 @@ namespace PiiAnalyzers.Sinks
             return builder.Count == 0 ? null : new SinkCall(SinkKind.Logging, "'" + constructor.ContainingType.Name + "' (an exception message)", builder.ToImmutable());
         }
 
-        private SinkCall? MatchDeclaredSink(IMethodSymbol? method, ImmutableArray<IArgumentOperation> arguments)
+        private SinkCall? MatchDeclaredSink(IMethodSymbol? method, ImmutableArray<IArgumentOperation> arguments, bool describe)
         {
             if (method is null || _symbols.PersonalDataSink is null)
             {
@@ -214,7 +241,8 @@ namespace PiiAnalyzers.Sinks
 
             if (DeclaredKind(method) is { } methodKind)
             {
-                return methodKind == SinkKind.Logging
+                return !describe ? Found
+                    : methodKind == SinkKind.Logging
                     ? Logging(arguments, method.Name, forContext: false)
                     : new SinkCall(methodKind, "'" + method.Name + "'", AllData(arguments, methodKind));
             }
@@ -225,6 +253,11 @@ namespace PiiAnalyzers.Sinks
             {
                 if (argument.Parameter is { } parameter && DeclaredKind(parameter) is { } parameterKind)
                 {
+                    if (!describe)
+                    {
+                        return Found;
+                    }
+
                     kind ??= parameterKind;
                     if (parameterKind == kind)
                     {
