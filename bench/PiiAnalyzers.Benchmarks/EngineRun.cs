@@ -63,15 +63,25 @@ namespace PiiAnalyzers.Benchmarks
                     var configuration = flow.GetConfiguration(root.Syntax.SyntaxTree);
                     var bytes = GC.GetAllocatedBytesForCurrentThread();
                     var phase = Stopwatch.StartNew();
-                    var worth = flow.Scan.IsWorthAnalyzing(root, configuration, CancellationToken.None);
+                    var plan = flow.Scan.Plan(root, configuration, CancellationToken.None);
                     scan += phase.Elapsed.TotalMilliseconds;
                     scanBytes += GC.GetAllocatedBytesForCurrentThread() - bytes;
-                    if (!worth)
+                    if (plan == BodyPlan.Skip)
                     {
                         continue;
                     }
 
                     analyzed++;
+                    if (plan == BodyPlan.WithoutGraph)
+                    {
+                        bytes = GC.GetAllocatedBytesForCurrentThread();
+                        phase.Restart();
+                        new TaintWalker(flow, observer, MethodSummaries.MaxDepth, null, configuration, CancellationToken.None).AnalyzeWithoutGraph(root, owner);
+                        walk += phase.Elapsed.TotalMilliseconds;
+                        walkBytes += GC.GetAllocatedBytesForCurrentThread() - bytes;
+                        continue;
+                    }
+
                     bytes = GC.GetAllocatedBytesForCurrentThread();
                     phase.Restart();
                     var graph = flow.GetGraph(root, () => root switch

@@ -32,21 +32,49 @@ namespace PiiAnalyzers.Flow
         }
 
         /// <summary>
+        /// Bodies with more branches than this (each an <c>if</c>, loop, <c>case</c> label, switch arm, <c>?.</c>,
+        /// <c>??</c>, <c>&amp;&amp;</c>, <c>||</c> or <c>catch</c>) are analyzed without a control-flow graph: Roslyn's
+        /// graph builder takes time quadratic in the number of blocks (about 2 per branch): 4,000 blocks take 30 to
+        /// 50 ms, 20,000 blocks 0.7 to 1.5 s (docs/performance.md).
+        /// </summary>
+        public const int MaxBranchesForGraph = 3000;
+
+        /// <summary>
         /// True when the flow engine could report something in the body <paramref name="root"/>, whose file has
         /// <paramref name="configuration"/>.
         /// </summary>
         public bool IsWorthAnalyzing(IOperation root, Configuration.PiiConfiguration configuration, CancellationToken cancellationToken)
+            => Plan(root, configuration, cancellationToken) != BodyPlan.Skip;
+
+        /// <summary>
+        /// Whether and how to analyze the body <paramref name="root"/>: not at all when the engine could report nothing
+        /// in it, without a graph when it has more than <see cref="MaxBranchesForGraph"/> branches.
+        /// </summary>
+        public BodyPlan Plan(IOperation root, Configuration.PiiConfiguration configuration, CancellationToken cancellationToken)
         {
             var source = false;
+            var requiresConsent = false;
+            var branches = 0;
             List<IOperation>? exits = null;
             List<IMethodSymbol>? helpers = null;
             foreach (var operation in root.Descendants())
             {
+                if (IsBranch(operation))
+                {
+                    branches++;
+                }
+
+                if (requiresConsent)
+                {
+                    continue; // analyzed anyway: only the branches still count
+                }
+
                 if (MayExit(operation))
                 {
                     if (RequiresConsent(operation))
                     {
-                        return true;
+                        requiresConsent = true;
+                        continue;
                     }
 
                     (exits ??= new List<IOperation>()).Add(operation);
@@ -55,10 +83,16 @@ namespace PiiAnalyzers.Flow
                 source = source || IsSource(operation, ref helpers);
             }
 
+            var plan = branches > MaxBranchesForGraph ? BodyPlan.WithoutGraph : BodyPlan.Graph;
+            if (requiresConsent)
+            {
+                return plan;
+            }
+
             // No source of its own: data can still come back from a helper (var label = Label(customerId)).
             if (exits is null || !(source || AnyCarries(helpers, new Search(), cancellationToken)))
             {
-                return false;
+                return BodyPlan.Skip;
             }
 
             // Data in, and calls out: is one of them a sink, or a helper that reaches one?
@@ -67,12 +101,18 @@ namespace PiiAnalyzers.Flow
             {
                 if (IsExit(exit, configuration, search, cancellationToken))
                 {
-                    return true;
+                    return plan;
                 }
             }
 
-            return false;
+            return BodyPlan.Skip;
         }
+
+        /// <summary>An operation the control-flow graph splits blocks at (see <see cref="MaxBranchesForGraph"/>).</summary>
+        private static bool IsBranch(IOperation operation)
+            => operation is IConditionalOperation or ICaseClauseOperation or ISwitchExpressionArmOperation or ILoopOperation
+                or IConditionalAccessOperation or ICoalesceOperation or ICoalesceAssignmentOperation or ICatchClauseOperation
+                or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr };
 
         /// <summary>The operations data can leave through: calls, object creations, dynamic operations, property writes.</summary>
         private static bool MayExit(IOperation operation)
@@ -259,5 +299,21 @@ namespace PiiAnalyzers.Flow
 
             public bool Cut { get; set; }
         }
+    }
+}
+
+namespace PiiAnalyzers.Flow
+{
+    /// <summary>How the flow engine treats one body (<see cref="BodyScan.Plan"/>).</summary>
+    internal enum BodyPlan
+    {
+        /// <summary>Nothing to find: no graph, no analysis.</summary>
+        Skip,
+
+        /// <summary>Analyzed on its control-flow graph.</summary>
+        Graph,
+
+        /// <summary>Too many branches for a graph: analyzed without one (<see cref="TaintWalker.AnalyzeWithoutGraph"/>).</summary>
+        WithoutGraph,
     }
 }

@@ -31,8 +31,15 @@ namespace PiiAnalyzers.Flow
                 }
 
                 var configuration = flow.GetConfiguration(root.Syntax.SyntaxTree);
-                if (!flow.Scan.IsWorthAnalyzing(root, configuration, context.CancellationToken))
+                var plan = flow.Scan.Plan(root, configuration, context.CancellationToken);
+                if (plan == BodyPlan.Skip)
                 {
+                    continue;
+                }
+
+                if (plan == BodyPlan.WithoutGraph)
+                {
+                    new TaintWalker(flow, observer, MethodSummaries.MaxDepth, summarizing: null, configuration, context.CancellationToken).AnalyzeWithoutGraph(root, context.OwningSymbol as IMethodSymbol);
                     continue;
                 }
 

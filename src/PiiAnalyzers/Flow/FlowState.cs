@@ -33,7 +33,14 @@ namespace PiiAnalyzers.Flow
             _values = other._values;
             _conditions = other._conditions;
             Consent = other.Consent;
+            Weak = other.Weak;
         }
+
+        /// <summary>
+        /// Assignments add to what a variable held instead of replacing it: the state of an analysis without a graph
+        /// (<see cref="TaintWalker.AnalyzeWithoutGraph"/>), where one state stands for every point of the body.
+        /// </summary>
+        public bool Weak { get; set; }
 
         /// <summary>The consent given on every path to this point.</summary>
         public ConsentFacts Consent { get; set; }
@@ -58,10 +65,22 @@ namespace PiiAnalyzers.Flow
 
         public bool TryGet(object key, out Taint taint) => _values.TryGetValue(key, out taint);
 
-        /// <summary>Strong update: an assignment replaces what the variable held.</summary>
+        /// <summary>Strong update: an assignment replaces what the variable held (unless the state is <see cref="Weak"/>).</summary>
         public void Set(object key, Taint taint)
         {
-            if (taint.IsClean)
+            if (Weak)
+            {
+                if (!taint.IsClean)
+                {
+                    var had = _values.TryGetValue(key, out var held);
+                    var joined = had ? held.Union(taint) : taint;
+                    if (!had || !held.SetEquals(joined))
+                    {
+                        _values = _values.SetItem(key, joined);
+                    }
+                }
+            }
+            else if (taint.IsClean)
             {
                 _values = _values.Remove(key);
             }

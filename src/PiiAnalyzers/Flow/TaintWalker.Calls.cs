@@ -336,6 +336,20 @@ namespace PiiAnalyzers.Flow
                         returned = returned.Union(value);
                     }
                 }
+                else if (argument.Value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation written })
+                {
+                    // Without a graph (AnalyzeWithoutGraph): the body where it is written, its parameters holding the elements.
+                    foreach (var parameter in written.Symbol.Parameters)
+                    {
+                        _state.Set(parameter, elements);
+                    }
+
+                    var value = Evaluate(written.Body);
+                    if (!TypeShapes.IsScalar(written.Symbol.ReturnType))
+                    {
+                        returned = returned.Union(value);
+                    }
+                }
             }
 
             return returned;
@@ -361,6 +375,24 @@ namespace PiiAnalyzers.Flow
         private Taint LocalFunctionCall(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Taint[] values)
         {
             method = method.OriginalDefinition;
+            if (_graph is null)
+            {
+                // Without a graph (AnalyzeWithoutGraph) the local function's body is evaluated where it is written, its
+                // parameters holding what any call passes; its result is taken to carry what it was given.
+                var given = Taint.Clean;
+                foreach (var value in values)
+                {
+                    given = given.Union(value);
+                }
+
+                for (var i = 0; i < method.Parameters.Length && i < values.Length; i++)
+                {
+                    _state.Set(method.Parameters[i], values[i]);
+                }
+
+                return TypeShapes.IsScalar(method.ReturnType) ? Taint.Clean : given;
+            }
+
             for (var graph = _graph; graph is not null; graph = graph.Parent)
             {
                 if (graph.LocalFunctions.Contains(method))

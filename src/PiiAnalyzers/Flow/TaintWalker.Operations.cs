@@ -207,12 +207,45 @@ namespace PiiAnalyzers.Flow
                     {
                         AnalyzeLambda(lambda, Taint.Clean);
                     }
+                    else if (delegateCreation.Target is IAnonymousFunctionOperation written)
+                    {
+                        // Without a graph (AnalyzeWithoutGraph) a lambda is evaluated where it is written.
+                        Evaluate(written.Body);
+                    }
 
                     return Taint.Clean;
+
 
                 case IFlowAnonymousFunctionOperation anonymousFunction:
                     AnalyzeLambda(anonymousFunction, Taint.Clean);
                     return Taint.Clean;
+
+                // Operations only a body analyzed without a graph has (the graph turns them into assignments and calls).
+                case IVariableDeclaratorOperation declarator:
+                    if (declarator.Initializer is { } declared)
+                    {
+                        _state.Set(declarator.Symbol, Evaluate(declared.Value));
+                    }
+
+                    return Taint.Clean;
+
+                case IForEachLoopOperation loop:
+                    {
+                        // Each element holds what the collection holds (as a lambda over a sequence does).
+                        var elements = Evaluate(loop.Collection);
+                        switch (loop.LoopControlVariable)
+                        {
+                            case IVariableDeclaratorOperation element:
+                                _state.Set(element.Symbol, elements);
+                                break;
+                            case { } target:
+                                Assign(target, elements);
+                                break;
+                        }
+
+                        Evaluate(loop.Body);
+                        return Taint.Clean;
+                    }
 
                 default:
                     {

@@ -99,6 +99,61 @@ namespace PiiAnalyzers.Flow
             return AnalyzeGraph(graph, entry);
         }
 
+        /// <summary>
+        /// Analyzes a body with too many branches for a control-flow graph (<see cref="BodyScan.MaxBranchesForGraph"/>)
+        /// without one, and reports its sinks. Flow-insensitive: one state stands for every point of the body; the
+        /// operations are evaluated in the order they are written, pass after pass, an assignment adding to what the
+        /// variable held, until nothing grows; then a last pass reports. Data is therefore found wherever a path could
+        /// bring it (and sometimes where none does). What consent was checked where cannot be told without the graph: a
+        /// body that checks no consent is analyzed as having none (as the graph would say); in one that checks consent
+        /// anywhere, the consent rules report nothing (PII001 and PII004 still do).
+        /// </summary>
+        public void AnalyzeWithoutGraph(IOperation root, IMethodSymbol? owner)
+        {
+            var consent = owner is not null && _context.GetConsentRequirement(owner) is { } required
+                ? ConsentFacts.For(required.Purposes)
+                : ConsentFacts.None;
+            var state = new FlowState(ChecksConsent(root) ? ConsentFacts.All : consent) { Weak = true };
+            var reporting = _reporting;
+            _graph = null;
+            _reporting = false;
+            for (var round = 0; round < MaxRounds && _work < MaxWork; round++)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                _state = state.Clone();
+                Evaluate(root);
+                if (!state.MergeFrom(_state))
+                {
+                    break;
+                }
+            }
+
+            _reporting = true;
+            _state = state.Clone();
+            Evaluate(root);
+            _reporting = reporting;
+        }
+
+        /// <summary>True when <paramref name="root"/> calls or reads a consent check anywhere.</summary>
+        private bool ChecksConsent(IOperation root)
+        {
+            foreach (var operation in root.Descendants())
+            {
+                var checks = operation switch
+                {
+                    IInvocationOperation invocation => _context.GetConsentCheck(invocation.TargetMethod, _configuration) is not null,
+                    IPropertyReferenceOperation property => _context.GetConsentCheck(property.Property, _configuration) is not null,
+                    _ => false,
+                };
+                if (checks)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private Taint AnalyzeGraph(ControlFlowGraph graph, FlowState entry)
         {
             var outerState = _state;
