@@ -92,13 +92,41 @@ namespace PiiAnalyzers.Flow
                 return this;
             }
 
-            var mine = Purposes;
-            var common = other.Purposes.Where(p => mine.Contains(p, PurposeList.Comparer)).ToImmutableArray();
-            return common.IsEmpty ? None : new ConsentFacts(false, common);
+            if (IsNone || other.IsNone)
+            {
+                return None;
+            }
+
+            // Loops, not LINQ: states merge at every join of every graph, mostly with no purposes on either side.
+            var common = ImmutableArray.CreateBuilder<string>();
+            foreach (var purpose in other.Purposes)
+            {
+                if (Purposes.Contains(purpose, PurposeList.Comparer))
+                {
+                    common.Add(purpose);
+                }
+            }
+
+            return common.Count == 0 ? None : new ConsentFacts(false, common.ToImmutable());
         }
 
         public bool SetEquals(ConsentFacts other)
-            => IsAll == other.IsAll && Purposes.Length == other.Purposes.Length && Purposes.All(p => other.Purposes.Contains(p, PurposeList.Comparer));
+        {
+            if (IsAll != other.IsAll || Purposes.Length != other.Purposes.Length)
+            {
+                return false;
+            }
+
+            foreach (var purpose in Purposes)
+            {
+                if (!other.Purposes.Contains(purpose, PurposeList.Comparer))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         public override string ToString() => IsAll ? "all" : IsNone ? "none" : string.Join(",", Purposes);
     }

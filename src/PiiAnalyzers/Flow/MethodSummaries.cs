@@ -86,7 +86,11 @@ namespace PiiAnalyzers.Flow
             }
 
             var key = new Key(method, depth);
-            var lazy = _cache.GetOrAdd(key, k => new Lazy<MethodSummary>(() => Compute(k.Method, k.Depth, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication));
+            if (!_cache.TryGetValue(key, out var lazy))
+            {
+                lazy = _cache.GetOrAdd(key, NewSummary(key, cancellationToken));
+            }
+
             try
             {
                 return lazy.Value;
@@ -146,6 +150,10 @@ namespace PiiAnalyzers.Flow
 
             return summary;
         }
+
+        /// <summary>A summary computed once, on first use, by whichever thread asks first.</summary>
+        private Lazy<MethodSummary> NewSummary(Key key, CancellationToken cancellationToken)
+            => new Lazy<MethodSummary>(() => Compute(key.Method, key.Depth, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
 
         /// <summary>The operation of <paramref name="method"/>'s body (a method body, constructor body or block), or null.</summary>
         public IOperation? GetBody(IMethodSymbol method, CancellationToken cancellationToken)

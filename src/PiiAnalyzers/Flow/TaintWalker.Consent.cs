@@ -113,6 +113,6 @@ namespace PiiAnalyzers.Flow
 
         private static bool IsVoidLike(ITypeSymbol type)
             => type.SpecialType == SpecialType.System_Void
-                || (type is INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" } && TypeShapes.IsInNamespace(type, "System", "Threading", "Tasks"));
+                || (type is INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" } && TypeShapes.IsInNamespace(type, TypeShapes.SystemThreadingTasks));
     }
 }

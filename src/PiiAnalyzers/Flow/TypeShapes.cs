@@ -50,12 +50,12 @@ namespace PiiAnalyzers.Flow
             // Task<bool>, ValueTask<int>: awaiting them gives a scalar.
             if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } task
                 && (task.Name == "Task" || task.Name == "ValueTask")
-                && IsInNamespace(task, "System", "Threading", "Tasks"))
+                && IsInNamespace(task, SystemThreadingTasks))
             {
                 return IsScalar(task.TypeArguments[0]);
             }
 
-            return type.Name == "Task" && !((INamedTypeSymbol)type).IsGenericType && IsInNamespace(type, "System", "Threading", "Tasks");
+            return type.Name == "Task" && !((INamedTypeSymbol)type).IsGenericType && IsInNamespace(type, SystemThreadingTasks);
         }
 
         /// <summary>Types that never hold personal data in members: scalars, string, object, delegates, framework leaf types.</summary>
@@ -86,7 +86,7 @@ namespace PiiAnalyzers.Flow
         /// </summary>
         public static bool IsFrameworkType(INamedTypeSymbol type)
         {
-            if (IsInNamespace(type, "Microsoft", "AspNetCore", "Identity"))
+            if (IsInNamespace(type, MicrosoftAspNetCoreIdentity))
             {
                 return false;
             }
@@ -106,8 +106,8 @@ namespace PiiAnalyzers.Flow
         /// </summary>
         public static bool IsCategoryGeneric(INamedTypeSymbol type)
             => type.Arity == 1
-                && (((type.Name is "ILogger" or "Logger") && IsInNamespace(type, "Microsoft", "Extensions", "Logging"))
-                    || ((type.Name is "IStringLocalizer" or "StringLocalizer") && IsInNamespace(type, "Microsoft", "Extensions", "Localization")));
+                && (((type.Name is "ILogger" or "Logger") && IsInNamespace(type, MicrosoftExtensionsLogging))
+                    || ((type.Name is "IStringLocalizer" or "StringLocalizer") && IsInNamespace(type, MicrosoftExtensionsLocalization)));
 
         /// <summary>Strings and string-like values (text, bytes, URIs): whatever flows into them shows when they are printed.</summary>
         public static bool IsTextLike(ITypeSymbol? type)
@@ -126,9 +126,9 @@ namespace PiiAnalyzers.Flow
             }
 
             return type is INamedTypeSymbol named
-                && ((named.Name == "StringBuilder" && IsInNamespace(named, "System", "Text"))
-                    || (named.Name == "Uri" && IsInNamespace(named, "System"))
-                    || ((named.Name is "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory") && IsInNamespace(named, "System")));
+                && ((named.Name == "StringBuilder" && IsInNamespace(named, SystemText))
+                    || (named.Name == "Uri" && IsInNamespace(named, SystemNamespace))
+                    || ((named.Name is "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory") && IsInNamespace(named, SystemNamespace)));
         }
 
         /// <summary>Sequences other than strings: arrays and anything implementing IEnumerable.</summary>
@@ -161,8 +161,16 @@ namespace PiiAnalyzers.Flow
             return false;
         }
 
+        // Namespaces as IsInNamespace takes them: allocated once, not on every test of a type.
+        public static readonly string[] SystemNamespace = { "System" };
+        private static readonly string[] SystemText = { "System", "Text" };
+        public static readonly string[] SystemThreadingTasks = { "System", "Threading", "Tasks" };
+        private static readonly string[] MicrosoftAspNetCoreIdentity = { "Microsoft", "AspNetCore", "Identity" };
+        private static readonly string[] MicrosoftExtensionsLogging = { "Microsoft", "Extensions", "Logging" };
+        private static readonly string[] MicrosoftExtensionsLocalization = { "Microsoft", "Extensions", "Localization" };
+
         /// <summary>True when <paramref name="type"/> sits in exactly the namespace <paramref name="parts"/>.</summary>
-        public static bool IsInNamespace(ISymbol type, params string[] parts)
+        public static bool IsInNamespace(ISymbol type, string[] parts)
         {
             var ns = type.ContainingNamespace;
             for (var i = parts.Length - 1; i >= 0; i--)

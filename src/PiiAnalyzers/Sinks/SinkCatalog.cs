@@ -420,7 +420,7 @@ namespace PiiAnalyzers.Sinks
         }
 
         private bool IsLoggerMessageDelegate(INamedTypeSymbol type, IMethodSymbol invoke)
-            => _melLogger is not null && type.Name == "Action" && TypeShapes.IsInNamespace(type, "System")
+            => _melLogger is not null && type.Name == "Action" && TypeShapes.IsInNamespace(type, TypeShapes.SystemNamespace)
                 && invoke.Parameters.Length >= 2
                 && SymbolEqualityComparer.Default.Equals(invoke.Parameters[0].Type, _melLogger);
 
