@@ -38,6 +38,22 @@ namespace PiiAnalyzers.Benchmarks
             Console.WriteLine();
 
             var pii = Analyzers.Pii();
+            if (args.Contains("--graph-cost"))
+            {
+                // What Roslyn's control-flow graph builder costs by size (docs/flow-engine.md, "Bodies too large for a
+                // graph"): one method of N switch cases, or of N if statements among 1.5 N other statements.
+                Console.WriteLine("| Branches | Blocks, switch | Graph, switch | Blocks, ifs | Graph, ifs |");
+                Console.WriteLine("|---:|---:|---:|---:|---:|");
+                foreach (var branches in new[] { 1000, 2000, 3000, 4000, 8000, 10000 })
+                {
+                    var (switchBlocks, switchMs) = GraphCost(StressSources.Switch(branches), runs);
+                    var (ifBlocks, ifMs) = GraphCost(StressSources.Statements(branches * 5 / 2), runs);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {branches:N0} | {switchBlocks:N0} | {switchMs:N1} | {ifBlocks:N0} | {ifMs:N1} |"));
+                }
+
+                return 0;
+            }
+
             if (OptionOrNull(args, "--engine") is { } engineSize)
             {
                 var engineCorpus = Corpus.Create(int.Parse(engineSize, CultureInfo.InvariantCulture), personalData: true);
@@ -183,6 +199,28 @@ namespace PiiAnalyzers.Benchmarks
         {
             var index = Array.IndexOf(args, name);
             return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        }
+
+        /// <summary>Blocks and median milliseconds of building the graph of the method <c>Run</c> in <paramref name="source"/>.</summary>
+        private static (int Blocks, double Ms) GraphCost(string source, int runs)
+        {
+            var times = new List<double>();
+            var blocks = 0;
+            for (var run = 0; run < runs + 1; run++)
+            {
+                var compilation = Corpus.FromSources(new[] { ("Stress.cs", source) }, personalData: true).Compilation();
+                var tree = compilation.SyntaxTrees.First();
+                var method = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().First(m => m.Identifier.Text == "Run");
+                var body = (Microsoft.CodeAnalysis.Operations.IMethodBodyOperation)compilation.GetSemanticModel(tree).GetOperation(method)!;
+                var watch = Stopwatch.StartNew();
+                blocks = Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph.Create(body).Blocks.Length;
+                if (run > 0)
+                {
+                    times.Add(watch.Elapsed.TotalMilliseconds); // the first run warms the JIT up
+                }
+            }
+
+            return (blocks, Median(times));
         }
 
         private static double Median(List<double> values)

@@ -35,9 +35,9 @@ namespace PiiAnalyzers.Flow
         /// Bodies with more branches than this (each an <c>if</c>, loop, <c>case</c> label, switch arm, <c>?.</c>,
         /// <c>??</c>, <c>&amp;&amp;</c>, <c>||</c> or <c>catch</c>) are analyzed without a control-flow graph: Roslyn's
         /// graph builder takes time quadratic in the number of blocks (about 2 per branch): 4,000 blocks take 30 to
-        /// 50 ms, 20,000 blocks 0.7 to 1.5 s (docs/performance.md).
+        /// 45 ms, 20,000 blocks 0.7 to 2.7 s (docs/performance.md).
         /// </summary>
-        public const int MaxBranchesForGraph = 3000;
+        public const int MaxBranchesForGraph = 2000;
 
         /// <summary>
         /// True when the flow engine could report something in the body <paramref name="root"/>, whose file has
