@@ -40,14 +40,8 @@ namespace PiiAnalyzers.Tests.Robustness
             // Deterministic, in units of work rather than time: the flow engine runs on a prebuilt graph (no binding,
             // which the driver does outside the analyzer), and the token is cancelled by the first sink it reports.
             // Every later block of the 6,000-statement method would report another sink; none may arrive.
-            var compilation = RobustnessInputs.Compile(HugeMethodSource(6000));
-            var flow = Flow.FlowContext.TryCreate(compilation, new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.AdditionalText>.Empty))!;
-            var tree = compilation.SyntaxTrees.Single();
-            var method = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().Single(m => m.Identifier.Text == "Run");
-            var model = compilation.GetSemanticModel(tree);
-            var body = (Microsoft.CodeAnalysis.Operations.IMethodBodyOperation)model.GetOperation(method)!;
-            var graph = Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph.Create(body);
-            var symbol = Microsoft.CodeAnalysis.CSharp.CSharpExtensions.GetDeclaredSymbol(model, method)!;
+            var (flow, tree, body, symbol) = PrepareHugeMethod(6000);
+            var graph = Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph.Create((Microsoft.CodeAnalysis.Operations.IMethodBodyOperation)body);
 
             // Uncancelled, the method reports thousands of sinks: the test has something to interrupt.
             var all = new CancellingObserver(null);
@@ -67,13 +61,7 @@ namespace PiiAnalyzers.Tests.Robustness
         {
             // The same method has 6,000 branches: the driver analyzes it without a graph, where the token is checked
             // every 256 evaluated operations (each statement holds a sink and about ten operations).
-            var compilation = RobustnessInputs.Compile(HugeMethodSource(6000));
-            var flow = Flow.FlowContext.TryCreate(compilation, new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.AdditionalText>.Empty))!;
-            var tree = compilation.SyntaxTrees.Single();
-            var method = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().Single(m => m.Identifier.Text == "Run");
-            var model = compilation.GetSemanticModel(tree);
-            var body = model.GetOperation(method)!;
-            var symbol = Microsoft.CodeAnalysis.CSharp.CSharpExtensions.GetDeclaredSymbol(model, method)!;
+            var (flow, tree, body, symbol) = PrepareHugeMethod(6000);
             Assert.Equal(Flow.BodyPlan.WithoutGraph, flow.Scan.Plan(body, flow.GetConfiguration(tree), CancellationToken.None));
 
             var all = new CancellingObserver(null);
@@ -102,6 +90,17 @@ namespace PiiAnalyzers.Tests.Robustness
             // Through the driver: cancelled 100 ms in, honoured within about 50 ms more on an idle 2-core machine
             // (docs/performance.md). Bound generous for a loaded CI machine; ignoring the token would run on for seconds.
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"cancellation took {watch.Elapsed.TotalMilliseconds:N0} ms to be honoured");
+        }
+
+        /// <summary>The engine's context for <see cref="HugeMethodSource"/>, with the method's body and symbol.</summary>
+        private static (Flow.FlowContext Flow, Microsoft.CodeAnalysis.SyntaxTree Tree, Microsoft.CodeAnalysis.IOperation Body, Microsoft.CodeAnalysis.IMethodSymbol Symbol) PrepareHugeMethod(int statements)
+        {
+            var compilation = RobustnessInputs.Compile(HugeMethodSource(statements));
+            var flow = Flow.FlowContext.TryCreate(compilation, new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.AdditionalText>.Empty))!;
+            var tree = compilation.SyntaxTrees.Single();
+            var method = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().Single(m => m.Identifier.Text == "Run");
+            var model = compilation.GetSemanticModel(tree);
+            return (flow, tree, model.GetOperation(method)!, Microsoft.CodeAnalysis.CSharp.CSharpExtensions.GetDeclaredSymbol(model, method)!);
         }
 
         private static string HugeMethodSource(int statements)
