@@ -34,7 +34,7 @@ namespace PiiAnalyzers.Benchmarks
             Measure.Detail = args.Contains("--detail");
 
             Console.WriteLine($"PiiAnalyzers benchmark: {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, Roslyn {typeof(Compilation).Assembly.GetName().Version}");
-            Console.WriteLine($"median of {runs} runs after {WarmUps} warm-up runs; concurrentAnalysis: false; times in ms");
+            Console.WriteLine($"median of {runs} runs after {WarmUps} warm-up runs; concurrentAnalysis: false; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC; times in ms");
             Console.WriteLine();
 
             var pii = Analyzers.Pii();
