@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
@@ -116,6 +117,29 @@ class Small { void M(Market.Visitor v, Microsoft.Extensions.Logging.ILogger l, i
 
             Assert.Empty(exceptions);
             Assert.Contains(diagnostics, d => d.Id == "PII001");
+        }
+    
+        [Fact]
+        [Trait("Category", "Robustness")]
+        public async Task MutatedLargeBodies_NeverThrow()
+        {
+            // The fuzz test's mutations, applied to the statements that follow the branches (seeded, bounded).
+            const string Tail = @"
+        if (n == -1) text = v.Email;
+        var copy = v.Phone ?? text;
+        foreach (var (email, i) in new[] { v }.Select((x, k) => (x.Email, k))) { _logger.LogInformation(""{E}"", email); }
+        string Label(string s) => ""<"" + s + "">"";
+        Action<Visitor> log = x => _logger.LogInformation(""{L}"", Label(x.HealthNote));
+        if (_consent.CanSupport(v)) { text = System.Text.Json.JsonSerializer.Serialize(v); }
+        using (var scope = _logger.BeginScope(copy)) { try { log(v); } catch (Exception e) when (e.Message != text) { throw new InvalidOperationException(v.Email, e); } }
+        switch (copy) { case ""a"": text = v?.Email; break; case string other when other.Length > 0: _logger.LogWarning(other); break; }";
+            var random = new Random(11);
+            for (var i = 0; i < 12; i++)
+            {
+                var (kind, tail) = Robustness.FuzzTests.Mutate(Tail, random);
+                var (_, exceptions) = await Robustness.RobustnessInputs.AnalyzeAsync(Robustness.RobustnessInputs.Compile(Huge(tail)));
+                Assert.True(exceptions.IsEmpty, kind + ": " + string.Join(Environment.NewLine, exceptions) + Environment.NewLine + tail);
+            }
         }
     }
 }
