@@ -215,7 +215,6 @@ namespace PiiAnalyzers.Flow
 
                     return Taint.Clean;
 
-
                 case IFlowAnonymousFunctionOperation anonymousFunction:
                     AnalyzeLambda(anonymousFunction, Taint.Clean);
                     return Taint.Clean;
