@@ -37,9 +37,10 @@ namespace PiiAnalyzers.Flow
                     continue;
                 }
 
+                var walker = new TaintWalker(flow, observer, MethodSummaries.MaxDepth, summarizing: null, configuration, context.CancellationToken);
                 if (plan == BodyPlan.WithoutGraph)
                 {
-                    new TaintWalker(flow, observer, MethodSummaries.MaxDepth, summarizing: null, configuration, context.CancellationToken).AnalyzeWithoutGraph(root, context.OwningSymbol as IMethodSymbol);
+                    walker.AnalyzeWithoutGraph(root, context.OwningSymbol as IMethodSymbol);
                     continue;
                 }
 
@@ -50,7 +51,7 @@ namespace PiiAnalyzers.Flow
                     continue; // code with errors the graph builder does not accept
                 }
 
-                new TaintWalker(flow, observer, MethodSummaries.MaxDepth, summarizing: null, configuration, context.CancellationToken).Analyze(graph, context.OwningSymbol as IMethodSymbol);
+                walker.Analyze(graph, context.OwningSymbol as IMethodSymbol);
             }
         }
 

@@ -68,19 +68,12 @@ namespace PiiAnalyzers.Flow
         /// <summary>Strong update: an assignment replaces what the variable held (unless the state is <see cref="Weak"/>).</summary>
         public void Set(object key, Taint taint)
         {
-            if (Weak)
+            if (Weak && _values.TryGetValue(key, out var held))
             {
-                if (!taint.IsClean)
-                {
-                    var had = _values.TryGetValue(key, out var held);
-                    var joined = had ? held.Union(taint) : taint;
-                    if (!had || !held.SetEquals(joined))
-                    {
-                        _values = _values.SetItem(key, joined);
-                    }
-                }
+                taint = held.Union(taint);
             }
-            else if (taint.IsClean)
+
+            if (taint.IsClean)
             {
                 _values = _values.Remove(key);
             }

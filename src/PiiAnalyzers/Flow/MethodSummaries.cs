@@ -47,12 +47,7 @@ namespace PiiAnalyzers.Flow
         /// </summary>
         public static bool HasSummarizableBody(IMethodSymbol method)
         {
-            method = method.OriginalDefinition;
-            if (method.PartialImplementationPart is { } implementation)
-            {
-                method = implementation;
-            }
-
+            method = Normalize(method);
             if (!CanSummarize(method))
             {
                 return false;

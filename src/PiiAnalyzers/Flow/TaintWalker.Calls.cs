@@ -328,27 +328,31 @@ namespace PiiAnalyzers.Flow
             var returned = Taint.Clean;
             foreach (var argument in arguments)
             {
-                if (argument.Value is IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation lambda })
+                Taint value;
+                IMethodSymbol function;
+                switch (argument.Value)
                 {
-                    var value = AnalyzeLambda(lambda, elements);
-                    if (!TypeShapes.IsScalar(lambda.Symbol.ReturnType))
-                    {
-                        returned = returned.Union(value);
-                    }
-                }
-                else if (argument.Value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation written })
-                {
-                    // Without a graph (AnalyzeWithoutGraph): the body where it is written, its parameters holding the elements.
-                    foreach (var parameter in written.Symbol.Parameters)
-                    {
-                        _state.Set(parameter, elements);
-                    }
+                    case IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation lambda }:
+                        value = AnalyzeLambda(lambda, elements);
+                        function = lambda.Symbol;
+                        break;
+                    case IDelegateCreationOperation { Target: IAnonymousFunctionOperation written }:
+                        // Without a graph (AnalyzeWithoutGraph): the body where it is written, its parameters holding the elements.
+                        foreach (var parameter in written.Symbol.Parameters)
+                        {
+                            _state.Set(parameter, elements);
+                        }
 
-                    var value = Evaluate(written.Body);
-                    if (!TypeShapes.IsScalar(written.Symbol.ReturnType))
-                    {
-                        returned = returned.Union(value);
-                    }
+                        value = Evaluate(written.Body);
+                        function = written.Symbol;
+                        break;
+                    default:
+                        continue;
+                }
+
+                if (!TypeShapes.IsScalar(function.ReturnType))
+                {
+                    returned = returned.Union(value);
                 }
             }
 

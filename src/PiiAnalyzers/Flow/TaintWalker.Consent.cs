@@ -26,15 +26,22 @@ namespace PiiAnalyzers.Flow
             return refined;
         }
 
+        /// <summary>The consent check <paramref name="operation"/> calls or reads (a <c>[ConsentCheck]</c> method or property), or null.</summary>
+        private ConsentMarker? ConsentCheckOf(IOperation operation) => operation switch
+        {
+            IInvocationOperation invocation => _context.GetConsentCheck(invocation.TargetMethod, _configuration),
+            IPropertyReferenceOperation property => _context.GetConsentCheck(property.Property, _configuration),
+            _ => null,
+        };
+
         /// <summary>What a boolean value says about consent, given what variables hold in <paramref name="state"/>.</summary>
         private ConsentCondition ConditionOf(IOperation operation, FlowState state)
         {
             switch (operation)
             {
-                case IInvocationOperation invocation when _context.GetConsentCheck(invocation.TargetMethod, _configuration) is { } check:
-                    return new ConsentCondition(CheckedConsent(check, invocation.Arguments), ConsentFacts.None);
-                case IPropertyReferenceOperation property when _context.GetConsentCheck(property.Property, _configuration) is { } check:
-                    return new ConsentCondition(CheckedConsent(check, ImmutableArray<IArgumentOperation>.Empty), ConsentFacts.None);
+                case IInvocationOperation or IPropertyReferenceOperation when ConsentCheckOf(operation) is { } check:
+                    var arguments = operation is IInvocationOperation invocation ? invocation.Arguments : ImmutableArray<IArgumentOperation>.Empty;
+                    return new ConsentCondition(CheckedConsent(check, arguments), ConsentFacts.None);
                 case ILocalReferenceOperation local:
                     return state.GetCondition(local.Local);
                 case IParameterReferenceOperation parameter:

@@ -84,9 +84,7 @@ namespace PiiAnalyzers.Flow
         /// </summary>
         public Taint Analyze(ControlFlowGraph graph, IMethodSymbol? owner)
         {
-            var entry = new FlowState(owner is not null && _context.GetConsentRequirement(owner) is { } required
-                ? ConsentFacts.For(required.Purposes)
-                : ConsentFacts.None);
+            var entry = new FlowState(EntryConsent(owner));
             if (_summarizing is not null)
             {
                 foreach (var parameter in _summarizing.Parameters)
@@ -110,10 +108,7 @@ namespace PiiAnalyzers.Flow
         /// </summary>
         public void AnalyzeWithoutGraph(IOperation root, IMethodSymbol? owner)
         {
-            var consent = owner is not null && _context.GetConsentRequirement(owner) is { } required
-                ? ConsentFacts.For(required.Purposes)
-                : ConsentFacts.None;
-            var state = new FlowState(ChecksConsent(root) ? ConsentFacts.All : consent) { Weak = true };
+            var state = new FlowState(ChecksConsent(root) ? ConsentFacts.All : EntryConsent(owner)) { Weak = true };
             var reporting = _reporting;
             _graph = null;
             _reporting = false;
@@ -134,18 +129,16 @@ namespace PiiAnalyzers.Flow
             _reporting = reporting;
         }
 
+        /// <summary>The consent a body starts with: inside a <c>[RequiresConsent]</c> method, its callers have checked it.</summary>
+        private ConsentFacts EntryConsent(IMethodSymbol? owner)
+            => owner is not null && _context.GetConsentRequirement(owner) is { } required ? ConsentFacts.For(required.Purposes) : ConsentFacts.None;
+
         /// <summary>True when <paramref name="root"/> calls or reads a consent check anywhere.</summary>
         private bool ChecksConsent(IOperation root)
         {
             foreach (var operation in root.Descendants())
             {
-                var checks = operation switch
-                {
-                    IInvocationOperation invocation => _context.GetConsentCheck(invocation.TargetMethod, _configuration) is not null,
-                    IPropertyReferenceOperation property => _context.GetConsentCheck(property.Property, _configuration) is not null,
-                    _ => false,
-                };
-                if (checks)
+                if (ConsentCheckOf(operation) is not null)
                 {
                     return true;
                 }
