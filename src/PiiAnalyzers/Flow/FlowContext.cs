@@ -70,6 +70,12 @@ namespace PiiAnalyzers.Flow
         public INamedTypeSymbol? NewtonsoftJsonConvert { get; }
 
         /// <summary>
+        /// Graphs without a loop or handler are analyzed in one pass (<see cref="TaintWalker"/>); false makes every graph
+        /// iterate to its fixed point and then report, as all did before. Only tests turn it off, to compare the two.
+        /// </summary>
+        public bool SinglePassForForwardGraphs { get; set; } = true;
+
+        /// <summary>
         /// The context for <paramref name="compilation"/>, or null when nothing in it can be personal data: it references
         /// no personal-data marker (PiiAttributes, ASP.NET Core Identity, Microsoft.Extensions.Compliance) and no file
         /// turns on <c>pii_analyzers.infer_from_names</c>.

@@ -162,26 +162,37 @@ namespace PiiAnalyzers.Flow
                 inputs[0] = entry;
                 dirty[0] = true;
 
-                _reporting = false;
-                for (var round = 0; round < MaxRounds && _work < MaxWork; round++)
-                {
-                    if (!Iterate(graph, blocks, inputs, outputs, dirty))
-                    {
-                        break;
-                    }
-                }
-
-                // The final pass, from the fixed point: the only one that reports.
-                _reporting = reporting;
                 var returns = Taint.Clean;
-                for (var i = 0; i < blocks.Length; i++)
+                if (_context.SinglePassForForwardGraphs && IsForwardOnly(blocks))
                 {
-                    _cancellationToken.ThrowIfCancellationRequested();
-                    if (inputs[i] is { } input)
+                    // No loop and no handler: every block's predecessors come before it, so one pass in order sees each
+                    // block with its final input. That pass is the fixed point and the reporting pass at once.
+                    _reporting = reporting;
+                    Iterate(graph, blocks, inputs, outputs, dirty, ref returns);
+                }
+                else
+                {
+                    _reporting = false;
+                    var ignored = Taint.Clean;
+                    for (var round = 0; round < MaxRounds && _work < MaxWork; round++)
                     {
-                        var state = input.Clone();
-                        returns = returns.Union(Transfer(graph, blocks[i], state));
-                        outputs[i] = state;
+                        if (!Iterate(graph, blocks, inputs, outputs, dirty, ref ignored))
+                        {
+                            break;
+                        }
+                    }
+
+                    // The final pass, from the fixed point: the only one that reports.
+                    _reporting = reporting;
+                    for (var i = 0; i < blocks.Length; i++)
+                    {
+                        _cancellationToken.ThrowIfCancellationRequested();
+                        if (inputs[i] is { } input)
+                        {
+                            var state = input.Clone();
+                            returns = returns.Union(Transfer(graph, blocks[i], state));
+                            outputs[i] = state;
+                        }
                     }
                 }
 
@@ -202,11 +213,44 @@ namespace PiiAnalyzers.Flow
         }
 
         /// <summary>
+        /// True when every reachable block but the entry is entered only from blocks before it: no loop, no catch or
+        /// finally handler (entered from anywhere in its try block). Roslyn numbers blocks in the order they are written,
+        /// so most bodies without loops qualify.
+        /// </summary>
+        public static bool IsForwardOnly(ImmutableArray<BasicBlock> blocks)
+        {
+            for (var i = 1; i < blocks.Length; i++)
+            {
+                var block = blocks[i];
+                if (!block.IsReachable)
+                {
+                    continue;
+                }
+
+                if (block.Predecessors.IsEmpty)
+                {
+                    return false;
+                }
+
+                foreach (var predecessor in block.Predecessors)
+                {
+                    if (predecessor.Source.Ordinal >= i)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
         /// One pass over the blocks in order; true when any block's input grew. Only blocks whose input changed since
         /// they were last run (<paramref name="dirty"/>) are run again: the same input gives the same output, so this
-        /// reaches the same fixed point as running every block every pass, with less work.
+        /// reaches the same fixed point as running every block every pass, with less work. What the blocks run return
+        /// is added to <paramref name="returns"/>.
         /// </summary>
-        private bool Iterate(ControlFlowGraph graph, ImmutableArray<BasicBlock> blocks, FlowState?[] inputs, FlowState?[] outputs, bool[] dirty)
+        private bool Iterate(ControlFlowGraph graph, ImmutableArray<BasicBlock> blocks, FlowState?[] inputs, FlowState?[] outputs, bool[] dirty, ref Taint returns)
         {
             var changed = false;
             for (var i = 0; i < blocks.Length; i++)
@@ -244,7 +288,7 @@ namespace PiiAnalyzers.Flow
                 dirty[i] = false;
 
                 var state = input.Clone();
-                Transfer(graph, block, state);
+                returns = returns.Union(Transfer(graph, block, state));
                 outputs[i] = state;
                 if (block.ConditionKind != ControlFlowConditionKind.None && block.BranchValue is { } condition
                     && ConditionOf(condition, state) is { IsUnknown: false } consent)
