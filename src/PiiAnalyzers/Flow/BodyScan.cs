@@ -109,15 +109,43 @@ namespace PiiAnalyzers.Flow
         }
 
         /// <summary>An operation the control-flow graph splits blocks at (see <see cref="MaxBranchesForGraph"/>).</summary>
+        /// <remarks>Tested by kind, not by interface: the scan asks this of every operation (an interface test each is dearer).</remarks>
         private static bool IsBranch(IOperation operation)
-            => operation is IConditionalOperation or ICaseClauseOperation or ISwitchExpressionArmOperation or ILoopOperation
-                or IConditionalAccessOperation or ICoalesceOperation or ICoalesceAssignmentOperation or ICatchClauseOperation
-                or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr };
+        {
+            switch (operation.Kind)
+            {
+                case OperationKind.Conditional:
+                case OperationKind.CaseClause:
+                case OperationKind.SwitchExpressionArm:
+                case OperationKind.Loop:
+                case OperationKind.ConditionalAccess:
+                case OperationKind.Coalesce:
+                case OperationKind.CoalesceAssignment:
+                case OperationKind.CatchClause:
+                    return true;
+                case OperationKind.Binary:
+                    return ((IBinaryOperation)operation).OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr;
+                default:
+                    return false;
+            }
+        }
 
         /// <summary>The operations data can leave through: calls, object creations, dynamic operations, property writes.</summary>
         private static bool MayExit(IOperation operation)
-            => operation is IInvocationOperation or IObjectCreationOperation or IDynamicInvocationOperation or IDynamicObjectCreationOperation
-                or ISimpleAssignmentOperation { Target: IPropertyReferenceOperation };
+        {
+            switch (operation.Kind)
+            {
+                case OperationKind.Invocation:
+                case OperationKind.ObjectCreation:
+                case OperationKind.DynamicInvocation:
+                case OperationKind.DynamicObjectCreation:
+                    return true;
+                case OperationKind.SimpleAssignment:
+                    return ((ISimpleAssignmentOperation)operation).Target.Kind == OperationKind.PropertyReference;
+                default:
+                    return false;
+            }
+        }
 
         /// <summary>A call or <c>new</c> of a <c>[RequiresConsent]</c> method or constructor (PII009 needs no personal data).</summary>
         private bool RequiresConsent(IOperation operation) => operation switch
@@ -256,12 +284,16 @@ namespace PiiAnalyzers.Flow
                 return true;
             }
 
-            switch (operation)
+            switch (operation.Kind)
             {
-                case IParameterReferenceOperation parameter:
-                    return _context.Catalog.GetDeclared(parameter.Parameter) is not null;
+                case OperationKind.ParameterReference:
+                    return _context.Catalog.GetDeclared(((IParameterReferenceOperation)operation).Parameter) is not null;
 
-                case IMemberReferenceOperation member:
+                case OperationKind.FieldReference:
+                case OperationKind.PropertyReference:
+                case OperationKind.EventReference:
+                case OperationKind.MethodReference:
+                    var member = (IMemberReferenceOperation)operation;
                     if (_context.Catalog.GetDeclared(member.Member) is not null)
                     {
                         return true;
@@ -274,7 +306,8 @@ namespace PiiAnalyzers.Flow
 
                     return false;
 
-                case IInvocationOperation invocation:
+                case OperationKind.Invocation:
+                    var invocation = (IInvocationOperation)operation;
                     if (_context.Catalog.GetDeclared(invocation.TargetMethod) is not null)
                     {
                         return true;

@@ -16,6 +16,12 @@ namespace PiiAnalyzers.Flow
                 return false;
             }
 
+            if (type.SpecialType != SpecialType.None)
+            {
+                // The common case, decided without looking further: int, bool, string, object...
+                return IsScalarSpecialType(type.SpecialType);
+            }
+
             if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
             {
                 type = nullable.TypeArguments[0];
@@ -26,7 +32,25 @@ namespace PiiAnalyzers.Flow
                 return true;
             }
 
-            switch (type.SpecialType)
+            if (IsScalarSpecialType(type.SpecialType))
+            {
+                return true;
+            }
+
+            // Task<bool>, ValueTask<int>: awaiting them gives a scalar.
+            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } task
+                && (task.Name == "Task" || task.Name == "ValueTask")
+                && IsInNamespace(task, SystemThreadingTasks))
+            {
+                return IsScalar(task.TypeArguments[0]);
+            }
+
+            return type.Name == "Task" && !((INamedTypeSymbol)type).IsGenericType && IsInNamespace(type, SystemThreadingTasks);
+        }
+
+        private static bool IsScalarSpecialType(SpecialType specialType)
+        {
+            switch (specialType)
             {
                 case SpecialType.System_Void:
                 case SpecialType.System_Boolean:
@@ -45,22 +69,20 @@ namespace PiiAnalyzers.Flow
                 case SpecialType.System_IntPtr:
                 case SpecialType.System_UIntPtr:
                     return true;
+                default:
+                    return false;
             }
-
-            // Task<bool>, ValueTask<int>: awaiting them gives a scalar.
-            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } task
-                && (task.Name == "Task" || task.Name == "ValueTask")
-                && IsInNamespace(task, SystemThreadingTasks))
-            {
-                return IsScalar(task.TypeArguments[0]);
-            }
-
-            return type.Name == "Task" && !((INamedTypeSymbol)type).IsGenericType && IsInNamespace(type, SystemThreadingTasks);
         }
 
         /// <summary>Types that never hold personal data in members: scalars, string, object, delegates, framework leaf types.</summary>
         public static bool IsLeaf(ITypeSymbol type)
         {
+            if (type.SpecialType != SpecialType.None && type is not INamedTypeSymbol { IsGenericType: true })
+            {
+                // int, string, object, DateTime, IDisposable...: the framework's own types, no members of the user's.
+                return true;
+            }
+
             if (IsScalar(type))
             {
                 return true;

@@ -98,17 +98,17 @@ namespace PiiAnalyzers.PersonalData
         /// </summary>
         public Taint GetContainerTaint(ITypeSymbol? type)
         {
-            if (type is null || TypeShapes.IsLeaf(type))
+            if (type is null || (type.SpecialType != SpecialType.None && TypeShapes.IsLeaf(type)))
             {
-                return Taint.Clean;
+                return Taint.Clean; // string, int, bool...: the commonest types, answered without a lookup
             }
 
             if (_containers.TryGetValue(type, out var known))
             {
-                return known;
+                return known; // leaf types too: their answer is cached with the others
             }
 
-            return _containers.GetOrAdd(type, ComputeContainer(type, 0, new Dictionary<ITypeSymbol, Taint>(SymbolEqualityComparer.Default)));
+            return _containers.GetOrAdd(type, TypeShapes.IsLeaf(type) ? Taint.Clean : ComputeContainer(type, 0, new Dictionary<ITypeSymbol, Taint>(SymbolEqualityComparer.Default)));
         }
 
         /// <summary>
