@@ -54,6 +54,8 @@ namespace PiiAnalyzers.Benchmarks
                 // Collect what binding left behind, so that its garbage is not collected during (and counted in) the engine.
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
+                var pauses = GC.GetTotalPauseDuration();
+                var collections = GC.CollectionCount(0);
                 double scan = 0, graphs = 0, walk = 0;
                 long scanBytes = 0, graphBytes = 0, walkBytes = 0;
                 var analyzed = 0;
@@ -104,6 +106,9 @@ namespace PiiAnalyzers.Benchmarks
                     walkBytes += GC.GetAllocatedBytesForCurrentThread() - bytes;
                 }
 
+                var gcMs = (GC.GetTotalPauseDuration() - pauses).TotalMilliseconds;
+                collections = GC.CollectionCount(0) - collections;
+
                 // The scan again, its caches warm: what is per-operation work, and what was per-symbol work done once.
                 var again = Stopwatch.StartNew();
                 foreach (var (root, _) in bodies)
@@ -114,7 +119,7 @@ namespace PiiAnalyzers.Benchmarks
                 if (print)
                 {
                     Console.WriteLine(FormattableString.Invariant(
-                        $"bodies {bodies.Count}, analyzed {analyzed}, sinks {observer.Sinks}, summaries {flow.Summaries.Computed}; bind {bind:N0} ms; scan {scan:N1} ms (warm: {again.Elapsed.TotalMilliseconds:N1} ms), graphs {graphs:N1} ms, walk (incl. summaries) {walk:N1} ms; allocated: scan {scanBytes / 1048576.0:N1} MB, graphs {graphBytes / 1048576.0:N1} MB, walk {walkBytes / 1048576.0:N1} MB"));
+                        $"bodies {bodies.Count}, analyzed {analyzed}, sinks {observer.Sinks}, summaries {flow.Summaries.Computed}; bind {bind:N0} ms; scan {scan:N1} ms (warm: {again.Elapsed.TotalMilliseconds:N1} ms), graphs {graphs:N1} ms, walk (incl. summaries) {walk:N1} ms; allocated: scan {scanBytes / 1048576.0:N1} MB, graphs {graphBytes / 1048576.0:N1} MB, walk {walkBytes / 1048576.0:N1} MB; GC pauses {gcMs:N1} ms in {collections} collections"));
                 }
 
                 results.Add(new Result(bodies.Count, analyzed, bind, scan, graphs, walk, scanBytes + graphBytes + walkBytes));

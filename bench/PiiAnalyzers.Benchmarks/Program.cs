@@ -73,14 +73,20 @@ namespace PiiAnalyzers.Benchmarks
                     // The floor of any graph-based analysis: an analyzer that only asks for every body's graph.
                     pii = ImmutableArray.Create<DiagnosticAnalyzer>(new Measure.GraphOnlyAnalyzer());
                 }
+                else if (args.Contains("--empty"))
+                {
+                    // The driver's own cost: an analyzer that only subscribes to every operation block.
+                    pii = ImmutableArray.Create<DiagnosticAnalyzer>(new Measure.EmptyAnalyzer());
+                }
 
                 for (var run = 0; run < runs; run++)
                 {
                     var pause = GC.GetTotalPauseDuration();
                     var collections = GC.CollectionCount(0);
                     var wall = Stopwatch.StartNew();
+                    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                     var result = args.Contains("--per-file") ? await Measure.RunPerFileAsync(corpus.Compilation(), pii) : await Measure.RunAsync(corpus.Compilation(), pii);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{corpus.Lines:N0} lines: {result.AnalyzerMs:N1} ms, {result.Diagnostics} findings; driver run {wall.Elapsed.TotalMilliseconds:N0} ms, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:N0} ms in {GC.CollectionCount(0) - collections} collections"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{corpus.Lines:N0} lines: {result.AnalyzerMs:N1} ms, {result.Diagnostics} findings; driver run {wall.Elapsed.TotalMilliseconds:N0} ms, process CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:N0} ms, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:N0} ms in {GC.CollectionCount(0) - collections} collections"));
                 }
 
                 return 0;
@@ -441,7 +447,7 @@ namespace PiiAnalyzers.Benchmarks
         }
 
         [DiagnosticAnalyzer(LanguageNames.CSharp)]
-        private sealed class EmptyAnalyzer : DiagnosticAnalyzer
+        internal sealed class EmptyAnalyzer : DiagnosticAnalyzer
         {
             private static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor("BENCH0", "Baseline", "Baseline", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 
