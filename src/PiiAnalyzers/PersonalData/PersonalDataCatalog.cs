@@ -23,6 +23,7 @@ namespace PiiAnalyzers.PersonalData
         private readonly ConcurrentDictionary<ISymbol, DataItem?> _marked = new ConcurrentDictionary<ISymbol, DataItem?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _retention = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ITypeSymbol, Taint> _containers = new ConcurrentDictionary<ITypeSymbol, Taint>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<NestedType, Taint> _nested = new ConcurrentDictionary<NestedType, Taint>();
 
         /// <param name="symbols">The compilation's attribute symbols.</param>
         /// <param name="options">
@@ -94,7 +95,7 @@ namespace PiiAnalyzers.PersonalData
         /// <summary>
         /// The personal data a value of <paramref name="type"/> holds in its members, transitively (properties and
         /// fields, arrays, collections, dictionaries, tuples, records, anonymous types), down to
-        /// <see cref="MaxContainerDepth"/> with cycles cut. Records, tuples and anonymous types print their members.
+        /// <see cref="MaxContainerDepth"/> levels. Records, tuples and anonymous types print their members.
         /// </summary>
         public Taint GetContainerTaint(ITypeSymbol? type)
         {
@@ -108,7 +109,7 @@ namespace PiiAnalyzers.PersonalData
                 return known; // leaf types too: their answer is cached with the others
             }
 
-            return _containers.GetOrAdd(type, TypeShapes.IsLeaf(type) ? Taint.Clean : ComputeContainer(type, 0, new Dictionary<ITypeSymbol, Taint>(SymbolEqualityComparer.Default)));
+            return _containers.GetOrAdd(type, TypeShapes.IsLeaf(type) ? Taint.Clean : ComputeContainer(type, 0));
         }
 
         /// <summary>
@@ -296,31 +297,34 @@ namespace PiiAnalyzers.PersonalData
             }
         }
 
-        private Taint ComputeContainer(ITypeSymbol type, int depth, Dictionary<ITypeSymbol, Taint> memo)
+        /// <summary>
+        /// What a value of <paramref name="type"/> holds, <paramref name="depth"/> levels below the value asked about: a
+        /// function of the type and the depth alone, cached per compilation, so that the nested types of every type asked
+        /// about are computed once. The depth bounds the recursion, cycles included (a type that holds itself adds
+        /// nothing its first level did not).
+        /// </summary>
+        private Taint ComputeContainer(ITypeSymbol type, int depth)
         {
             if (depth > MaxContainerDepth || TypeShapes.IsLeaf(type))
             {
                 return Taint.Clean;
             }
 
-            if (memo.TryGetValue(type, out var known))
+            var key = new NestedType(type, depth);
+            if (_nested.TryGetValue(key, out var known))
             {
                 return known;
             }
 
-            // Cut cycles: while a type is being computed, a reference back to it adds nothing.
-            memo[type] = Taint.Clean;
-            var result = ComputeContainerCore(type, depth, memo);
-            memo[type] = result;
-            return result;
+            return _nested.GetOrAdd(key, ComputeContainerCore(type, depth));
         }
 
-        private Taint ComputeContainerCore(ITypeSymbol type, int depth, Dictionary<ITypeSymbol, Taint> memo)
+        private Taint ComputeContainerCore(ITypeSymbol type, int depth)
         {
             switch (type)
             {
                 case IArrayTypeSymbol array:
-                    return ComputeContainer(array.ElementType, depth + 1, memo);
+                    return ComputeContainer(array.ElementType, depth + 1);
                 case ITypeParameterSymbol:
                     return Taint.Clean;
                 case INamedTypeSymbol named:
@@ -329,7 +333,7 @@ namespace PiiAnalyzers.PersonalData
                         var tuple = Taint.Clean;
                         foreach (var element in named.TupleElements)
                         {
-                            tuple = tuple.Union(ComputeContainer(element.Type, depth + 1, memo));
+                            tuple = tuple.Union(ComputeContainer(element.Type, depth + 1));
                         }
 
                         return tuple;
@@ -346,19 +350,19 @@ namespace PiiAnalyzers.PersonalData
                         var wrapped = Taint.Clean;
                         foreach (var argument in named.TypeArguments)
                         {
-                            wrapped = wrapped.Union(ComputeContainer(argument, depth + 1, memo));
+                            wrapped = wrapped.Union(ComputeContainer(argument, depth + 1));
                         }
 
                         return wrapped;
                     }
 
-                    return ComputeMembers(named, depth, memo);
+                    return ComputeMembers(named, depth);
                 default:
                     return Taint.Clean;
             }
         }
 
-        private Taint ComputeMembers(INamedTypeSymbol type, int depth, Dictionary<ITypeSymbol, Taint> memo)
+        private Taint ComputeMembers(INamedTypeSymbol type, int depth)
         {
             var printsMembers = type.IsRecord || type.IsAnonymousType;
             var result = Taint.Clean;
@@ -390,12 +394,32 @@ namespace PiiAnalyzers.PersonalData
                     }
                     else
                     {
-                        result = result.Union(ComputeContainer(memberType, depth + 1, memo).AsMember(printsMembers));
+                        result = result.Union(ComputeContainer(memberType, depth + 1).AsMember(printsMembers));
                     }
                 }
             }
 
             return result;
+        }
+
+        /// <summary>A type at a depth below the value asked about (<see cref="ComputeContainer"/>'s cache key).</summary>
+        private readonly struct NestedType : System.IEquatable<NestedType>
+        {
+            public NestedType(ITypeSymbol type, int depth)
+            {
+                Type = type;
+                Depth = depth;
+            }
+
+            public ITypeSymbol Type { get; }
+
+            public int Depth { get; }
+
+            public bool Equals(NestedType other) => Depth == other.Depth && SymbolEqualityComparer.Default.Equals(Type, other.Type);
+
+            public override bool Equals(object? obj) => obj is NestedType other && Equals(other);
+
+            public override int GetHashCode() => (SymbolEqualityComparer.Default.GetHashCode(Type) * 8) + Depth;
         }
     }
 }
