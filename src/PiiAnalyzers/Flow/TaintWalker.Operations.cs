@@ -44,52 +44,77 @@ namespace PiiAnalyzers.Flow
 
         private Taint EvaluateCore(IOperation operation)
         {
-            switch (operation)
+            // Dispatched by kind, not by a chain of interface tests: every operation of every pass comes through here.
+            switch (operation.Kind)
             {
-                case ILiteralOperation:
-                case IDefaultValueOperation:
-                case IInstanceReferenceOperation { ReferenceKind: not InstanceReferenceKind.ContainingTypeInstance }:
-                case IMethodReferenceOperation:
-                case ITypeOfOperation:
-                case ISizeOfOperation:
-                case INameOfOperation:
-                case ICaughtExceptionOperation:
-                case IIncrementOrDecrementOperation:
+                case OperationKind.Literal:
+                case OperationKind.DefaultValue:
+                case OperationKind.MethodReference:
+                case OperationKind.TypeOf:
+                case OperationKind.SizeOf:
+                case OperationKind.NameOf:
+                case OperationKind.CaughtException:
+                case OperationKind.Increment:
+                case OperationKind.Decrement:
                     return Taint.Clean;
 
-                case IInstanceReferenceOperation instance:
-                    return TypeTaint(instance.Type);
+                case OperationKind.InstanceReference:
+                    return ((IInstanceReferenceOperation)operation).ReferenceKind == InstanceReferenceKind.ContainingTypeInstance
+                        ? TypeTaint(operation.Type)
+                        : Taint.Clean;
 
-                case ILocalReferenceOperation local:
-                    return Read(local.Local, local.Type);
-
-                case IParameterReferenceOperation parameter:
-                    return Read(parameter.Parameter, parameter.Type);
-
-                case IFlowCaptureOperation capture:
-                    _state.Set(capture.Id, Evaluate(capture.Value));
-                    _state.SetCondition(capture.Id, IsBoolean(capture.Value.Type) ? ConditionOf(capture.Value, _state) : ConsentCondition.Unknown);
-                    return Taint.Clean;
-
-                case IFlowCaptureReferenceOperation captureReference:
-                    return _state.TryGet(captureReference.Id, out var captured) ? captured : Taint.Clean;
-
-                case IPropertyReferenceOperation property:
-                    return MemberRead(property, property.Property, property.Instance, property.Arguments);
-
-                case IFieldReferenceOperation field:
-                    return MemberRead(field, field.Field, field.Instance, ImmutableArray<IArgumentOperation>.Empty);
-
-                case IArrayElementReferenceOperation element:
-                    foreach (var index in element.Indices)
+                case OperationKind.LocalReference:
                     {
-                        Evaluate(index);
+                        var local = (ILocalReferenceOperation)operation;
+                        return Read(local.Local, local.Type);
                     }
 
-                    return Evaluate(element.ArrayReference).Union(TypeTaint(element.Type));
-
-                case ISimpleAssignmentOperation assignment:
+                case OperationKind.ParameterReference:
                     {
+                        var parameter = (IParameterReferenceOperation)operation;
+                        return Read(parameter.Parameter, parameter.Type);
+                    }
+
+                case OperationKind.FlowCapture:
+                    {
+                        var capture = (IFlowCaptureOperation)operation;
+                        _state.Set(capture.Id, Evaluate(capture.Value));
+                        _state.SetCondition(capture.Id, IsBoolean(capture.Value.Type) ? ConditionOf(capture.Value, _state) : ConsentCondition.Unknown);
+                        return Taint.Clean;
+                    }
+
+                case OperationKind.FlowCaptureReference:
+                    {
+                        var captureReference = (IFlowCaptureReferenceOperation)operation;
+                        return _state.TryGet(captureReference.Id, out var captured) ? captured : Taint.Clean;
+                    }
+
+                case OperationKind.PropertyReference:
+                    {
+                        var property = (IPropertyReferenceOperation)operation;
+                        return MemberRead(property, property.Property, property.Instance, property.Arguments);
+                    }
+
+                case OperationKind.FieldReference:
+                    {
+                        var field = (IFieldReferenceOperation)operation;
+                        return MemberRead(field, field.Field, field.Instance, ImmutableArray<IArgumentOperation>.Empty);
+                    }
+
+                case OperationKind.ArrayElementReference:
+                    {
+                        var element = (IArrayElementReferenceOperation)operation;
+                        foreach (var index in element.Indices)
+                        {
+                            Evaluate(index);
+                        }
+
+                        return Evaluate(element.ArrayReference).Union(TypeTaint(element.Type));
+                    }
+
+                case OperationKind.SimpleAssignment:
+                    {
+                        var assignment = (ISimpleAssignmentOperation)operation;
                         var value = Evaluate(assignment.Value);
                         if (assignment.Target is IPropertyReferenceOperation property && _context.Sinks.MatchWrite(property, assignment.Value) is { } write)
                         {
@@ -107,8 +132,9 @@ namespace PiiAnalyzers.Flow
                         return value;
                     }
 
-                case ICompoundAssignmentOperation compound:
+                case OperationKind.CompoundAssignment:
                     {
+                        var compound = (ICompoundAssignmentOperation)operation;
                         var value = TypeShapes.IsScalar(compound.Type)
                             ? Taint.Clean
                             : Evaluate(compound.Target).Union(Evaluate(compound.Value).AsText());
@@ -116,17 +142,27 @@ namespace PiiAnalyzers.Flow
                         return value;
                     }
 
-                case IDeconstructionAssignmentOperation deconstruction:
-                    return Deconstruct(deconstruction.Target, deconstruction.Value);
-
-                case IInvocationOperation invocation:
-                    return Invocation(invocation);
-
-                case IObjectCreationOperation creation:
-                    return Creation(creation);
-
-                case IAnonymousObjectCreationOperation anonymous:
+                case OperationKind.DeconstructionAssignment:
                     {
+                        var deconstruction = (IDeconstructionAssignmentOperation)operation;
+                        return Deconstruct(deconstruction.Target, deconstruction.Value);
+                    }
+
+                case OperationKind.Invocation:
+                    {
+                        var invocation = (IInvocationOperation)operation;
+                        return Invocation(invocation);
+                    }
+
+                case OperationKind.ObjectCreation:
+                    {
+                        var creation = (IObjectCreationOperation)operation;
+                        return Creation(creation);
+                    }
+
+                case OperationKind.AnonymousObjectCreation:
+                    {
+                        var anonymous = (IAnonymousObjectCreationOperation)operation;
                         var result = Taint.Clean;
                         foreach (var initializer in anonymous.Initializers)
                         {
@@ -136,8 +172,9 @@ namespace PiiAnalyzers.Flow
                         return result;
                     }
 
-                case IArrayCreationOperation array:
+                case OperationKind.ArrayCreation:
                     {
+                        var array = (IArrayCreationOperation)operation;
                         foreach (var size in array.DimensionSizes)
                         {
                             Evaluate(size);
@@ -146,30 +183,47 @@ namespace PiiAnalyzers.Flow
                         return array.Initializer is null ? Taint.Clean : UnionOf(array.Initializer.ElementValues);
                     }
 
-                case IArrayInitializerOperation initializer:
-                    return UnionOf(initializer.ElementValues);
-
-                case ITupleOperation tuple:
-                    return UnionOf(tuple.Elements);
-
-                case IBinaryOperation binary:
-                    return Binary(binary);
-
-                case IUnaryOperation unary:
+                case OperationKind.ArrayInitializer:
                     {
+                        var initializer = (IArrayInitializerOperation)operation;
+                        return UnionOf(initializer.ElementValues);
+                    }
+
+                case OperationKind.Tuple:
+                    {
+                        var tuple = (ITupleOperation)operation;
+                        return UnionOf(tuple.Elements);
+                    }
+
+                case OperationKind.Binary:
+                    {
+                        var binary = (IBinaryOperation)operation;
+                        return Binary(binary);
+                    }
+
+                case OperationKind.Unary:
+                    {
+                        var unary = (IUnaryOperation)operation;
                         var value = Evaluate(unary.Operand);
                         return TypeShapes.IsScalar(unary.Type) ? Taint.Clean : value;
                     }
 
-                case IConversionOperation conversion:
-                    // A cast is not a computation: (long)visitor.Age is still the age.
-                    return Evaluate(conversion.Operand);
-
-                case IAwaitOperation await:
-                    return Evaluate(await.Operation);
-
-                case IInterpolatedStringOperation interpolated:
+                case OperationKind.Conversion:
                     {
+                        var conversion = (IConversionOperation)operation;
+                        // A cast is not a computation: (long)visitor.Age is still the age.
+                        return Evaluate(conversion.Operand);
+                    }
+
+                case OperationKind.Await:
+                    {
+                        var await = (IAwaitOperation)operation;
+                        return Evaluate(await.Operation);
+                    }
+
+                case OperationKind.InterpolatedString:
+                    {
+                        var interpolated = (IInterpolatedStringOperation)operation;
                         var result = Taint.Clean;
                         foreach (var part in interpolated.Parts)
                         {
@@ -188,47 +242,63 @@ namespace PiiAnalyzers.Flow
                         return result;
                     }
 
-                case IInterpolatedStringHandlerCreationOperation handler:
-                    return Evaluate(handler.Content);
-
-                case IIsPatternOperation isPattern:
+                case OperationKind.InterpolatedStringHandlerCreation:
                     {
+                        var handler = (IInterpolatedStringHandlerCreationOperation)operation;
+                        return Evaluate(handler.Content);
+                    }
+
+                case OperationKind.IsPattern:
+                    {
+                        var isPattern = (IIsPatternOperation)operation;
                         var value = Evaluate(isPattern.Value);
                         BindPattern(isPattern.Pattern, value);
                         return Taint.Clean;
                     }
 
-                case IIsNullOperation isNull:
-                    Evaluate(isNull.Operand);
-                    return Taint.Clean;
-
-                case IDelegateCreationOperation delegateCreation:
-                    if (delegateCreation.Target is IFlowAnonymousFunctionOperation lambda)
+                case OperationKind.IsNull:
                     {
-                        AnalyzeLambda(lambda, Taint.Clean);
-                    }
-                    else if (delegateCreation.Target is IAnonymousFunctionOperation written)
-                    {
-                        // Without a graph (AnalyzeWithoutGraph) a lambda is evaluated where it is written.
-                        Evaluate(written.Body);
+                        var isNull = (IIsNullOperation)operation;
+                        Evaluate(isNull.Operand);
+                        return Taint.Clean;
                     }
 
-                    return Taint.Clean;
+                case OperationKind.DelegateCreation:
+                    {
+                        var delegateCreation = (IDelegateCreationOperation)operation;
+                        if (delegateCreation.Target is IFlowAnonymousFunctionOperation lambda)
+                        {
+                            AnalyzeLambda(lambda, Taint.Clean);
+                        }
+                        else if (delegateCreation.Target is IAnonymousFunctionOperation written)
+                        {
+                            // Without a graph (AnalyzeWithoutGraph) a lambda is evaluated where it is written.
+                            Evaluate(written.Body);
+                        }
 
-                case IFlowAnonymousFunctionOperation anonymousFunction:
-                    AnalyzeLambda(anonymousFunction, Taint.Clean);
-                    return Taint.Clean;
+                        return Taint.Clean;
+                    }
+
+                case OperationKind.FlowAnonymousFunction:
+                    {
+                        var anonymousFunction = (IFlowAnonymousFunctionOperation)operation;
+                        AnalyzeLambda(anonymousFunction, Taint.Clean);
+                        return Taint.Clean;
+                    }
 
                 // Operations only a body analyzed without a graph has (the graph turns them into assignments and calls).
-                case IVariableDeclaratorOperation declarator:
-                    if (declarator.Initializer is { } declared)
+                case OperationKind.VariableDeclarator:
                     {
-                        _state.Set(declarator.Symbol, Evaluate(declared.Value));
+                        var declarator = (IVariableDeclaratorOperation)operation;
+                        if (declarator.Initializer is { } declared)
+                        {
+                            _state.Set(declarator.Symbol, Evaluate(declared.Value));
+                        }
+
+                        return Taint.Clean;
                     }
 
-                    return Taint.Clean;
-
-                case IForEachLoopOperation loop:
+                case OperationKind.Loop when operation is IForEachLoopOperation loop:
                     {
                         // Each element holds what the collection holds (as a lambda over a sequence does).
                         var elements = Evaluate(loop.Collection);
