@@ -29,7 +29,7 @@ namespace PiiAnalyzers.Flow
         public const int MaxOperations = 5000;
 
         private readonly FlowContext _context;
-        private readonly ConcurrentDictionary<Key, Lazy<MethodSummary>> _cache = new ConcurrentDictionary<Key, Lazy<MethodSummary>>();
+        private readonly ConcurrentDictionary<SymbolAtDepth<IMethodSymbol>, Lazy<MethodSummary>> _cache = new ConcurrentDictionary<SymbolAtDepth<IMethodSymbol>, Lazy<MethodSummary>>();
 
         public MethodSummaries(FlowContext context)
         {
@@ -80,7 +80,7 @@ namespace PiiAnalyzers.Flow
                 return null;
             }
 
-            var key = new Key(method, depth);
+            var key = new SymbolAtDepth<IMethodSymbol>(method, depth);
             if (!_cache.TryGetValue(key, out var lazy))
             {
                 lazy = _cache.GetOrAdd(key, NewSummary(key, cancellationToken));
@@ -93,7 +93,7 @@ namespace PiiAnalyzers.Flow
             catch (OperationCanceledException)
             {
                 // Do not keep a cancelled computation: the next analysis computes it again.
-                ((ICollection<KeyValuePair<Key, Lazy<MethodSummary>>>)_cache).Remove(new KeyValuePair<Key, Lazy<MethodSummary>>(key, lazy));
+                ((ICollection<KeyValuePair<SymbolAtDepth<IMethodSymbol>, Lazy<MethodSummary>>>)_cache).Remove(new KeyValuePair<SymbolAtDepth<IMethodSymbol>, Lazy<MethodSummary>>(key, lazy));
                 throw;
             }
         }
@@ -138,7 +138,7 @@ namespace PiiAnalyzers.Flow
                 {
                     if (other != depth)
                     {
-                        _cache.TryAdd(new Key(method, other), new Lazy<MethodSummary>(() => summary));
+                        _cache.TryAdd(new SymbolAtDepth<IMethodSymbol>(method, other), new Lazy<MethodSummary>(() => summary));
                     }
                 }
             }
@@ -147,8 +147,8 @@ namespace PiiAnalyzers.Flow
         }
 
         /// <summary>A summary computed once, on first use, by whichever thread asks first.</summary>
-        private Lazy<MethodSummary> NewSummary(Key key, CancellationToken cancellationToken)
-            => new Lazy<MethodSummary>(() => Compute(key.Method, key.Depth, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        private Lazy<MethodSummary> NewSummary(SymbolAtDepth<IMethodSymbol> key, CancellationToken cancellationToken)
+            => new Lazy<MethodSummary>(() => Compute(key.Symbol, key.Depth, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
 
         /// <summary>The operation of <paramref name="method"/>'s body (a method body, constructor body or block), or null.</summary>
         public IOperation? GetBody(IMethodSymbol method, CancellationToken cancellationToken)
@@ -192,25 +192,6 @@ namespace PiiAnalyzers.Flow
             }
 
             return count;
-        }
-
-        private readonly struct Key : IEquatable<Key>
-        {
-            public Key(IMethodSymbol method, int depth)
-            {
-                Method = method;
-                Depth = depth;
-            }
-
-            public IMethodSymbol Method { get; }
-
-            public int Depth { get; }
-
-            public bool Equals(Key other) => Depth == other.Depth && SymbolEqualityComparer.Default.Equals(Method, other.Method);
-
-            public override bool Equals(object? obj) => obj is Key other && Equals(other);
-
-            public override int GetHashCode() => (SymbolEqualityComparer.Default.GetHashCode(Method) * 31) + Depth;
         }
 
         /// <summary>Collects, while a method is summarized, the sinks its parameters reach.</summary>

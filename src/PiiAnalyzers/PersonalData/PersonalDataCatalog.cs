@@ -23,7 +23,7 @@ namespace PiiAnalyzers.PersonalData
         private readonly ConcurrentDictionary<ISymbol, DataItem?> _marked = new ConcurrentDictionary<ISymbol, DataItem?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _retention = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ITypeSymbol, Taint> _containers = new ConcurrentDictionary<ITypeSymbol, Taint>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<NestedType, Taint> _nested = new ConcurrentDictionary<NestedType, Taint>();
+        private readonly ConcurrentDictionary<Flow.SymbolAtDepth<ITypeSymbol>, Taint> _nested = new ConcurrentDictionary<Flow.SymbolAtDepth<ITypeSymbol>, Taint>();
 
         /// <param name="symbols">The compilation's attribute symbols.</param>
         /// <param name="options">
@@ -310,7 +310,7 @@ namespace PiiAnalyzers.PersonalData
                 return Taint.Clean;
             }
 
-            var key = new NestedType(type, depth);
+            var key = new Flow.SymbolAtDepth<ITypeSymbol>(type, depth);
             if (_nested.TryGetValue(key, out var known))
             {
                 return known;
@@ -400,26 +400,6 @@ namespace PiiAnalyzers.PersonalData
             }
 
             return result;
-        }
-
-        /// <summary>A type at a depth below the value asked about (<see cref="ComputeContainer"/>'s cache key).</summary>
-        private readonly struct NestedType : System.IEquatable<NestedType>
-        {
-            public NestedType(ITypeSymbol type, int depth)
-            {
-                Type = type;
-                Depth = depth;
-            }
-
-            public ITypeSymbol Type { get; }
-
-            public int Depth { get; }
-
-            public bool Equals(NestedType other) => Depth == other.Depth && SymbolEqualityComparer.Default.Equals(Type, other.Type);
-
-            public override bool Equals(object? obj) => obj is NestedType other && Equals(other);
-
-            public override int GetHashCode() => (SymbolEqualityComparer.Default.GetHashCode(Type) * 8) + Depth;
         }
     }
 }
