@@ -24,15 +24,10 @@ namespace PiiAnalyzers.Flow
 
             if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
             {
-                type = nullable.TypeArguments[0];
+                return IsScalar(nullable.TypeArguments[0]); // int?, Status?: what they wrap
             }
 
             if (type.TypeKind == TypeKind.Enum)
-            {
-                return true;
-            }
-
-            if (IsScalarSpecialType(type.SpecialType))
             {
                 return true;
             }

@@ -22,8 +22,7 @@ namespace PiiAnalyzers.PersonalData
         private readonly ConcurrentDictionary<ISymbol, DataItem?> _declared = new ConcurrentDictionary<ISymbol, DataItem?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, DataItem?> _marked = new ConcurrentDictionary<ISymbol, DataItem?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _retention = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ITypeSymbol, Taint> _containers = new ConcurrentDictionary<ITypeSymbol, Taint>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<Flow.SymbolAtDepth<ITypeSymbol>, Taint> _nested = new ConcurrentDictionary<Flow.SymbolAtDepth<ITypeSymbol>, Taint>();
+        private readonly ConcurrentDictionary<Flow.SymbolAtDepth<ITypeSymbol>, Taint> _containers = new ConcurrentDictionary<Flow.SymbolAtDepth<ITypeSymbol>, Taint>();
 
         /// <param name="symbols">The compilation's attribute symbols.</param>
         /// <param name="options">
@@ -97,20 +96,7 @@ namespace PiiAnalyzers.PersonalData
         /// fields, arrays, collections, dictionaries, tuples, records, anonymous types), down to
         /// <see cref="MaxContainerDepth"/> levels. Records, tuples and anonymous types print their members.
         /// </summary>
-        public Taint GetContainerTaint(ITypeSymbol? type)
-        {
-            if (type is null || (type.SpecialType != SpecialType.None && TypeShapes.IsLeaf(type)))
-            {
-                return Taint.Clean; // string, int, bool...: the commonest types, answered without a lookup
-            }
-
-            if (_containers.TryGetValue(type, out var known))
-            {
-                return known; // leaf types too: their answer is cached with the others
-            }
-
-            return _containers.GetOrAdd(type, TypeShapes.IsLeaf(type) ? Taint.Clean : ComputeContainer(type, 0));
-        }
+        public Taint GetContainerTaint(ITypeSymbol? type) => type is null ? Taint.Clean : ComputeContainer(type, 0);
 
         /// <summary>
         /// True when a <c>[RetentionPolicy]</c> applies to <paramref name="item"/> stored as part of
@@ -305,18 +291,18 @@ namespace PiiAnalyzers.PersonalData
         /// </summary>
         private Taint ComputeContainer(ITypeSymbol type, int depth)
         {
-            if (depth > MaxContainerDepth || TypeShapes.IsLeaf(type))
+            if (depth > MaxContainerDepth || (type.SpecialType != SpecialType.None && TypeShapes.IsLeaf(type)))
             {
-                return Taint.Clean;
+                return Taint.Clean; // string, int, bool...: the commonest types, answered without a lookup
             }
 
             var key = new Flow.SymbolAtDepth<ITypeSymbol>(type, depth);
-            if (_nested.TryGetValue(key, out var known))
+            if (_containers.TryGetValue(key, out var known))
             {
-                return known;
+                return known; // leaf types too: their answer is cached with the others
             }
 
-            return _nested.GetOrAdd(key, ComputeContainerCore(type, depth));
+            return _containers.GetOrAdd(key, TypeShapes.IsLeaf(type) ? Taint.Clean : ComputeContainerCore(type, depth));
         }
 
         private Taint ComputeContainerCore(ITypeSymbol type, int depth)
