@@ -22,7 +22,8 @@ namespace PiiAnalyzers.PersonalData
         private readonly ConcurrentDictionary<ISymbol, DataItem?> _declared = new ConcurrentDictionary<ISymbol, DataItem?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, DataItem?> _marked = new ConcurrentDictionary<ISymbol, DataItem?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _retention = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<Flow.SymbolAtDepth<ITypeSymbol>, Taint> _containers = new ConcurrentDictionary<Flow.SymbolAtDepth<ITypeSymbol>, Taint>();
+        private readonly ConcurrentDictionary<ITypeSymbol, Container> _containers = new ConcurrentDictionary<ITypeSymbol, Container>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<Flow.SymbolAtDepth<ITypeSymbol>, Taint> _cutContainers = new ConcurrentDictionary<Flow.SymbolAtDepth<ITypeSymbol>, Taint>();
 
         /// <param name="symbols">The compilation's attribute symbols.</param>
         /// <param name="options">
@@ -288,29 +289,58 @@ namespace PiiAnalyzers.PersonalData
         /// function of the type and the depth alone, cached per compilation, so that the nested types of every type asked
         /// about are computed once. The depth bounds the recursion, cycles included (a type that holds itself adds
         /// nothing its first level did not).
+        /// <para>
+        /// An answer the depth limit did not cut holds at every shallower depth too (everything below was reached with
+        /// room to spare), so most types are computed once, at the deepest level they are met at, and answered from
+        /// <see cref="_containers"/> by the type alone. Answers the limit cut (deep nesting, types that hold themselves)
+        /// are kept per depth in <see cref="_cutContainers"/>.
+        /// </para>
         /// </summary>
-        private Taint ComputeContainer(ITypeSymbol type, int depth)
+        private Taint ComputeContainer(ITypeSymbol type, int depth) => ComputeContainer(type, depth, out _);
+
+        private Taint ComputeContainer(ITypeSymbol type, int depth, out bool cut)
         {
-            if (depth > MaxContainerDepth || (type.SpecialType != SpecialType.None && TypeShapes.IsLeaf(type)))
+            cut = false;
+            if (type.SpecialType != SpecialType.None && TypeShapes.IsLeaf(type))
             {
                 return Taint.Clean; // string, int, bool...: the commonest types, answered without a lookup
             }
 
-            var key = new Flow.SymbolAtDepth<ITypeSymbol>(type, depth);
-            if (_containers.TryGetValue(key, out var known))
+            if (_containers.TryGetValue(type, out var known) && known.Depth >= depth)
             {
-                return known; // leaf types too: their answer is cached with the others
+                return known.Taint; // leaf types too: their answer is cached with the others
             }
 
-            return _containers.GetOrAdd(key, TypeShapes.IsLeaf(type) ? Taint.Clean : ComputeContainerCore(type, depth));
+            if (depth > MaxContainerDepth)
+            {
+                cut = true;
+                return Taint.Clean;
+            }
+
+            var key = new Flow.SymbolAtDepth<ITypeSymbol>(type, depth);
+            if (_cutContainers.TryGetValue(key, out var cutAnswer))
+            {
+                cut = true;
+                return cutAnswer;
+            }
+
+            var taint = TypeShapes.IsLeaf(type) ? Taint.Clean : ComputeContainerCore(type, depth, ref cut);
+            if (cut)
+            {
+                return _cutContainers.GetOrAdd(key, taint);
+            }
+
+            var computed = new Container(taint, TypeShapes.IsLeaf(type) ? int.MaxValue : depth);
+            _containers.AddOrUpdate(type, computed, (_, existing) => existing.Depth >= computed.Depth ? existing : computed);
+            return taint;
         }
 
-        private Taint ComputeContainerCore(ITypeSymbol type, int depth)
+        private Taint ComputeContainerCore(ITypeSymbol type, int depth, ref bool cut)
         {
             switch (type)
             {
                 case IArrayTypeSymbol array:
-                    return ComputeContainer(array.ElementType, depth + 1);
+                    return Nested(array.ElementType, depth, ref cut);
                 case ITypeParameterSymbol:
                     return Taint.Clean;
                 case INamedTypeSymbol named:
@@ -319,7 +349,7 @@ namespace PiiAnalyzers.PersonalData
                         var tuple = Taint.Clean;
                         foreach (var element in named.TupleElements)
                         {
-                            tuple = tuple.Union(ComputeContainer(element.Type, depth + 1));
+                            tuple = tuple.Union(Nested(element.Type, depth, ref cut));
                         }
 
                         return tuple;
@@ -336,19 +366,27 @@ namespace PiiAnalyzers.PersonalData
                         var wrapped = Taint.Clean;
                         foreach (var argument in named.TypeArguments)
                         {
-                            wrapped = wrapped.Union(ComputeContainer(argument, depth + 1));
+                            wrapped = wrapped.Union(Nested(argument, depth, ref cut));
                         }
 
                         return wrapped;
                     }
 
-                    return ComputeMembers(named, depth);
+                    return ComputeMembers(named, depth, ref cut);
                 default:
                     return Taint.Clean;
             }
         }
 
-        private Taint ComputeMembers(INamedTypeSymbol type, int depth)
+        /// <summary>What a type one level below holds; <paramref name="cut"/> becomes true when the depth limit cut it.</summary>
+        private Taint Nested(ITypeSymbol type, int depth, ref bool cut)
+        {
+            var taint = ComputeContainer(type, depth + 1, out var nestedCut);
+            cut |= nestedCut;
+            return taint;
+        }
+
+        private Taint ComputeMembers(INamedTypeSymbol type, int depth, ref bool cut)
         {
             var printsMembers = type.IsRecord || type.IsAnonymousType;
             var result = Taint.Clean;
@@ -380,12 +418,26 @@ namespace PiiAnalyzers.PersonalData
                     }
                     else
                     {
-                        result = result.Union(ComputeContainer(memberType, depth + 1).AsMember(printsMembers));
+                        result = result.Union(Nested(memberType, depth, ref cut).AsMember(printsMembers));
                     }
                 }
             }
 
             return result;
+        }
+    
+        /// <summary>A type's container taint, and the deepest level it holds at (every level for leaf types).</summary>
+        private readonly struct Container
+        {
+            public Container(Taint taint, int depth)
+            {
+                Taint = taint;
+                Depth = depth;
+            }
+
+            public Taint Taint { get; }
+
+            public int Depth { get; }
         }
     }
 }
