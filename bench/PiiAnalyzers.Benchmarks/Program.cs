@@ -31,6 +31,8 @@ namespace PiiAnalyzers.Benchmarks
             var runs = int.Parse(Option(args, "--runs", "3"), CultureInfo.InvariantCulture);
             var peer = !args.Contains("--no-peer");
             var stressOnly = args.Contains("--stress-only");
+            var addedOnly = args.Contains("--added-only");
+            var addedRuns = int.Parse(Option(args, "--added-runs", "7"), CultureInfo.InvariantCulture);
             Measure.Detail = args.Contains("--detail");
 
             Console.WriteLine($"PiiAnalyzers benchmark: {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, Roslyn {typeof(Compilation).Assembly.GetName().Version}");
@@ -109,39 +111,85 @@ namespace PiiAnalyzers.Benchmarks
                     }
                 }
 
-                Console.WriteLine("| Lines | Corpus | Binding | PII analyzers | PII / binding | PII µs per 1k lines | PII alloc | NetAnalyzers CA2000+CA3001 | Net / binding | Net µs per 1k lines | PII findings |");
-                Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-                foreach (var size in sizes)
+                if (!addedOnly)
                 {
-                    foreach (var personalData in Option(args, "--corpus", "both") switch { "personal" => new[] { true }, "none" => new[] { false }, _ => new[] { true, false } })
+                    Console.WriteLine("| Lines | Corpus | Binding | PII analyzers | PII / binding | PII µs per 1k lines | PII alloc | NetAnalyzers CA2000+CA3001 | Net / binding | Net µs per 1k lines | PII findings |");
+                    Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                    foreach (var size in sizes)
                     {
-                        var corpus = Corpus.Create(size, personalData);
-                        var binding = new List<double>();
-                        var piiTimes = new List<double>();
-                        var netTimes = new List<double>();
-                        var findings = 0;
-                        for (var run = 0; run < runs; run++)
+                        foreach (var personalData in Option(args, "--corpus", "both") switch { "personal" => new[] { true }, "none" => new[] { false }, _ => new[] { true, false } })
                         {
-                            binding.Add(Measure.Binding(corpus.Compilation()));
-                            var result = await Measure.RunAsync(corpus.Compilation(), pii);
-                            piiTimes.Add(result.AnalyzerMs);
-                            findings = result.Diagnostics;
-                            if (peer)
+                            var corpus = Corpus.Create(size, personalData);
+                            var binding = new List<double>();
+                            var piiTimes = new List<double>();
+                            var netTimes = new List<double>();
+                            var findings = 0;
+                            for (var run = 0; run < runs; run++)
                             {
-                                netTimes.Add((await Measure.RunAsync(Analyzers.WithPeerOptions(corpus.Compilation()), netAnalyzers)).AnalyzerMs);
+                                binding.Add(Measure.Binding(corpus.Compilation()));
+                                var result = await Measure.RunAsync(corpus.Compilation(), pii);
+                                piiTimes.Add(result.AnalyzerMs);
+                                findings = result.Diagnostics;
+                                if (peer)
+                                {
+                                    netTimes.Add((await Measure.RunAsync(Analyzers.WithPeerOptions(corpus.Compilation()), netAnalyzers)).AnalyzerMs);
+                                }
                             }
-                        }
 
-                        var allocated = await Measure.AnalyzerAllocationsAsync(corpus.Compilation(), pii);
-                        var b = Median(binding);
-                        var p = Median(piiTimes);
-                        var n = peer ? Median(netTimes) : double.NaN;
-                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"| {corpus.Lines:N0} | {(personalData ? "personal data" : "no attribute")} | {b:N0} | {p:N1} | {p / b:P2} | {p * 1000 / corpus.Lines * 1000:N0} | {allocated / 1048576.0:N1} MB | {(peer ? n.ToString("N1", CultureInfo.InvariantCulture) : "-")} | {(peer ? (n / b).ToString("P2", CultureInfo.InvariantCulture) : "-")} | {(peer ? (n * 1000 / corpus.Lines * 1000).ToString("N0", CultureInfo.InvariantCulture) : "-")} | {findings} |"));
+                            var allocated = await Measure.AnalyzerAllocationsAsync(corpus.Compilation(), pii);
+                            var b = Median(binding);
+                            var p = Median(piiTimes);
+                            var n = peer ? Median(netTimes) : double.NaN;
+                            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                                $"| {corpus.Lines:N0} | {(personalData ? "personal data" : "no attribute")} | {b:N0} | {p:N1} | {p / b:P2} | {p * 1000 / corpus.Lines * 1000:N0} | {allocated / 1048576.0:N1} MB | {(peer ? n.ToString("N1", CultureInfo.InvariantCulture) : "-")} | {(peer ? (n / b).ToString("P2", CultureInfo.InvariantCulture) : "-")} | {(peer ? (n * 1000 / corpus.Lines * 1000).ToString("N0", CultureInfo.InvariantCulture) : "-")} | {findings} |"));
+                        }
                     }
                 }
 
                 Console.WriteLine();
+
+                // What each set of analyzers adds to a driver run, free of the telemetry's attribution: process CPU of
+                // a driver run with them, less that of a driver run with an analyzer that only subscribes to every
+                // operation block (so the driver binds every body and builds its operations either way). Work the
+                // compiler does anyway (binding a helper's body, reading attributes) is counted once, in the baseline,
+                // whoever triggers it first. Runs alternate (baseline, PII, NetAnalyzers) and the added CPU is the
+                // median of the differences within each round, so that the machine's drift cancels. A run's process CPU
+                // varies by a few hundred milliseconds at 160k, hence more rounds than the other tables (--added-runs).
+                Console.WriteLine("| Lines | Binding | Driver CPU, baseline | PII added CPU | PII added / binding | NetAnalyzers added CPU | Net added / binding |");
+                Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+                var baselineAnalyzer = ImmutableArray.Create<DiagnosticAnalyzer>(new Measure.EmptyAnalyzer());
+                foreach (var size in sizes)
+                {
+                    var corpus = Corpus.Create(size, personalData: true);
+                    var binding = new List<double>();
+                    var baseline = new List<double>();
+                    var piiAdded = new List<double>();
+                    var netAdded = new List<double>();
+                    for (var run = 0; run < addedRuns; run++)
+                    {
+                        binding.Add(Measure.Binding(corpus.Compilation()));
+                        var empty = await Measure.DriverCpuMsAsync(corpus.Compilation(), baselineAnalyzer);
+                        baseline.Add(empty);
+                        piiAdded.Add(await Measure.DriverCpuMsAsync(corpus.Compilation(), pii) - empty);
+                        if (peer)
+                        {
+                            netAdded.Add(await Measure.DriverCpuMsAsync(Analyzers.WithPeerOptions(corpus.Compilation()), netAnalyzers) - empty);
+                        }
+                    }
+
+                    var b = Median(binding);
+                    var p = Median(piiAdded);
+                    var n = peer ? Median(netAdded) : double.NaN;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| {corpus.Lines:N0} | {b:N0} | {Median(baseline):N0} | {p:N0} | {p / b:P1} | {(peer ? n.ToString("N0", CultureInfo.InvariantCulture) : "-")} | {(peer ? (n / b).ToString("P1", CultureInfo.InvariantCulture) : "-")} |"));
+                }
+
+                Console.WriteLine();
+
+                if (addedOnly)
+                {
+                    return 0;
+                }
 
                 // The flow engine alone (EngineRun): no driver, one thread, the operations bound beforehand.
                 // Warm-up: the engine's code paths differ from the driver's, and tiered JIT needs about six runs of the 10k
@@ -352,6 +400,29 @@ namespace PiiAnalyzers.Benchmarks
             var watch = Stopwatch.StartNew();
             compilation.GetDiagnostics();
             return watch.Elapsed.TotalMilliseconds;
+        }
+
+        /// <summary>One thread, no telemetry, any analyzer exception fatal: for <see cref="DriverCpuMsAsync"/>.</summary>
+        private static readonly CompilationWithAnalyzersOptions UntimedOptions = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: (exception, analyzer, _) => throw new InvalidOperationException($"{analyzer} threw", exception),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false);
+
+        /// <summary>
+        /// Process CPU, in milliseconds, of one driver run of <paramref name="analyzers"/> over <paramref name="compilation"/>:
+        /// every thread (the compile beside the analyzers, the collector, the JIT), after a full collection of what came before.
+        /// </summary>
+        public static async Task<double> DriverCpuMsAsync(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, UntimedOptions);
+            using var process = Process.GetCurrentProcess();
+            var before = process.TotalProcessorTime;
+            await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            process.Refresh();
+            return (process.TotalProcessorTime - before).TotalMilliseconds;
         }
 
         public static async Task<(double AnalyzerMs, int Diagnostics)> RunAsync(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
