@@ -210,7 +210,14 @@ namespace PiiAnalyzers.Flow
         public bool Carries(IMethodSymbol method, CancellationToken cancellationToken)
             => _carries.TryGetValue(MethodSummaries.Normalize(method), out var known) ? known : Carries(method, new Search(), cancellationToken);
 
+        // A known answer is read before the lambda below is created: its closure would be allocated on every call.
         private bool ReachesSink(IMethodSymbol method, Search search, CancellationToken cancellationToken)
+            => _reaches.TryGetValue(MethodSummaries.Normalize(method), out var known) ? known : ComputeReachesSink(method, search, cancellationToken);
+
+        private bool Carries(IMethodSymbol method, Search search, CancellationToken cancellationToken)
+            => _carries.TryGetValue(MethodSummaries.Normalize(method), out var known) ? known : ComputeCarries(method, search, cancellationToken);
+
+        private bool ComputeReachesSink(IMethodSymbol method, Search search, CancellationToken cancellationToken)
             => Memoized(method, _reaches, search, cancellationToken, root =>
             {
                 var configuration = _context.GetConfiguration(root.Syntax.SyntaxTree);
@@ -225,7 +232,7 @@ namespace PiiAnalyzers.Flow
                 return false;
             });
 
-        private bool Carries(IMethodSymbol method, Search search, CancellationToken cancellationToken)
+        private bool ComputeCarries(IMethodSymbol method, Search search, CancellationToken cancellationToken)
             => Memoized(method, _carries, search, cancellationToken, root =>
             {
                 List<IMethodSymbol>? helpers = null;
@@ -254,7 +261,7 @@ namespace PiiAnalyzers.Flow
                 return known;
             }
 
-            if (!search.Visiting.Add(method))
+            if (!search.Enter(method))
             {
                 search.Cut = true;
                 return false;
@@ -263,7 +270,7 @@ namespace PiiAnalyzers.Flow
             var outerCut = search.Cut;
             search.Cut = false;
             var result = _context.Summaries.GetBody(method, cancellationToken) is { } root && bodyHas(root);
-            search.Visiting.Remove(method);
+            search.Leave(method);
             if (result || !search.Cut)
             {
                 cache.TryAdd(method, result);
@@ -328,7 +335,12 @@ namespace PiiAnalyzers.Flow
         /// <summary>One search through helpers: the methods on the current path, and whether a cycle was cut below.</summary>
         private sealed class Search
         {
-            public HashSet<IMethodSymbol> Visiting { get; } = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            private HashSet<IMethodSymbol>? _visiting;
+
+            /// <summary>Puts <paramref name="method"/> on the path; false when it already is (a cycle).</summary>
+            public bool Enter(IMethodSymbol method) => (_visiting ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(method);
+
+            public void Leave(IMethodSymbol method) => _visiting?.Remove(method);
 
             public bool Cut { get; set; }
         }

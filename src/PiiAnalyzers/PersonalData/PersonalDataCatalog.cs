@@ -330,10 +330,13 @@ namespace PiiAnalyzers.PersonalData
                 return _cutContainers.GetOrAdd(key, taint);
             }
 
-            var computed = new Container(taint, TypeShapes.IsLeaf(type) ? int.MaxValue : depth);
-            _containers.AddOrUpdate(type, computed, (_, existing) => existing.Depth >= computed.Depth ? existing : computed);
+            Remember(type, new Container(taint, TypeShapes.IsLeaf(type) ? int.MaxValue : depth));
             return taint;
         }
+
+        /// <summary>Keeps the answer computed deepest (its own method: the lambda's closure is allocated only here).</summary>
+        private void Remember(ITypeSymbol type, Container computed)
+            => _containers.AddOrUpdate(type, computed, (_, existing) => existing.Depth >= computed.Depth ? existing : computed);
 
         private Taint ComputeContainerCore(ITypeSymbol type, int depth, ref bool cut)
         {

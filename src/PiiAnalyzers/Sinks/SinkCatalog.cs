@@ -248,7 +248,7 @@ namespace PiiAnalyzers.Sinks
             }
 
             SinkKind? kind = null;
-            var builder = ImmutableArray.CreateBuilder<SinkArgument>();
+            ImmutableArray<SinkArgument>.Builder? builder = null; // made for a sink only: this runs for every call
             foreach (var argument in arguments)
             {
                 if (argument.Parameter is { } parameter && DeclaredKind(parameter) is { } parameterKind)
@@ -261,12 +261,12 @@ namespace PiiAnalyzers.Sinks
                     kind ??= parameterKind;
                     if (parameterKind == kind)
                     {
-                        AddValues(builder, argument, membersVisible: parameterKind != SinkKind.Logging);
+                        AddValues(builder ??= ImmutableArray.CreateBuilder<SinkArgument>(), argument, membersVisible: parameterKind != SinkKind.Logging);
                     }
                 }
             }
 
-            return kind is null ? null : new SinkCall(kind.Value, "'" + method.Name + "'", builder.ToImmutable());
+            return kind is null ? null : new SinkCall(kind.Value, "'" + method.Name + "'", builder?.ToImmutable() ?? ImmutableArray<SinkArgument>.Empty);
         }
 
         private SinkKind? DeclaredKind(ISymbol symbol)
