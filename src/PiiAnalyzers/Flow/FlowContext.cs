@@ -28,12 +28,27 @@ namespace PiiAnalyzers.Flow
 
         private readonly ConcurrentDictionary<string, PiiConfiguration> _configurations = new ConcurrentDictionary<string, PiiConfiguration>(StringComparer.Ordinal);
 
+        private static bool AnyFileInfersFromNames(Compilation compilation, AnalyzerOptions options)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (Configuration.PiiOptions.InfersFromNames(options, tree))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private FlowContext(Compilation compilation, PrivacySymbols symbols, AnalyzerOptions options)
         {
             Compilation = compilation;
             Symbols = symbols;
             Options = options;
-            Catalog = new PersonalDataCatalog(symbols, options);
+            // Inference from names is opted into per file; where no file opts in, the catalog is not given the options
+            // and answers from the marks alone (one cache, no per-member lookup of the declaring file's options).
+            Catalog = new PersonalDataCatalog(symbols, AnyFileInfersFromNames(compilation, options) ? options : null);
             Sinks = new SinkCatalog(compilation, symbols);
             Summaries = new MethodSummaries(this);
             Scan = new BodyScan(this);

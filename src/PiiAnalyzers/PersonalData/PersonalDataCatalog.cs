@@ -46,6 +46,11 @@ namespace PiiAnalyzers.PersonalData
         public DataItem? GetDeclared(ISymbol symbol)
         {
             symbol = symbol.OriginalDefinition;
+            if (_options is null || symbol is not (IPropertySymbol or IFieldSymbol))
+            {
+                return GetMarked(symbol); // nothing to infer: the marks' cache is the only one
+            }
+
             if (_declared.TryGetValue(symbol, out var known))
             {
                 return known;

@@ -123,6 +123,29 @@ class Service
         }
 
         [Fact]
+        public async Task InferFromNames_AppliesToMembersDeclaredInTheFilesThatOptIn()
+        {
+            // Test0.cs opts in, Test1.cs does not: Lead.Email is used in Test0.cs but declared in Test1.cs.
+            var test = new Verifiers.CSharpCodeFixVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer, EmptyCodeFixProvider>.Test();
+            test.TestState.Sources.Add(@"
+public class Customer { public string Email { get; set; } = """"; }
+class Service
+{
+    void M(Customer c, Lead l)
+    {
+        System.Console.WriteLine({|#0:c.Email|});
+        System.Console.WriteLine(l.Email);
+    }
+}");
+            test.TestState.Sources.Add(@"public class Lead { public string Email { get; set; } = """"; }");
+            test.TestState.AdditionalReferences.Clear();
+            test.TestState.AdditionalReferences.AddRange(Verifiers.TestReferences.FrameworkOnly);
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[Test0.cs]\npii_analyzers.infer_from_names = true\n"));
+            test.ExpectedDiagnostics.Add(Rule("PII001", 0, "'Customer.Email' (personal data, no declared purpose)", "'Console.WriteLine'"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task InferFromNames_OffOrInvalid_InfersNothing()
         {
             foreach (var value in new[] { "false", "yes", "1", "" })
