@@ -27,28 +27,16 @@ namespace PiiAnalyzers.Flow
         private readonly ConditionalWeakTable<IOperation, ControlFlowGraph?> _graphs = new ConditionalWeakTable<IOperation, ControlFlowGraph?>();
 
         private readonly ConcurrentDictionary<string, PiiConfiguration> _configurations = new ConcurrentDictionary<string, PiiConfiguration>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<SyntaxTree, PiiConfiguration> _treeConfigurations = new ConcurrentDictionary<SyntaxTree, PiiConfiguration>();
 
-        private static bool AnyFileInfersFromNames(Compilation compilation, AnalyzerOptions options)
-        {
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                if (Configuration.PiiOptions.InfersFromNames(options, tree))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private FlowContext(Compilation compilation, PrivacySymbols symbols, AnalyzerOptions options)
+        private FlowContext(Compilation compilation, PrivacySymbols symbols, AnalyzerOptions options, bool infersFromNames)
         {
             Compilation = compilation;
             Symbols = symbols;
             Options = options;
             // Inference from names is opted into per file; where no file opts in, the catalog is not given the options
             // and answers from the marks alone (one cache, no per-member lookup of the declaring file's options).
-            Catalog = new PersonalDataCatalog(symbols, AnyFileInfersFromNames(compilation, options) ? options : null);
+            Catalog = new PersonalDataCatalog(symbols, infersFromNames ? options : null);
             Sinks = new SinkCatalog(compilation, symbols);
             Summaries = new MethodSummaries(this);
             Scan = new BodyScan(this);
@@ -98,12 +86,13 @@ namespace PiiAnalyzers.Flow
         public static FlowContext? TryCreate(Compilation compilation, AnalyzerOptions options)
         {
             var symbols = PrivacySymbols.Create(compilation);
-            if (symbols.PersonalData is null && !symbols.HasEcosystemMarkers && !InfersFromNamesAnywhere(compilation, options))
+            var infersFromNames = InfersFromNamesAnywhere(compilation, options);
+            if (symbols.PersonalData is null && !symbols.HasEcosystemMarkers && !infersFromNames)
             {
                 return null;
             }
 
-            return new FlowContext(compilation, symbols, options);
+            return new FlowContext(compilation, symbols, options, infersFromNames);
         }
 
         private static bool InfersFromNamesAnywhere(Compilation compilation, AnalyzerOptions options)
@@ -122,13 +111,16 @@ namespace PiiAnalyzers.Flow
         /// <summary>The extra sinks, consent checks and redactors configured for <paramref name="tree"/>.</summary>
         public PiiConfiguration GetConfiguration(SyntaxTree tree)
         {
-            var key = PiiConfiguration.Key(Options, tree);
-            if (_configurations.TryGetValue(key, out var known))
+            if (_treeConfigurations.TryGetValue(tree, out var known))
             {
-                return known;
+                return known; // asked for every body and summary: no key built after the first time per file
             }
 
-            return _configurations.GetOrAdd(key, PiiConfiguration.Resolve(Compilation, Options, tree));
+            var key = PiiConfiguration.Key(Options, tree);
+            var configuration = _configurations.TryGetValue(key, out var shared)
+                ? shared
+                : _configurations.GetOrAdd(key, PiiConfiguration.Resolve(Compilation, Options, tree));
+            return _treeConfigurations.GetOrAdd(tree, configuration);
         }
 
         /// <summary>

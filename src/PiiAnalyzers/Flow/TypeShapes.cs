@@ -161,8 +161,16 @@ namespace PiiAnalyzers.Flow
                 return true;
             }
 
-            if (type.SpecialType == SpecialType.System_Collections_IEnumerable
-                || type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            if (type.SpecialType != SpecialType.None)
+            {
+                // int, object, DateTime, IEnumerable, Array...: decided without AllInterfaces (a new array on every call).
+                return type.SpecialType is SpecialType.System_Collections_IEnumerable or SpecialType.System_Array
+                    or SpecialType.System_Collections_Generic_IEnumerable_T or SpecialType.System_Collections_Generic_ICollection_T
+                    or SpecialType.System_Collections_Generic_IList_T or SpecialType.System_Collections_Generic_IReadOnlyCollection_T
+                    or SpecialType.System_Collections_Generic_IReadOnlyList_T;
+            }
+
+            if (type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
             {
                 return true;
             }
