@@ -70,7 +70,15 @@ namespace PiiAnalyzers.Rules
 
             public void OnSink(in SinkEvent sink)
             {
-                var items = sink.Visible.Where(o => o.Item is not null).Select(o => o.Item!).Distinct().ToList();
+                var items = new List<DataItem>();
+                foreach (var origin in sink.Visible)
+                {
+                    if (origin.Item is { } item && !items.Contains(item))
+                    {
+                        items.Add(item);
+                    }
+                }
+
                 if (items.Count == 0)
                 {
                     return;
@@ -196,6 +204,11 @@ namespace PiiAnalyzers.Rules
             /// <summary>What the code fixes need (see <see cref="DiagnosticProperties"/>).</summary>
             private ImmutableDictionary<string, string?> Properties(List<DataItem> items)
             {
+                if (_rule == Descriptors.PersonalDataLogged)
+                {
+                    return ImmutableDictionary<string, string?>.Empty; // the log fixes need nothing more
+                }
+
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
                 if (_rule == Descriptors.RequiresConsentCalledWithoutCheck)
                 {
@@ -208,7 +221,7 @@ namespace PiiAnalyzers.Rules
                         properties[DiagnosticProperties.RetentionType] = id;
                     }
                 }
-                else if (_rule != Descriptors.PersonalDataLogged)
+                else
                 {
                     properties[DiagnosticProperties.Purposes] = string.Join(",", NeededPurposes(items));
                     if (_ignoreAttribute is not null)
