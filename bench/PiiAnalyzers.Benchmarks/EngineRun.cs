@@ -107,7 +107,7 @@ namespace PiiAnalyzers.Benchmarks
                     walkBytes += GC.GetAllocatedBytesForCurrentThread() - bytes;
                 }
 
-                AllocTypes.Windows.Add((engineStart, DateTime.UtcNow));
+                AllocationSampler.Instance?.AddWindow(engineStart, DateTime.UtcNow);
                 var gcMs = (GC.GetTotalPauseDuration() - pauses).TotalMilliseconds;
                 collections = GC.CollectionCount(0) - collections;
 
@@ -137,58 +137,6 @@ namespace PiiAnalyzers.Benchmarks
         }
 
         public delegate Compilation CSharpCompilationFactory();
-
-        internal sealed class AllocTypes : System.Diagnostics.Tracing.EventListener
-        {
-            public static readonly List<(DateTime, DateTime)> Windows = new List<(DateTime, DateTime)>();
-            public static readonly List<(DateTime, string, long)> Events = new List<(DateTime, string, long)>();
-            public static AllocTypes? Instance;
-
-            protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
-            {
-                if (source.Name == "Microsoft-Windows-DotNETRuntime")
-                {
-                    EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
-                }
-            }
-
-            protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
-            {
-                if (e.EventName != null && e.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal))
-                {
-                    var name = e.PayloadNames!.IndexOf("TypeName");
-                    var amount = e.PayloadNames!.IndexOf("AllocationAmount64");
-                    lock (Events)
-                    {
-                        Events.Add((e.TimeStamp.ToUniversalTime(), (string)e.Payload![name]!, amount >= 0 ? Convert.ToInt64(e.Payload[amount]) : 100000));
-                    }
-                }
-            }
-
-            public static void Print()
-            {
-                System.Threading.Thread.Sleep(3000);
-                var counts = new Dictionary<string, long>();
-                long total = 0;
-                lock (Events)
-                {
-                    foreach (var (t, n, a) in Events)
-                    {
-                        if (Windows.Any(w => t >= w.Item1 && t <= w.Item2))
-                        {
-                            counts[n] = counts.TryGetValue(n, out var c) ? c + a : a;
-                            total += a;
-                        }
-                    }
-                }
-
-                Console.WriteLine($"sampled {total / 1048576.0:N1} MB");
-                foreach (var kv in counts.OrderByDescending(k => k.Value).Take(45))
-                {
-                    Console.WriteLine($"{100.0 * kv.Value / total,5:N1}% {kv.Key}");
-                }
-            }
-        }
 
         private sealed class Counter : IFlowObserver
         {

@@ -59,9 +59,9 @@ namespace PiiAnalyzers.Benchmarks
             if (OptionOrNull(args, "--engine") is { } engineSize)
             {
                 var engineCorpus = Corpus.Create(int.Parse(engineSize, CultureInfo.InvariantCulture), personalData: true);
-                if (args.Contains("--alloc-types")) { EngineRun.AllocTypes.Instance = new EngineRun.AllocTypes(); }
+                using var sampler = args.Contains("--alloc-types") ? AllocationSampler.Start() : null;
                 EngineRun.Run(() => engineCorpus.Compilation(), runs, print: true);
-                if (args.Contains("--alloc-types")) { EngineRun.AllocTypes.Print(); foreach (var t in typeof(PiiAnalyzers.Flow.FlowContext).Assembly.GetTypes().Where(t => t.Name.StartsWith("<>c__DisplayClass23_0"))) Console.WriteLine(t.FullName + ": " + string.Join(",", t.GetFields().Select(f => f.Name))); }
+                sampler?.Print(40);
                 return 0;
             }
 
