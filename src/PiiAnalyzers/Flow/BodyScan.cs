@@ -57,7 +57,7 @@ namespace PiiAnalyzers.Flow
             var branches = 0;
             List<IOperation>? exits = null;
             List<IMethodSymbol>? helpers = null;
-            foreach (var operation in root.Descendants())
+            foreach (var operation in new OperationWalk(root))
             {
                 if (IsBranch(operation))
                 {
@@ -221,7 +221,7 @@ namespace PiiAnalyzers.Flow
             => Memoized(method, _reaches, search, cancellationToken, root =>
             {
                 var configuration = _context.GetConfiguration(root.Syntax.SyntaxTree);
-                foreach (var operation in root.Descendants())
+                foreach (var operation in new OperationWalk(root))
                 {
                     if (MayExit(operation) && IsExit(operation, configuration, search, cancellationToken))
                     {
@@ -236,7 +236,7 @@ namespace PiiAnalyzers.Flow
             => Memoized(method, _carries, search, cancellationToken, root =>
             {
                 List<IMethodSymbol>? helpers = null;
-                foreach (var operation in root.Descendants())
+                foreach (var operation in new OperationWalk(root))
                 {
                     if (IsSource(operation, ref helpers))
                     {

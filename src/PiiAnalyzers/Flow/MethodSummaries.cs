@@ -183,7 +183,7 @@ namespace PiiAnalyzers.Flow
         private static int CountOperations(IOperation root)
         {
             var count = 0;
-            foreach (var _ in root.Descendants())
+            foreach (var _ in new OperationWalk(root))
             {
                 if (++count > MaxOperations)
                 {

@@ -136,7 +136,7 @@ namespace PiiAnalyzers.Flow
         /// <summary>True when <paramref name="root"/> calls or reads a consent check anywhere.</summary>
         private bool ChecksConsent(IOperation root)
         {
-            foreach (var operation in root.Descendants())
+            foreach (var operation in new OperationWalk(root))
             {
                 if (ConsentCheckOf(operation) is not null)
                 {
