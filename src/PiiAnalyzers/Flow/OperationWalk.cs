@@ -7,59 +7,68 @@ namespace PiiAnalyzers.Flow
     /// <summary>
     /// The descendants of an operation in pre-order, as <c>IOperation.Descendants()</c> yields them, without its
     /// per-call iterator and stack of child enumerators: the scan walks every operation of every body, and helpers' bodies
-    /// while it walks. The stacks are pooled per thread (a walk inside a walk takes a second one); use in <c>foreach</c>.
+    /// while it walks. Each enumeration takes a stack from a per-thread pool (a walk inside a walk takes a second one) and
+    /// gives it back when <c>foreach</c> disposes of it.
     /// </summary>
-    internal struct OperationWalk : IDisposable
+    internal readonly struct OperationWalk
     {
         [ThreadStatic]
         private static Stack<Stack<IOperation>>? t_pool;
 
-        private Stack<IOperation>? _pending;
-        private IOperation? _current;
+        private readonly IOperation _root;
 
         public OperationWalk(IOperation root)
         {
-            _pending = Rent();
-            _current = null;
-            PushChildren(_pending, root);
+            _root = root;
         }
 
-        public IOperation Current => _current!;
+        public Enumerator GetEnumerator() => new Enumerator(_root);
 
-        public OperationWalk GetEnumerator() => this;
-
-        public bool MoveNext()
+        internal struct Enumerator : IDisposable
         {
-            if (_pending is null || _pending.Count == 0)
+            private Stack<IOperation>? _pending;
+            private IOperation? _current;
+
+            public Enumerator(IOperation root)
             {
-                return false;
+                _pending = t_pool is { Count: > 0 } pool ? pool.Pop() : new Stack<IOperation>();
+                _current = null;
+                PushChildren(_pending, root);
             }
 
-            _current = _pending.Pop();
-            PushChildren(_pending, _current);
-            return true;
-        }
+            public IOperation Current => _current!;
 
-        public void Dispose()
-        {
-            if (_pending is { } pending)
+            public bool MoveNext()
             {
-                pending.Clear();
-                (t_pool ??= new Stack<Stack<IOperation>>()).Push(pending);
-                _pending = null;
-            }
-        }
-
-        private static Stack<IOperation> Rent() => t_pool is { Count: > 0 } pool ? pool.Pop() : new Stack<IOperation>();
-
-        private static void PushChildren(Stack<IOperation> pending, IOperation operation)
-        {
-            // Last child first, so that the first is popped first.
-            foreach (var child in operation.ChildOperations.Reverse())
-            {
-                if (child is not null)
+                if (_pending is null || _pending.Count == 0)
                 {
-                    pending.Push(child);
+                    return false;
+                }
+
+                _current = _pending.Pop();
+                PushChildren(_pending, _current);
+                return true;
+            }
+
+            public void Dispose()
+            {
+                if (_pending is { } pending)
+                {
+                    pending.Clear();
+                    (t_pool ??= new Stack<Stack<IOperation>>()).Push(pending);
+                    _pending = null;
+                }
+            }
+
+            private static void PushChildren(Stack<IOperation> pending, IOperation operation)
+            {
+                // Last child first, so that the first is popped first.
+                foreach (var child in operation.ChildOperations.Reverse())
+                {
+                    if (child is not null)
+                    {
+                        pending.Push(child);
+                    }
                 }
             }
         }

@@ -55,6 +55,33 @@ namespace PiiAnalyzers.Tests.FlowEngine
             Assert.True(roots > 700 && operations > 6000, $"{roots} roots, {operations} operations");
         }
 
+        [Fact]
+        public void CanBeEnumeratedAgain_AndGivesItsStackBackWhenABreakLeavesTheLoop()
+        {
+            var compilation = RobustnessInputs.SampleCompilation();
+            var tree = compilation.SyntaxTrees.First();
+            var root = compilation.GetSemanticModel(tree).GetOperation(tree.GetRoot().DescendantNodes().First(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax))!;
+            var walk = new OperationWalk(root);
+            foreach (var _ in walk)
+            {
+                break; // the stack goes back to the pool with operations still pending: it must come back empty
+            }
+
+            Assert.Equal(root.Descendants(), Walk(root));
+            Assert.Equal(Walk(root), WalkAgain(walk));
+        }
+
+        private static List<IOperation> WalkAgain(OperationWalk walk)
+        {
+            var walked = new List<IOperation>();
+            foreach (var operation in walk)
+            {
+                walked.Add(operation);
+            }
+
+            return walked;
+        }
+
         private static List<IOperation> Walk(IOperation root)
         {
             var walked = new List<IOperation>();
