@@ -188,7 +188,7 @@ namespace PiiAnalyzers.Flow
 
                     var target = invocation.TargetMethod;
                     return target.MethodKind != MethodKind.LocalFunction
-                        && MethodSummaries.CanSummarize(target.OriginalDefinition)
+                        && _context.Summaries.CanSummarize(target.OriginalDefinition)
                         && ReachesSink(target, search, cancellationToken);
                 case IObjectCreationOperation creation:
                     return _context.Sinks.IsSink(creation);
@@ -306,7 +306,7 @@ namespace PiiAnalyzers.Flow
                         return true;
                     }
 
-                    if (member.Member is IPropertySymbol { GetMethod: { } getter } && MethodSummaries.HasSummarizableBody(getter))
+                    if (member.Member is IPropertySymbol { GetMethod: { } getter } && _context.Summaries.HasSummarizableBody(getter))
                     {
                         (helpers ??= new List<IMethodSymbol>()).Add(getter);
                     }
@@ -320,7 +320,7 @@ namespace PiiAnalyzers.Flow
                         return true;
                     }
 
-                    if (MethodSummaries.CanSummarize(invocation.TargetMethod.OriginalDefinition))
+                    if (_context.Summaries.CanSummarize(invocation.TargetMethod.OriginalDefinition))
                     {
                         (helpers ??= new List<IMethodSymbol>()).Add(invocation.TargetMethod);
                     }

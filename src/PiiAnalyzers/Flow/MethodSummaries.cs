@@ -36,16 +36,23 @@ namespace PiiAnalyzers.Flow
             _context = context;
         }
 
-        /// <summary>True when <paramref name="method"/> has a body in this compilation that can be summarized.</summary>
-        public static bool CanSummarize(IMethodSymbol method)
+        /// <summary>
+        /// True when <paramref name="method"/> has a body in this compilation that can be summarized. A method of another
+        /// assembly is a library method, even when its source is at hand: in the IDE a project reference gives source
+        /// symbols whose syntax trees belong to the referenced project's compilation, and they are treated as the built
+        /// reference that `dotnet build` passes would be.
+        /// </summary>
+        public bool CanSummarize(IMethodSymbol method)
             => !method.IsAbstract && !method.IsExtern && method.MethodKind != MethodKind.LocalFunction
-                && method.MethodKind != MethodKind.AnonymousFunction && method.DeclaringSyntaxReferences.Length > 0;
+                && method.MethodKind != MethodKind.AnonymousFunction
+                && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _context.Compilation.Assembly)
+                && method.DeclaringSyntaxReferences.Length > 0;
 
         /// <summary>
         /// True when <paramref name="method"/> is summarized from a body of its own (not an auto-property accessor, whose
         /// summary is empty at every depth).
         /// </summary>
-        public static bool HasSummarizableBody(IMethodSymbol method)
+        public bool HasSummarizableBody(IMethodSymbol method)
         {
             method = Normalize(method);
             if (!CanSummarize(method))
@@ -156,9 +163,9 @@ namespace PiiAnalyzers.Flow
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
                 var body = BodySyntax(reference.GetSyntax(cancellationToken));
-                if (body is null)
+                if (body is null || !_context.Compilation.ContainsSyntaxTree(reference.SyntaxTree))
                 {
-                    continue;
+                    continue; // no body, or one of another project's compilation (see CanSummarize)
                 }
 
                 var model = _context.GetSemanticModel(reference.SyntaxTree, cancellationToken);

@@ -67,12 +67,12 @@ namespace PiiAnalyzers.Flow
                 return declaredReturn.Union(TypeTaint(invocation.Type));
             }
 
-            if (sink is null && MethodSummaries.CanSummarize(method.OriginalDefinition))
+            if (sink is null && _context.Summaries.CanSummarize(method.OriginalDefinition))
             {
                 DependsOnDepth = true;
             }
 
-            if (sink is null && _depth > 0 && MethodSummaries.CanSummarize(method.OriginalDefinition))
+            if (sink is null && _depth > 0 && _context.Summaries.CanSummarize(method.OriginalDefinition))
             {
                 if (AllClean(arguments) && !_context.Scan.Carries(method, _cancellationToken))
                 {

@@ -372,7 +372,7 @@ namespace PiiAnalyzers.Flow
             var result = TypeTaint(reference.Type);
 
             // A computed property (FullName => First + " " + Last) carries what its getter returns.
-            if (member is IPropertySymbol { GetMethod: { } computed } && MethodSummaries.HasSummarizableBody(computed))
+            if (member is IPropertySymbol { GetMethod: { } computed } && _context.Summaries.HasSummarizableBody(computed))
             {
                 DependsOnDepth = true;
             }

@@ -1,0 +1,83 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using PiiAnalyzers.Tests.Verifiers;
+using Xunit;
+
+namespace PiiAnalyzers.Tests.Robustness
+{
+    /// <summary>
+    /// In the IDE a project reference is a compilation reference: the referenced project's methods are source symbols
+    /// whose syntax trees belong to another compilation. The analyzers must treat them as they treat a built reference
+    /// (in `dotnet build`), not ask this compilation for a semantic model of a tree it does not hold.
+    /// </summary>
+    public class ProjectReferenceTests
+    {
+        private const string Library = @"
+using Microsoft.Extensions.Logging;
+using PiiAttributes;
+namespace Shared
+{
+    public sealed class Visitor { [PersonalData(Purpose = ""support"")] public string Email { get; set; } = """"; }
+    public static class Audit
+    {
+        public static void Write(ILogger log, string text) => log.LogInformation(""{Text}"", text);
+        public static string Label(Visitor visitor) => ""<"" + visitor.Email + "">"";
+        public static string Describe(this Visitor visitor) => visitor.Email.Trim();
+    }
+}";
+
+        private const string App = @"
+using Microsoft.Extensions.Logging;
+using Shared;
+public sealed class Service
+{
+    private readonly ILogger _log;
+    public Service(ILogger log) { _log = log; }
+    public void Run(Visitor visitor)
+    {
+        Audit.Write(_log, visitor.Email);
+        var label = Audit.Label(visitor);
+        _log.LogInformation(""{Label} {Described}"", label, visitor.Describe());
+        _log.LogInformation(""{Email}"", visitor.Email);
+    }
+}";
+
+        [Fact]
+        public async Task HelpersOfAReferencedProject_AreAnalyzedLikeABuiltReference_WithoutAD0001()
+        {
+            var library = CSharpCompilation.Create("Shared", new[] { CSharpSyntaxTree.ParseText(Library, path: "Shared.cs") }, TestReferences.All,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            Assert.Empty(library.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+            var asProject = await AnalyzeAppAsync(library.ToMetadataReference());
+            var asBuilt = await AnalyzeAppAsync(Built(library));
+
+            Assert.Empty(asProject.Exceptions);
+            Assert.Empty(asBuilt.Exceptions);
+            Assert.Equal(asBuilt.Findings, asProject.Findings);
+            Assert.Equal(new[] { "PII001 (13,40)" }, asProject.Findings); // _log.LogInformation("{Email}", visitor.Email)
+        }
+
+        private static MetadataReference Built(Compilation library)
+        {
+            using var stream = new System.IO.MemoryStream();
+            Assert.True(library.Emit(stream).Success);
+            return MetadataReference.CreateFromImage(stream.ToArray());
+        }
+
+        private static async Task<(string[] Findings, string[] Exceptions)> AnalyzeAppAsync(MetadataReference library)
+        {
+            var app = CSharpCompilation.Create("App", new[] { CSharpSyntaxTree.ParseText(App, path: "App.cs") }, TestReferences.All.Add(library),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            Assert.Empty(app.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var (diagnostics, exceptions) = await RobustnessInputs.AnalyzeAsync(app);
+            var findings = diagnostics
+                .Select(d => $"{d.Id} ({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1})")
+                .OrderBy(f => f, System.StringComparer.Ordinal)
+                .ToArray();
+            return (findings, exceptions.ToArray());
+        }
+    }
+}
