@@ -30,11 +30,18 @@ namespace PiiAnalyzers.PersonalData
         /// The analyzer options, for <c>pii_analyzers.infer_from_names</c> (read for the file that declares each member);
         /// null to infer nothing.
         /// </param>
-        public PersonalDataCatalog(PrivacySymbols symbols, AnalyzerOptions? options = null)
+        /// <param name="inferringAssembly">
+        /// The assembly whose members may be inferred from names (the compilation's own): members of referenced projects
+        /// are not, as they would not be from a built reference.
+        /// </param>
+        public PersonalDataCatalog(PrivacySymbols symbols, AnalyzerOptions? options = null, IAssemblySymbol? inferringAssembly = null)
         {
             _symbols = symbols;
             _options = options;
+            _inferringAssembly = inferringAssembly;
         }
+
+        private readonly IAssemblySymbol? _inferringAssembly;
 
         public PrivacySymbols Symbols => _symbols;
 
@@ -80,6 +87,7 @@ namespace PiiAnalyzers.PersonalData
         private DataItem? Infer(ISymbol symbol)
         {
             if (_options is null || symbol is not (IPropertySymbol or IFieldSymbol) || symbol.IsImplicitlyDeclared
+                || !SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _inferringAssembly)
                 || symbol.DeclaringSyntaxReferences.Length == 0)
             {
                 return null;

@@ -1,7 +1,9 @@
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using PiiAnalyzers.Tests.Verifiers;
 using Xunit;
 
@@ -58,6 +60,78 @@ public sealed class Service
             Assert.Empty(asBuilt.Exceptions);
             Assert.Equal(asBuilt.Findings, asProject.Findings);
             Assert.Equal(new[] { "PII001 (13,40)" }, asProject.Findings); // _log.LogInformation("{Email}", visitor.Email)
+        }
+
+        [Fact]
+        public async Task InferenceFromNames_CoversThisProjectsMembers_NotAReferencedProjects()
+        {
+            var library = CSharpCompilation.Create("Leads", new[] { CSharpSyntaxTree.ParseText("namespace Leads { public sealed class Lead { public string Email { get; set; } = \"\"; } }", path: "Lead.cs") },
+                TestReferences.FrameworkOnly, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            const string app = @"
+public sealed class Contact { public string Email { get; set; } = """"; }
+public static class Printer
+{
+    public static void Print(Leads.Lead lead, Contact contact)
+    {
+        System.Console.WriteLine(lead.Email);
+        System.Console.WriteLine(contact.Email);
+    }
+}";
+            var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new EveryFile("pii_analyzers.infer_from_names", "true"));
+
+            var asProject = await AnalyzeAsync(app, library.ToMetadataReference(), options);
+            var asBuilt = await AnalyzeAsync(app, Built(library), options);
+
+            Assert.Equal(new[] { "PII001 (8,34)" }, asBuilt); // contact.Email: this project's member, inferred
+            Assert.Equal(asBuilt, asProject);
+        }
+
+        private static async Task<string[]> AnalyzeAsync(string source, MetadataReference library, AnalyzerOptions options)
+        {
+            var compilation = CSharpCompilation.Create("App", new[] { CSharpSyntaxTree.ParseText(source, path: "App.cs") }, TestReferences.FrameworkOnly.Add(library),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new PiiAnalyzers.Rules.PersonalDataSinkAnalyzer()), options)
+                .GetAnalyzerDiagnosticsAsync();
+            return diagnostics
+                .Select(d => $"{d.Id} ({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1})")
+                .OrderBy(f => f, System.StringComparer.Ordinal)
+                .ToArray();
+        }
+
+        /// <summary>One option set for every file, as a <c>[*.cs]</c> section would give.</summary>
+        private sealed class EveryFile : AnalyzerConfigOptionsProvider
+        {
+            private readonly Options _options;
+
+            public EveryFile(string key, string value)
+            {
+                _options = new Options(key, value);
+            }
+
+            public override AnalyzerConfigOptions GlobalOptions => _options;
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+            private sealed class Options : AnalyzerConfigOptions
+            {
+                private readonly string _key;
+                private readonly string _value;
+
+                public Options(string key, string value)
+                {
+                    _key = key;
+                    _value = value;
+                }
+
+                public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+                {
+                    value = key == _key ? _value : null;
+                    return value is not null;
+                }
+            }
         }
 
         private static MetadataReference Built(Compilation library)
