@@ -91,13 +91,16 @@ public static class Printer
             var compilation = CSharpCompilation.Create("App", new[] { CSharpSyntaxTree.ParseText(source, path: "App.cs") }, TestReferences.FrameworkOnly.Add(library),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-            var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new PiiAnalyzers.Rules.PersonalDataSinkAnalyzer()), options)
-                .GetAnalyzerDiagnosticsAsync();
-            return diagnostics
+            return Describe(await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new PiiAnalyzers.Rules.PersonalDataSinkAnalyzer()), options)
+                .GetAnalyzerDiagnosticsAsync());
+        }
+
+        /// <summary>Each diagnostic as "ID (line,column)", sorted.</summary>
+        private static string[] Describe(ImmutableArray<Diagnostic> diagnostics)
+            => diagnostics
                 .Select(d => $"{d.Id} ({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1})")
                 .OrderBy(f => f, System.StringComparer.Ordinal)
                 .ToArray();
-        }
 
         /// <summary>One option set for every file, as a <c>[*.cs]</c> section would give.</summary>
         private sealed class EveryFile : AnalyzerConfigOptionsProvider
@@ -147,11 +150,7 @@ public static class Printer
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             Assert.Empty(app.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
             var (diagnostics, exceptions) = await RobustnessInputs.AnalyzeAsync(app);
-            var findings = diagnostics
-                .Select(d => $"{d.Id} ({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1})")
-                .OrderBy(f => f, System.StringComparer.Ordinal)
-                .ToArray();
-            return (findings, exceptions.ToArray());
+            return (Describe(diagnostics), exceptions.ToArray());
         }
     }
 }
