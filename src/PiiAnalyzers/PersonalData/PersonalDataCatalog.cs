@@ -19,6 +19,7 @@ namespace PiiAnalyzers.PersonalData
 
         private readonly PrivacySymbols _symbols;
         private readonly AnalyzerOptions? _options;
+        private readonly IAssemblySymbol? _inferringAssembly;
         private readonly ConcurrentDictionary<ISymbol, DataItem?> _declared = new ConcurrentDictionary<ISymbol, DataItem?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, DataItem?> _marked = new ConcurrentDictionary<ISymbol, DataItem?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _retention = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
@@ -41,8 +42,6 @@ namespace PiiAnalyzers.PersonalData
             _inferringAssembly = inferringAssembly;
         }
 
-        private readonly IAssemblySymbol? _inferringAssembly;
-
         public PrivacySymbols Symbols => _symbols;
 
         /// <summary>
@@ -53,9 +52,12 @@ namespace PiiAnalyzers.PersonalData
         public DataItem? GetDeclared(ISymbol symbol)
         {
             symbol = symbol.OriginalDefinition;
-            if (_options is null || symbol is not (IPropertySymbol or IFieldSymbol))
+            if (_options is null || symbol is not (IPropertySymbol or IFieldSymbol)
+                || !SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _inferringAssembly))
             {
-                return GetMarked(symbol); // nothing to infer: the marks' cache is the only one
+                // Nothing to infer (no file opts in, not a property or field, or another project's member): the marks'
+                // cache is the only one.
+                return GetMarked(symbol);
             }
 
             if (_declared.TryGetValue(symbol, out var known))
@@ -84,11 +86,10 @@ namespace PiiAnalyzers.PersonalData
             return _marked.GetOrAdd(symbol, ReadDeclaration(symbol));
         }
 
+        /// <summary>What the name of <paramref name="symbol"/>, a property or field of this project, says (see <see cref="GetDeclared"/>).</summary>
         private DataItem? Infer(ISymbol symbol)
         {
-            if (_options is null || symbol is not (IPropertySymbol or IFieldSymbol) || symbol.IsImplicitlyDeclared
-                || !SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _inferringAssembly)
-                || symbol.DeclaringSyntaxReferences.Length == 0)
+            if (_options is null || symbol.IsImplicitlyDeclared || symbol.DeclaringSyntaxReferences.Length == 0)
             {
                 return null;
             }
@@ -324,6 +325,12 @@ namespace PiiAnalyzers.PersonalData
                 return known.Taint; // leaf types too: their answer is cached with the others
             }
 
+            if (TypeShapes.IsLeaf(type))
+            {
+                Remember(type, new Container(Taint.Clean, int.MaxValue)); // clean at every depth: never cut
+                return Taint.Clean;
+            }
+
             if (depth > MaxContainerDepth)
             {
                 cut = true;
@@ -337,13 +344,13 @@ namespace PiiAnalyzers.PersonalData
                 return cutAnswer;
             }
 
-            var taint = TypeShapes.IsLeaf(type) ? Taint.Clean : ComputeContainerCore(type, depth, ref cut);
+            var taint = ComputeContainerCore(type, depth, ref cut);
             if (cut)
             {
                 return _cutContainers.GetOrAdd(key, taint);
             }
 
-            Remember(type, new Container(taint, TypeShapes.IsLeaf(type) ? int.MaxValue : depth));
+            Remember(type, new Container(taint, depth));
             return taint;
         }
 
@@ -441,7 +448,7 @@ namespace PiiAnalyzers.PersonalData
 
             return result;
         }
-    
+
         /// <summary>A type's container taint, and the deepest level it holds at (every level for leaf types).</summary>
         private readonly struct Container
         {
