@@ -165,7 +165,8 @@ namespace PiiAnalyzers.Flow
                 var body = BodySyntax(reference.GetSyntax(cancellationToken));
                 if (body is null || !_context.Compilation.ContainsSyntaxTree(reference.SyntaxTree))
                 {
-                    continue; // no body, or one of another project's compilation (see CanSummarize)
+                    continue; // no body, or one of another project's compilation (see CanSummarize; a computed property's
+                              // getter comes here through BodyScan.Carries without CanSummarize)
                 }
 
                 var model = _context.GetSemanticModel(reference.SyntaxTree, cancellationToken);

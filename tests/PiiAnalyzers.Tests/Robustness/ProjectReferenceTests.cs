@@ -21,7 +21,11 @@ using Microsoft.Extensions.Logging;
 using PiiAttributes;
 namespace Shared
 {
-    public sealed class Visitor { [PersonalData(Purpose = ""support"")] public string Email { get; set; } = """"; }
+    public sealed class Visitor
+    {
+        [PersonalData(Purpose = ""support"")] public string Email { get; set; } = """";
+        public string Shown => ""<"" + Email + "">"";
+    }
     public static class Audit
     {
         public static void Write(ILogger log, string text) => log.LogInformation(""{Text}"", text);
@@ -41,7 +45,7 @@ public sealed class Service
     {
         Audit.Write(_log, visitor.Email);
         var label = Audit.Label(visitor);
-        _log.LogInformation(""{Label} {Described}"", label, visitor.Describe());
+        _log.LogInformation(""{Label} {Described} {Shown}"", label, visitor.Describe(), visitor.Shown);
         _log.LogInformation(""{Email}"", visitor.Email);
     }
 }";
