@@ -78,6 +78,20 @@ namespace PiiAnalyzers.CodeFixes
                 if (document.Project.Solution.GetDocument(reference.SyntaxTree) is { } declaringDocument
                     && await reference.GetSyntaxAsync(cancellationToken).ConfigureAwait(false) is TypeDeclarationSyntax declaration)
                 {
+                    // In the IDE the type may be declared in a referenced project of the solution: the attribute goes
+                    // there, so that project must be able to name it (it may mark its data with another library's
+                    // attribute and not reference PiiAttributes).
+                    if (declaringDocument.Project != document.Project)
+                    {
+                        var declaringCompilation = await declaringDocument.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+                        if (declaringCompilation?.GetTypeByMetadataName(AttributeName) is not { } declaringAttributeType)
+                        {
+                            return null;
+                        }
+
+                        attributeType = declaringAttributeType;
+                    }
+
                     return new Target(declaringDocument, declaration, attributeType);
                 }
 
