@@ -31,6 +31,10 @@ namespace PiiAnalyzers.Flow
         private readonly FlowContext _context;
         private readonly ConcurrentDictionary<SymbolAtDepth<IMethodSymbol>, Lazy<MethodSummary>> _cache = new ConcurrentDictionary<SymbolAtDepth<IMethodSymbol>, Lazy<MethodSummary>>();
 
+        // HasSummarizableBody is asked for every read of a property with a getter (most are auto-properties): its answer,
+        // which reads the declarations' syntax (a new array per call for a source symbol), is kept per getter.
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _summarizableBodies = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+
         public MethodSummaries(FlowContext context)
         {
             _context = context;
@@ -55,6 +59,13 @@ namespace PiiAnalyzers.Flow
         public bool HasSummarizableBody(IMethodSymbol method)
         {
             method = Normalize(method);
+            return _summarizableBodies.TryGetValue(method, out var known)
+                ? known
+                : _summarizableBodies.GetOrAdd(method, ComputeHasSummarizableBody(method));
+        }
+
+        private bool ComputeHasSummarizableBody(IMethodSymbol method)
+        {
             if (!CanSummarize(method))
             {
                 return false;
@@ -82,14 +93,20 @@ namespace PiiAnalyzers.Flow
         public MethodSummary? Get(IMethodSymbol method, int depth, CancellationToken cancellationToken)
         {
             method = Normalize(method);
-            if (depth < 0 || !CanSummarize(method))
+            if (depth < 0)
             {
                 return null;
             }
 
+            // Only methods that can be summarized are cached: a hit needs no second look at the declarations.
             var key = new SymbolAtDepth<IMethodSymbol>(method, depth);
             if (!_cache.TryGetValue(key, out var lazy))
             {
+                if (!CanSummarize(method))
+                {
+                    return null;
+                }
+
                 lazy = _cache.GetOrAdd(key, NewSummary(key, cancellationToken));
             }
 
