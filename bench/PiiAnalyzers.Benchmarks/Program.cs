@@ -87,10 +87,13 @@ namespace PiiAnalyzers.Benchmarks
                 {
                     var pause = GC.GetTotalPauseDuration();
                     var collections = GC.CollectionCount(0);
+                    var gen2 = GC.CollectionCount(2);
+                    var allocatedBefore = GC.GetTotalAllocatedBytes(true);
+                    var threads = ThreadCpu.Snapshot();
                     var wall = Stopwatch.StartNew();
                     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                     var result = args.Contains("--per-file") ? await Measure.RunPerFileAsync(corpus.Compilation(), pii) : await Measure.RunAsync(corpus.Compilation(), pii);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{corpus.Lines:N0} lines: {result.AnalyzerMs:N1} ms, {result.Diagnostics} findings; driver run {wall.Elapsed.TotalMilliseconds:N0} ms, process CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:N0} ms, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:N0} ms in {GC.CollectionCount(0) - collections} collections"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{corpus.Lines:N0} lines: {result.AnalyzerMs:N1} ms, {result.Diagnostics} findings; driver run {wall.Elapsed.TotalMilliseconds:N0} ms, process CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:N0} ms, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:N0} ms in {GC.CollectionCount(0) - collections} collections ({GC.CollectionCount(2) - gen2} of gen 2), {(GC.GetTotalAllocatedBytes(true) - allocatedBefore) / 1048576.0:N0} MB allocated; CPU by thread: {ThreadCpu.Format(ThreadCpu.Difference(threads, ThreadCpu.Snapshot()))}"));
                 }
 
                 return 0;
@@ -157,33 +160,33 @@ namespace PiiAnalyzers.Benchmarks
                 // whoever triggers it first. Runs alternate (baseline, PII, NetAnalyzers) and the added CPU is the
                 // median of the differences within each round, so that the machine's drift cancels. A run's process CPU
                 // varies by a few hundred milliseconds at 160k, hence more rounds than the other tables (--added-runs).
-                Console.WriteLine("| Lines | Binding | Driver CPU, baseline | PII added CPU | PII added / binding | NetAnalyzers added CPU | Net added / binding |");
-                Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+                Console.WriteLine("| Lines | Binding | Driver CPU, baseline | PII added CPU | PII added / binding | of which collector, JIT, other threads | NetAnalyzers added CPU | Net added / binding | of which collector, JIT, other threads |");
+                Console.WriteLine("|---:|---:|---:|---:|---:|---|---:|---:|---|");
                 var baselineAnalyzer = ImmutableArray.Create<DiagnosticAnalyzer>(new Measure.EmptyAnalyzer());
                 foreach (var size in sizes)
                 {
                     var corpus = Corpus.Create(size, personalData: true);
                     var binding = new List<double>();
                     var baseline = new List<double>();
-                    var piiAdded = new List<double>();
-                    var netAdded = new List<double>();
+                    var piiAdded = new List<DriverCpu>();
+                    var netAdded = new List<DriverCpu>();
                     for (var run = 0; run < addedRuns; run++)
                     {
                         binding.Add(Measure.Binding(corpus.Compilation()));
-                        var empty = await Measure.DriverCpuMsAsync(corpus.Compilation(), baselineAnalyzer);
-                        baseline.Add(empty);
-                        piiAdded.Add(await Measure.DriverCpuMsAsync(corpus.Compilation(), pii) - empty);
+                        var empty = await Measure.DriverCpuAsync(corpus.Compilation(), baselineAnalyzer);
+                        baseline.Add(empty.Total);
+                        piiAdded.Add(await Measure.DriverCpuAsync(corpus.Compilation(), pii) - empty);
                         if (peer)
                         {
-                            netAdded.Add(await Measure.DriverCpuMsAsync(Analyzers.WithPeerOptions(corpus.Compilation()), netAnalyzers) - empty);
+                            netAdded.Add(await Measure.DriverCpuAsync(Analyzers.WithPeerOptions(corpus.Compilation()), netAnalyzers) - empty);
                         }
                     }
 
                     var b = Median(binding);
-                    var p = Median(piiAdded);
-                    var n = peer ? Median(netAdded) : double.NaN;
+                    var p = Median(piiAdded.Select(d => d.Total).ToList());
+                    var n = peer ? Median(netAdded.Select(d => d.Total).ToList()) : double.NaN;
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| {corpus.Lines:N0} | {b:N0} | {Median(baseline):N0} | {p:N0} | {p / b:P1} | {(peer ? n.ToString("N0", CultureInfo.InvariantCulture) : "-")} | {(peer ? (n / b).ToString("P1", CultureInfo.InvariantCulture) : "-")} |"));
+                        $"| {corpus.Lines:N0} | {b:N0} | {Median(baseline):N0} | {p:N0} | {p / b:P1} | {DriverCpu.Medians(piiAdded)} | {(peer ? n.ToString("N0", CultureInfo.InvariantCulture) : "-")} | {(peer ? (n / b).ToString("P1", CultureInfo.InvariantCulture) : "-")} | {(peer ? DriverCpu.Medians(netAdded) : "-")} |"));
                 }
 
                 Console.WriteLine();
@@ -279,7 +282,7 @@ namespace PiiAnalyzers.Benchmarks
             return (blocks, Median(times));
         }
 
-        private static double Median(List<double> values)
+        internal static double Median(List<double> values)
         {
             var sorted = values.OrderBy(v => v).ToList();
             return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
@@ -413,18 +416,22 @@ namespace PiiAnalyzers.Benchmarks
 
         /// <summary>
         /// Process CPU, in milliseconds, of one driver run of <paramref name="analyzers"/> over <paramref name="compilation"/>:
-        /// every thread (the compile beside the analyzers, the collector, the JIT), after a full collection of what came before.
+        /// every thread (the compile beside the analyzers, the collector, the JIT), after a full collection of what came
+        /// before; split by thread where <c>/proc</c> tells (<see cref="ThreadCpu"/>).
         /// </summary>
-        public static async Task<double> DriverCpuMsAsync(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        public static async Task<DriverCpu> DriverCpuAsync(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
             var withAnalyzers = compilation.WithAnalyzers(analyzers, UntimedOptions);
             using var process = Process.GetCurrentProcess();
+            var threads = ThreadCpu.Snapshot();
             var before = process.TotalProcessorTime;
             await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
             process.Refresh();
-            return (process.TotalProcessorTime - before).TotalMilliseconds;
+            var total = (process.TotalProcessorTime - before).TotalMilliseconds;
+            var split = ThreadCpu.Difference(threads, ThreadCpu.Snapshot());
+            return new DriverCpu(total, split.GetValueOrDefault(ThreadCpu.Collector), split.GetValueOrDefault(ThreadCpu.Jit));
         }
 
         public static async Task<(double AnalyzerMs, int Diagnostics)> RunAsync(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
