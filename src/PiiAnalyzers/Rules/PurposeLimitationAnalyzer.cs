@@ -32,22 +32,33 @@ namespace PiiAnalyzers.Rules
                 var catalog = new PersonalDataCatalog(symbols);
                 var purposes = new ConcurrentDictionary<ISymbol, string?>(SymbolEqualityComparer.Default);
                 var generated = GeneratedCodeTypes.Get(start.Compilation);
-                start.RegisterOperationAction(
-                    operation => Analyze(operation, catalog, symbols, purposes, generated),
-                    OperationKind.PropertyReference,
-                    OperationKind.FieldReference);
+
+                // Only code under a [ProcessingPurpose] is checked: member references are asked for in those bodies
+                // alone, so the driver neither collects nor dispatches the references of every other body.
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    if (ProcessingPurpose(block.OwningSymbol, symbols, purposes) is not { } purpose
+                        || generated.Contains(block.OwningSymbol))
+                    {
+                        return;
+                    }
+
+                    var allowed = PurposeList.Parse(purpose);
+                    block.RegisterOperationAction(
+                        operation => Analyze(operation, catalog, purpose, allowed),
+                        OperationKind.PropertyReference,
+                        OperationKind.FieldReference);
+                });
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, PersonalDataCatalog catalog, PrivacySymbols symbols, ConcurrentDictionary<ISymbol, string?> purposes, GeneratedCodeTypes generated)
+        private static void Analyze(OperationAnalysisContext context, PersonalDataCatalog catalog, string purpose, ImmutableArray<string> allowed)
         {
             var reference = (IMemberReferenceOperation)context.Operation;
-            if (ProcessingPurpose(context.ContainingSymbol, symbols, purposes) is not { } purpose
-                || catalog.GetDeclared(reference.Member) is not { Purposes.IsDefaultOrEmpty: false } item
-                || PurposeList.Parse(purpose).Any(p => item.Purposes.Contains(p, PurposeList.Comparer))
+            if (catalog.GetDeclared(reference.Member) is not { Purposes.IsDefaultOrEmpty: false } item
+                || allowed.Any(p => item.Purposes.Contains(p, PurposeList.Comparer))
                 || IsWriteOnly(reference)
-                || reference.Parent is INameOfOperation
-                || generated.Contains(context.ContainingSymbol))
+                || reference.Parent is INameOfOperation)
             {
                 return;
             }

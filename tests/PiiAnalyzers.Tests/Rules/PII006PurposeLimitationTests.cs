@@ -72,6 +72,43 @@ class Reports
         }
 
         [Fact]
+        public async Task PurposeReachesLocalFunctionsAccessorsInitializersAndNestedTypes()
+        {
+            // What a purpose covers: the body it is declared on with its local functions, a property's accessors and
+            // initializer, a field's initializer, and the members of nested types; a purpose closer to the code wins.
+            await Verify.VerifyAnalyzerAsync(@"
+using PiiAttributes;
+[ProcessingPurpose(""analytics"")]
+class Funnel
+{
+    private static readonly Visitor Sample = new Visitor();
+    private readonly string _sampleEmail = {|#0:Sample.Email|};
+    public string SamplePhone { get; } = {|#1:Sample.Phone|};
+    public string Label => {|#2:Sample.Email|};
+
+    public string Step(Visitor v)
+    {
+        return Local() + v.Id;
+        string Local() => {|#3:v.Email|};
+    }
+
+    class Stage
+    {
+        public string Of(Visitor v) => v.Nickname + {|#4:v.Email|};
+    }
+
+    [ProcessingPurpose(""support"")]
+    public string Help(Visitor v) => v.Email + v.Phone;
+}
+" + Model,
+                Used(0, "Visitor.Email", "analytics", "'support'"),
+                Used(1, "Visitor.Phone", "analytics", "'support' and 'marketing'"),
+                Used(2, "Visitor.Email", "analytics", "'support'"),
+                Used(3, "Visitor.Email", "analytics", "'support'"),
+                Used(4, "Visitor.Email", "analytics", "'support'"));
+        }
+
+        [Fact]
         public async Task MatchingPurpose_WritesAndUndeclaredCode_DoNotTrigger()
         {
             await Verify.VerifyAnalyzerAsync(@"
