@@ -81,7 +81,7 @@ namespace PiiAnalyzers.CodeFixes
                     // In the IDE the type may be declared in a referenced project of the solution: the attribute goes
                     // there, so that project must be able to name it (it may mark its data with another library's
                     // attribute and not reference PiiAttributes).
-                    if (declaringDocument.Project != document.Project)
+                    if (declaringDocument.Project.Id != document.Project.Id)
                     {
                         var declaringCompilation = await declaringDocument.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
                         if (declaringCompilation?.GetTypeByMetadataName(AttributeName) is not { } declaringAttributeType)
