@@ -81,7 +81,10 @@ namespace PiiAnalyzers.Rules
                     case IPropertySymbol property:
                         foreach (var parameter in property.Parameters)
                         {
-                            CheckAttributes(context, parameter.GetAttributes(), new Target(property.ContainingType, "[" + parameter.Name + "]"), string.Empty);
+                            if (parameter.GetAttributes() is { IsEmpty: false } attributes)
+                            {
+                                CheckAttributes(context, attributes, new Target(property.ContainingType, "[" + parameter.Name + "]"), string.Empty);
+                            }
                         }
 
                         break;
@@ -102,8 +105,12 @@ namespace PiiAnalyzers.Rules
                 var firstOwnParameter = method.AssociatedSymbol is IPropertySymbol indexer ? indexer.Parameters.Length : 0;
                 for (var i = firstOwnParameter; i < method.Parameters.Length; i++)
                 {
+                    // Most parameters carry no attribute: their target's name is built only for one that does.
                     var parameter = method.Parameters[i];
-                    CheckAttributes(context, parameter.GetAttributes(), target.Append("(" + parameter.Name + ")"), string.Empty);
+                    if (parameter.GetAttributes() is { IsEmpty: false } attributes)
+                    {
+                        CheckAttributes(context, attributes, target.Append("(" + parameter.Name + ")"), string.Empty);
+                    }
                 }
             }
 
