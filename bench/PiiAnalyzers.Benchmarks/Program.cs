@@ -407,7 +407,7 @@ namespace PiiAnalyzers.Benchmarks
             return watch.Elapsed.TotalMilliseconds;
         }
 
-        /// <summary>One thread, no telemetry, any analyzer exception fatal: for <see cref="DriverCpuMsAsync"/>.</summary>
+        /// <summary>One thread, no telemetry, any analyzer exception fatal: for <see cref="DriverCpuAsync"/>.</summary>
         private static readonly CompilationWithAnalyzersOptions UntimedOptions = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
             onAnalyzerException: (exception, analyzer, _) => throw new InvalidOperationException($"{analyzer} threw", exception),

@@ -67,12 +67,13 @@ namespace PiiAnalyzers.Flow
                 return declaredReturn.Union(TypeTaint(invocation.Type));
             }
 
-            if (sink is null && _context.Summaries.CanSummarize(method.OriginalDefinition))
+            var summarizable = sink is null && _context.Summaries.CanSummarize(method.OriginalDefinition);
+            if (summarizable)
             {
                 DependsOnDepth = true;
             }
 
-            if (sink is null && _depth > 0 && _context.Summaries.CanSummarize(method.OriginalDefinition))
+            if (summarizable && _depth > 0)
             {
                 if (AllClean(arguments) && !_context.Scan.Carries(method, _cancellationToken))
                 {
