@@ -56,6 +56,12 @@ namespace PiiAnalyzers.Benchmarks
                 return 0;
             }
 
+            if (args.Contains("--cancel-only"))
+            {
+                await CancellationTableAsync(pii, runs);
+                return 0;
+            }
+
             if (OptionOrNull(args, "--engine") is { } engineSize)
             {
                 var engineCorpus = Corpus.Create(int.Parse(engineSize, CultureInfo.InvariantCulture), personalData: true);
@@ -249,7 +255,51 @@ namespace PiiAnalyzers.Benchmarks
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Median(binding):N0} | {Median(times):N1} | {Median(graphTimes):N1} | {net} | {findings} |"));
             }
 
+            Console.WriteLine();
+            await CancellationTableAsync(pii, runs);
             return 0;
+        }
+
+        /// <summary>
+        /// How soon a cancelled analysis stops, through the driver: long single methods, the token cancelled a quarter of the
+        /// way through the analysis of the method (timed uncancelled first, from the moment the driver starts its operation
+        /// block, when it has bound it). A run that ends before the request (the analysis was quicker that time) is counted
+        /// as not cancelled.
+        /// </summary>
+        private static async Task CancellationTableAsync(ImmutableArray<DiagnosticAnalyzer> pii, int runs)
+        {
+            Console.WriteLine("| Method | Uncancelled, from the block's start to the end | Cancelled after (a quarter) | Honoured within (median, max) | Runs cancelled |");
+            Console.WriteLine("|---|---:|---:|---:|---:|");
+            foreach (var (name, source) in new[] { ("5,000 statements (graph)", StressSources.Statements(5000)), ("20,000 statements (no graph)", StressSources.Statements(20000)) })
+            {
+                var corpus = Corpus.FromSources(new[] { ("Stress.cs", source) }, personalData: true);
+                for (var warmUp = 0; warmUp < WarmUps; warmUp++)
+                {
+                    await Measure.BlockRunAsync(corpus.Compilation(), pii, "Run", null);
+                }
+
+                var full = new List<double>();
+                for (var run = 0; run < runs; run++)
+                {
+                    full.Add((await Measure.BlockRunAsync(corpus.Compilation(), pii, "Run", null)).Finished!.Value);
+                }
+
+                var delay = TimeSpan.FromMilliseconds(Median(full) / 4);
+                var latencies = new List<double>();
+                var cancelled = 0;
+                var attempts = Math.Max(runs, 5);
+                for (var run = 0; run < attempts; run++)
+                {
+                    if ((await Measure.BlockRunAsync(corpus.Compilation(), pii, "Run", delay)).Honoured is { } latency)
+                    {
+                        cancelled++;
+                        latencies.Add(latency);
+                    }
+                }
+
+                var honoured = latencies.Count == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{Median(latencies):N1}, {latencies.Max():N1}");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Median(full):N1} | {delay.TotalMilliseconds:N1} | {honoured} | {cancelled} of {attempts} |"));
+            }
         }
 
         private static string Option(string[] args, string name, string fallback) => OptionOrNull(args, name) ?? fallback;
@@ -434,6 +484,51 @@ namespace PiiAnalyzers.Benchmarks
             return new DriverCpu(total, split.GetValueOrDefault(ThreadCpu.Collector), split.GetValueOrDefault(ThreadCpu.Jit));
         }
 
+        /// <summary>
+        /// One driver run of <paramref name="analyzers"/> over <paramref name="compilation"/>, its token cancelled
+        /// <paramref name="delay"/> after the driver starts the operation block of the method named <paramref name="method"/>
+        /// (bound by then: the driver binds a body before any action on it); never cancelled when <paramref name="delay"/> is
+        /// null. Returns the milliseconds from that start to the end of the run when it finished, or from the request to the
+        /// driver throwing when it was cancelled.
+        /// </summary>
+        public static async Task<(double? Finished, double? Honoured)> BlockRunAsync(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, string method, TimeSpan? delay)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            using var cancellation = new CancellationTokenSource();
+            long started = 0, requested = 0;
+
+            // The time is taken before Cancel: the driver's own registrations on the token run first (they were made
+            // later) and can end the run before a registration of ours would run.
+            void Cancel()
+            {
+                Volatile.Write(ref requested, Stopwatch.GetTimestamp());
+                cancellation.Cancel();
+            }
+
+            // First in the list: the driver runs one analyzer's actions on a block after another, in this order.
+            var trigger = new CancelAtBlockStart(method, () =>
+            {
+                Volatile.Write(ref started, Stopwatch.GetTimestamp());
+                if (delay is { } after)
+                {
+                    Task.Delay(after).ContinueWith(_ => Cancel(), TaskScheduler.Default);
+                }
+            });
+            var withAnalyzers = compilation.WithAnalyzers(analyzers.Insert(0, trigger), UntimedOptions);
+            try
+            {
+                await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellation.Token);
+                return (Milliseconds(Volatile.Read(ref started), Stopwatch.GetTimestamp()), null);
+            }
+            catch (OperationCanceledException)
+            {
+                return (null, Milliseconds(Volatile.Read(ref requested), Stopwatch.GetTimestamp()));
+            }
+        }
+
+        private static double Milliseconds(long from, long to) => (to - from) * 1000.0 / Stopwatch.Frequency;
+
         public static async Task<(double AnalyzerMs, int Diagnostics)> RunAsync(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
         {
             var withAnalyzers = compilation.WithAnalyzers(analyzers, TimedOptions);
@@ -521,6 +616,38 @@ namespace PiiAnalyzers.Benchmarks
                         {
                             block.GetControlFlowGraph(operation);
                         }
+                    }
+                });
+            }
+        }
+
+        /// <summary>Calls <c>start</c> when the driver starts the operation block of the method named <c>method</c>.</summary>
+        [DiagnosticAnalyzer(LanguageNames.CSharp)]
+        internal sealed class CancelAtBlockStart : DiagnosticAnalyzer
+        {
+            private static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor("BENCH2", "Cancel", "Cancel", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+            private readonly string _method;
+            private readonly Action _start;
+
+            public CancelAtBlockStart(string method, Action start)
+            {
+                _method = method;
+                _start = start;
+            }
+
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+            public override void Initialize(AnalysisContext context)
+            {
+                context.EnableConcurrentExecution();
+                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+#pragma warning disable RS1012 // only the moment a block starts is wanted: it is when the driver has bound it
+                context.RegisterOperationBlockStartAction(block =>
+#pragma warning restore RS1012
+                {
+                    if (block.OwningSymbol.Name == _method)
+                    {
+                        _start();
                     }
                 });
             }

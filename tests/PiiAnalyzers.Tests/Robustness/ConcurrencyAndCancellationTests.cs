@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -8,13 +7,11 @@ using Xunit;
 
 namespace PiiAnalyzers.Tests.Robustness
 {
-    /// <summary>Timing-sensitive tests run alone, not beside the rest of the suite on a 2-core machine.</summary>
-    [CollectionDefinition(nameof(SerialTests), DisableParallelization = true)]
-    public sealed class SerialTests
-    {
-    }
-
-    [Collection(nameof(SerialTests))]
+    /// <summary>
+    /// The same findings with and without concurrent execution; cancellation stops the engine within a block (with a
+    /// graph) or a few operations (without one), counted in units of work. How soon a cancelled run through the driver
+    /// stops, in milliseconds, is the benchmark's to measure (docs/performance.md, "Cancellation").
+    /// </summary>
     public class ConcurrencyAndCancellationTests
     {
         [Fact]
@@ -56,23 +53,6 @@ namespace PiiAnalyzers.Tests.Robustness
             Assert.Equal(Flow.BodyPlan.WithoutGraph, flow.Scan.Plan(body, flow.GetConfiguration(tree), CancellationToken.None));
 
             Assert.InRange(SinksUntilCancelled(flow, tree, walker => walker.AnalyzeWithoutGraph(body, symbol)), 1, 256);
-        }
-
-        [Fact(Skip = "Timing through the driver (issue 8): alone, cancellation is honoured ~50 ms after it is asked for; inside the full suite one of two runs went past the 3 s bound, spent in the compiler binding the 20,000-statement body before any analyzer runs. The analyzer's own promptness is EngineStopsAtTheNextBlock_OnceCancelled; see docs/performance.md")]
-        [Trait("Category", "Robustness")]
-        public async Task LongAnalysis_IsCancelledPromptly()
-        {
-            var compilation = RobustnessInputs.Compile(HugeMethodSource(20000));
-            compilation.GetDiagnostics(); // bind first: what is timed is the analysis
-
-            using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
-            var watch = Stopwatch.StartNew();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RobustnessInputs.AnalyzeAsync(compilation, cancellationToken: cancellation.Token));
-            watch.Stop();
-
-            // Through the driver: cancelled 100 ms in, honoured within about 50 ms more on an idle 2-core machine
-            // (docs/performance.md). Bound generous for a loaded CI machine; ignoring the token would run on for seconds.
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"cancellation took {watch.Elapsed.TotalMilliseconds:N0} ms to be honoured");
         }
 
         /// <summary>

@@ -50,7 +50,7 @@ namespace PiiAnalyzers.Tests.Robustness
 
         /// <summary>Runs every exported analyzer; analyzer exceptions (AD0001) are returned, not thrown.</summary>
         public static async Task<(ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<string> Exceptions)> AnalyzeAsync(
-            Compilation compilation, bool concurrent = true, CancellationToken cancellationToken = default)
+            Compilation compilation, bool concurrent = true)
         {
             var exceptions = new ConcurrentQueue<string>();
             var options = new CompilationWithAnalyzersOptions(
@@ -58,7 +58,7 @@ namespace PiiAnalyzers.Tests.Robustness
                 onAnalyzerException: (exception, analyzer, _) => exceptions.Enqueue(analyzer.GetType().Name + ": " + exception),
                 concurrentAnalysis: concurrent,
                 logAnalyzerExecutionTime: false);
-            var diagnostics = await compilation.WithAnalyzers(ProjectFacts.ExportedAnalyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken);
+            var diagnostics = await compilation.WithAnalyzers(ProjectFacts.ExportedAnalyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
             foreach (var thrown in diagnostics.Where(d => d.Id == "AD0001"))
             {
                 exceptions.Enqueue(thrown.ToString());
