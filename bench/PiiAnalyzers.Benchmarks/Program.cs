@@ -23,7 +23,7 @@ namespace PiiAnalyzers.Benchmarks
     /// </summary>
     public static class Program
     {
-        private const int WarmUps = 4;
+        internal const int WarmUps = 4;
 
         public static async Task<int> Main(string[] args)
         {
@@ -53,6 +53,13 @@ namespace PiiAnalyzers.Benchmarks
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {branches:N0} | {switchBlocks:N0} | {switchMs:N1} | {ifBlocks:N0} | {ifMs:N1} |"));
                 }
 
+                return 0;
+            }
+
+            if (OptionOrNull(args, "--keystroke") is { } keystrokeSize)
+            {
+                var files = int.Parse(Option(args, "--files", "8"), CultureInfo.InvariantCulture);
+                await Keystroke.RunAsync(Corpus.Create(int.Parse(keystrokeSize, CultureInfo.InvariantCulture), personalData: true), pii, peer ? Analyzers.NetAnalyzers() : ImmutableArray<DiagnosticAnalyzer>.Empty, files, runs);
                 return 0;
             }
 
@@ -257,6 +264,8 @@ namespace PiiAnalyzers.Benchmarks
 
             Console.WriteLine();
             await CancellationTableAsync(pii, runs);
+            Console.WriteLine();
+            await Keystroke.RunAsync(Corpus.Create(sizes.Max(), personalData: true), pii, netAnalyzers, 8, runs);
             return 0;
         }
 
@@ -568,6 +577,18 @@ namespace PiiAnalyzers.Benchmarks
             }
 
             return (await TelemetryMsAsync(withAnalyzers, analyzers, " (per file)"), diagnostics);
+        }
+
+        /// <summary>
+        /// The analyzers on file <paramref name="index"/> of <paramref name="compilation"/> alone, as the IDE analyzes an
+        /// open document: their own time (telemetry) and their findings there.
+        /// </summary>
+        public static async Task<(double AnalyzerMs, int Diagnostics)> RunOnFileAsync(CSharpCompilation compilation, int index, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, TimedOptions);
+            var model = withAnalyzers.Compilation.GetSemanticModel(withAnalyzers.Compilation.SyntaxTrees.ElementAt(index));
+            var diagnostics = (await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None)).Length;
+            return (await TelemetryMsAsync(withAnalyzers, analyzers, " (one file)"), diagnostics);
         }
 
         /// <summary>
