@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using PiiAnalyzers.Configuration;
@@ -11,7 +13,8 @@ namespace PiiAnalyzers.Sinks
 {
     /// <summary>
     /// Decides whether a call is a sink, of which kind, and which of its arguments carry data into it. Library types are
-    /// matched by metadata name, resolved once per compilation: an absent library costs nothing and any version works.
+    /// matched by metadata name, resolved once per compilation on first use: an absent library costs nothing and any version
+    /// works.
     /// </summary>
     internal sealed class SinkCatalog
     {
@@ -28,88 +31,23 @@ namespace PiiAnalyzers.Sinks
         };
 
         private readonly PrivacySymbols _symbols;
-        private readonly Dictionary<INamedTypeSymbol, LoggingType> _loggingTypes = new Dictionary<INamedTypeSymbol, LoggingType>(SymbolEqualityComparer.Default);
-        private readonly Dictionary<INamedTypeSymbol, DataSinkType> _dataSinkTypes = new Dictionary<INamedTypeSymbol, DataSinkType>(SymbolEqualityComparer.Default);
-        private readonly INamedTypeSymbol? _dbParameterCollection;
-        private readonly INamedTypeSymbol? _dbParameter;
-        private readonly INamedTypeSymbol? _dataParameter;
-        private readonly INamedTypeSymbol? _melLogger;
-        private readonly INamedTypeSymbol? _loggerMessageAttribute;
-        private readonly INamedTypeSymbol? _console;
-        private readonly INamedTypeSymbol? _textWriter;
-        private readonly INamedTypeSymbol? _exception;
-        private readonly INamedTypeSymbol? _formatProvider;
-        private readonly INamedTypeSymbol? _type;
+        private readonly Lazy<KnownTypes> _known;
 
+        /// <remarks>
+        /// The library types are resolved on first use, not here: about fifty lookups, each through every reference, take a
+        /// few milliseconds in a large project, and in the IDE a compilation starts on every edit, most often in a file with
+        /// no personal data, where no call is ever matched.
+        /// </remarks>
         public SinkCatalog(Compilation compilation, PrivacySymbols symbols)
         {
             _symbols = symbols;
-            _melLogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
-            _loggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
-            _console = compilation.GetTypeByMetadataName("System.Console");
-            _textWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
-            _exception = compilation.GetTypeByMetadataName("System.Exception");
-            _formatProvider = compilation.GetTypeByMetadataName("System.IFormatProvider");
-            _type = compilation.GetTypeByMetadataName("System.Type");
-
-            var serilog = new[] { "Write", "Verbose", "Debug", "Information", "Warning", "Error", "Fatal", "ForContext" };
-            var nlog = new[] { "Trace", "Debug", "Info", "Warn", "Error", "Fatal", "Log", "ConditionalTrace", "ConditionalDebug" };
-            var trace = new[] { "Write", "WriteLine", "WriteIf", "WriteLineIf", "TraceInformation", "TraceWarning", "TraceError", "Print", "Fail", "Assert" };
-            Add(compilation, "Microsoft.Extensions.Logging.ILogger", staticDisplay: false, "Log", "BeginScope");
-            Add(compilation, "Microsoft.Extensions.Logging.LoggerExtensions", staticDisplay: false);
-            Add(compilation, "Serilog.ILogger", staticDisplay: false, serilog);
-            Add(compilation, "Serilog.Core.Logger", staticDisplay: false, serilog);
-            Add(compilation, "Serilog.Log", staticDisplay: true, serilog);
-            Add(compilation, "NLog.ILogger", staticDisplay: false, nlog);
-            Add(compilation, "NLog.ILoggerBase", staticDisplay: false, nlog);
-            Add(compilation, "NLog.Logger", staticDisplay: false, nlog);
-            Add(compilation, "log4net.ILog", staticDisplay: false, "Debug", "Info", "Warn", "Error", "Fatal", "DebugFormat", "InfoFormat", "WarnFormat", "ErrorFormat", "FatalFormat");
-            Add(compilation, "System.Console", staticDisplay: true, "Write", "WriteLine");
-            Add(compilation, "System.Diagnostics.Trace", staticDisplay: true, trace);
-            Add(compilation, "System.Diagnostics.Debug", staticDisplay: true, trace);
-            Add(compilation, "System.Diagnostics.TraceSource", staticDisplay: false, "TraceEvent", "TraceData", "TraceInformation", "TraceTransfer");
-
-            var systemTextJsonIgnore = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute");
-            var newtonsoftIgnore = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonIgnoreAttribute");
-            var notMapped = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute");
-            var xmlIgnore = compilation.GetTypeByMetadataName("System.Xml.Serialization.XmlIgnoreAttribute");
-            var dataMemberIgnore = compilation.GetTypeByMetadataName("System.Runtime.Serialization.IgnoreDataMemberAttribute");
-
-            var serialization = SinkKind.Serialization;
-            AddData(compilation, "System.Text.Json.JsonSerializer", serialization, systemTextJsonIgnore, staticDisplay: true, "Serialize", "SerializeAsync", "SerializeToUtf8Bytes", "SerializeToNode", "SerializeToDocument", "SerializeToElement");
-            AddData(compilation, "Newtonsoft.Json.JsonConvert", serialization, newtonsoftIgnore, staticDisplay: true, "SerializeObject");
-            AddData(compilation, "Newtonsoft.Json.JsonSerializer", serialization, newtonsoftIgnore, staticDisplay: false, "Serialize");
-            AddData(compilation, "System.Xml.Serialization.XmlSerializer", serialization, xmlIgnore, staticDisplay: false, "Serialize");
-            AddData(compilation, "System.Runtime.Serialization.XmlObjectSerializer", serialization, dataMemberIgnore, staticDisplay: false, "WriteObject");
-            AddData(compilation, "System.Runtime.Serialization.DataContractSerializer", serialization, dataMemberIgnore, staticDisplay: false, "WriteObject");
-            AddData(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase", serialization, systemTextJsonIgnore, staticDisplay: false, "Ok", "Created", "CreatedAtAction", "CreatedAtRoute", "Accepted", "AcceptedAtAction", "AcceptedAtRoute");
-            AddData(compilation, "Microsoft.AspNetCore.Mvc.Controller", serialization, systemTextJsonIgnore, staticDisplay: false, "Json");
-            AddData(compilation, "Microsoft.AspNetCore.Http.Results", serialization, systemTextJsonIgnore, staticDisplay: true);
-            AddData(compilation, "Microsoft.AspNetCore.Http.TypedResults", serialization, systemTextJsonIgnore, staticDisplay: true);
-
-            var persistence = SinkKind.Persistence;
-            var efMethods = new[] { "Add", "AddAsync", "AddRange", "AddRangeAsync", "Update", "UpdateRange" };
-            AddData(compilation, "Microsoft.EntityFrameworkCore.DbSet`1", persistence, notMapped, staticDisplay: false, efMethods);
-            AddData(compilation, "Microsoft.EntityFrameworkCore.DbContext", persistence, notMapped, staticDisplay: false, efMethods);
-            AddData(compilation, "Dapper.SqlMapper", persistence, null, staticDisplay: false, "Execute", "ExecuteAsync", "ExecuteScalar", "ExecuteScalarAsync", "ExecuteReader", "ExecuteReaderAsync");
-            AddData(compilation, "System.IO.File", persistence, null, staticDisplay: true, "WriteAllText", "WriteAllTextAsync", "WriteAllLines", "WriteAllLinesAsync", "WriteAllBytes", "WriteAllBytesAsync", "AppendAllText", "AppendAllTextAsync", "AppendAllLines", "AppendAllLinesAsync");
-            var writes = new[] { "Write", "WriteLine", "WriteAsync", "WriteLineAsync" };
-            AddData(compilation, "System.IO.TextWriter", persistence, null, staticDisplay: false, writes);
-            AddData(compilation, "System.IO.StreamWriter", persistence, null, staticDisplay: false, writes);
-            AddData(compilation, "Microsoft.Extensions.Caching.Distributed.IDistributedCache", persistence, null, staticDisplay: false, "Set", "SetAsync");
-            AddData(compilation, "Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions", persistence, null, staticDisplay: false, "Set", "SetAsync", "SetString", "SetStringAsync");
-            var redis = new[] { "StringSet", "StringSetAsync", "HashSet", "HashSetAsync", "ListLeftPush", "ListLeftPushAsync", "ListRightPush", "ListRightPushAsync" };
-            AddData(compilation, "StackExchange.Redis.IDatabase", persistence, null, staticDisplay: false, redis);
-            AddData(compilation, "StackExchange.Redis.IDatabaseAsync", persistence, null, staticDisplay: false, redis);
-            AddData(compilation, "MongoDB.Driver.IMongoCollection`1", persistence, null, staticDisplay: false, "InsertOne", "InsertOneAsync", "InsertMany", "InsertManyAsync", "ReplaceOne", "ReplaceOneAsync");
-            _dbParameterCollection = compilation.GetTypeByMetadataName("System.Data.Common.DbParameterCollection");
-            _dbParameter = compilation.GetTypeByMetadataName("System.Data.Common.DbParameter");
-            _dataParameter = compilation.GetTypeByMetadataName("System.Data.IDataParameter");
-
-            var transfer = SinkKind.Transfer;
-            AddData(compilation, "System.Net.Http.HttpClient", transfer, null, staticDisplay: false, "GetAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "SendAsync", "Send", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync");
-            AddData(compilation, "System.Net.Http.Json.HttpClientJsonExtensions", transfer, systemTextJsonIgnore, staticDisplay: false, "PostAsJsonAsync", "PutAsJsonAsync", "PatchAsJsonAsync", "GetFromJsonAsync", "DeleteFromJsonAsync");
+            _known = new Lazy<KnownTypes>(() => new KnownTypes(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         }
+
+        private KnownTypes Known => _known.Value;
+
+        /// <summary>Whether the library types have been resolved yet: for tests of what is skipped.</summary>
+        public bool IsResolved => _known.IsValueCreated;
 
         /// <summary>Stands for "a sink" where only whether a call is one matters (<see cref="IsSink(IInvocationOperation, PiiConfiguration)"/>).</summary>
         private static readonly SinkCall Found = new SinkCall(SinkKind.Logging, string.Empty, ImmutableArray<SinkArgument>.Empty);
@@ -135,20 +73,20 @@ namespace PiiAnalyzers.Sinks
                 return null;
             }
 
-            if (_loggingTypes.TryGetValue(type, out var logging) && logging.Accepts(method.Name))
+            if (Known.LoggingTypes.TryGetValue(type, out var logging) && logging.Accepts(method.Name))
             {
                 return describe ? Logging(invocation.Arguments, logging.StaticDisplay ? type.Name + "." + method.Name : method.Name, method.Name == "ForContext") : Found;
             }
 
-            if (_textWriter is not null && TypeShapes.DerivesFrom(type, _textWriter)
+            if (Known.TextWriter is not null && TypeShapes.DerivesFrom(type, Known.TextWriter)
                 && method.Name.StartsWith("Write", System.StringComparison.Ordinal)
                 && invocation.Instance is IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } stream }
-                && SymbolEqualityComparer.Default.Equals(stream.ContainingType, _console))
+                && SymbolEqualityComparer.Default.Equals(stream.ContainingType, Known.Console))
             {
                 return describe ? Logging(invocation.Arguments, "Console." + stream.Name + "." + method.Name, forContext: false) : Found;
             }
 
-            if (_dataSinkTypes.TryGetValue(type, out var dataSink) && dataSink.Accepts(method.Name))
+            if (Known.DataSinkTypes.TryGetValue(type, out var dataSink) && dataSink.Accepts(method.Name))
             {
                 if (!describe)
                 {
@@ -159,7 +97,7 @@ namespace PiiAnalyzers.Sinks
                 return new SinkCall(dataSink.Kind, "'" + display + "'", AllData(invocation.Arguments, dataSink.Kind), dataSink.IgnoreAttribute);
             }
 
-            if (method.Name == "AddWithValue" && TypeShapes.DerivesFrom(type, _dbParameterCollection))
+            if (method.Name == "AddWithValue" && TypeShapes.DerivesFrom(type, Known.DbParameterCollection))
             {
                 // command.Parameters.AddWithValue("@email", visitor.Email) (SqlClient, Npgsql, Sqlite, ...).
                 return describe ? new SinkCall(SinkKind.Persistence, "'AddWithValue'", AllData(invocation.Arguments, SinkKind.Persistence)) : Found;
@@ -171,7 +109,7 @@ namespace PiiAnalyzers.Sinks
                 return describe ? Logging(invocation.Arguments, "LoggerMessage.Define delegate", forContext: false) : Found;
             }
 
-            if (_loggerMessageAttribute is not null && PrivacySymbols.Find(method, _loggerMessageAttribute) is not null)
+            if (Known.LoggerMessageAttribute is not null && PrivacySymbols.Find(method, Known.LoggerMessageAttribute) is not null)
             {
                 return describe ? Logging(invocation.Arguments, method.Name, forContext: false) : Found;
             }
@@ -197,8 +135,8 @@ namespace PiiAnalyzers.Sinks
             }
 
             var type = target.Property.ContainingType;
-            var isParameter = TypeShapes.DerivesFrom(type, _dbParameter)
-                || (_dataParameter is not null && (SymbolEqualityComparer.Default.Equals(type, _dataParameter) || type.AllInterfaces.Contains(_dataParameter, SymbolEqualityComparer.Default)));
+            var isParameter = TypeShapes.DerivesFrom(type, Known.DbParameter)
+                || (Known.DataParameter is not null && (SymbolEqualityComparer.Default.Equals(type, Known.DataParameter) || type.AllInterfaces.Contains(Known.DataParameter, SymbolEqualityComparer.Default)));
             return isParameter
                 ? new SinkCall(SinkKind.Persistence, "'" + type.Name + ".Value'", ImmutableArray.Create(new SinkArgument(value, membersVisible: true)))
                 : null;
@@ -209,7 +147,7 @@ namespace PiiAnalyzers.Sinks
 
         private SinkCall? Match(IObjectCreationOperation creation, bool describe)
         {
-            if (creation.Constructor is not { } constructor || !TypeShapes.DerivesFrom(creation.Type, _exception))
+            if (creation.Constructor is not { } constructor || !TypeShapes.DerivesFrom(creation.Type, Known.Exception))
             {
                 return MatchDeclaredSink(creation.Constructor, creation.Arguments, describe);
             }
@@ -392,8 +330,8 @@ namespace PiiAnalyzers.Sinks
                 return false;
             }
 
-            if (TypeShapes.DerivesFrom(type, _exception) || SymbolEqualityComparer.Default.Equals(type, _formatProvider)
-                || SymbolEqualityComparer.Default.Equals(type, _type) || IsLogger(type))
+            if (TypeShapes.DerivesFrom(type, Known.Exception) || SymbolEqualityComparer.Default.Equals(type, Known.FormatProvider)
+                || SymbolEqualityComparer.Default.Equals(type, Known.Type) || IsLogger(type))
             {
                 return false;
             }
@@ -403,14 +341,14 @@ namespace PiiAnalyzers.Sinks
 
         private bool IsLogger(ITypeSymbol type)
         {
-            if (type is INamedTypeSymbol named && _loggingTypes.ContainsKey(named.OriginalDefinition))
+            if (type is INamedTypeSymbol named && Known.LoggingTypes.ContainsKey(named.OriginalDefinition))
             {
                 return true;
             }
 
             foreach (var @interface in type.AllInterfaces)
             {
-                if (SymbolEqualityComparer.Default.Equals(@interface, _melLogger))
+                if (SymbolEqualityComparer.Default.Equals(@interface, Known.MelLogger))
                 {
                     return true;
                 }
@@ -420,23 +358,109 @@ namespace PiiAnalyzers.Sinks
         }
 
         private bool IsLoggerMessageDelegate(INamedTypeSymbol type, IMethodSymbol invoke)
-            => _melLogger is not null && type.Name == "Action" && TypeShapes.IsInNamespace(type, TypeShapes.SystemNamespace)
+            => Known.MelLogger is not null && type.Name == "Action" && TypeShapes.IsInNamespace(type, TypeShapes.SystemNamespace)
                 && invoke.Parameters.Length >= 2
-                && SymbolEqualityComparer.Default.Equals(invoke.Parameters[0].Type, _melLogger);
+                && SymbolEqualityComparer.Default.Equals(invoke.Parameters[0].Type, Known.MelLogger);
 
-        private void Add(Compilation compilation, string metadataName, bool staticDisplay, params string[] methods)
+        /// <summary>The library types sinks are matched against, resolved by metadata name for one compilation.</summary>
+        private sealed class KnownTypes
         {
-            if (compilation.GetTypeByMetadataName(metadataName) is { } type)
+            public Dictionary<INamedTypeSymbol, LoggingType> LoggingTypes { get; } = new Dictionary<INamedTypeSymbol, LoggingType>(SymbolEqualityComparer.Default);
+            public Dictionary<INamedTypeSymbol, DataSinkType> DataSinkTypes { get; } = new Dictionary<INamedTypeSymbol, DataSinkType>(SymbolEqualityComparer.Default);
+            public INamedTypeSymbol? DbParameterCollection { get; }
+            public INamedTypeSymbol? DbParameter { get; }
+            public INamedTypeSymbol? DataParameter { get; }
+            public INamedTypeSymbol? MelLogger { get; }
+            public INamedTypeSymbol? LoggerMessageAttribute { get; }
+            public INamedTypeSymbol? Console { get; }
+            public INamedTypeSymbol? TextWriter { get; }
+            public INamedTypeSymbol? Exception { get; }
+            public INamedTypeSymbol? FormatProvider { get; }
+            public INamedTypeSymbol? Type { get; }
+
+            public KnownTypes(Compilation compilation)
             {
-                _loggingTypes[type] = new LoggingType(staticDisplay, methods);
+                MelLogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
+                LoggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
+                Console = compilation.GetTypeByMetadataName("System.Console");
+                TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
+                Exception = compilation.GetTypeByMetadataName("System.Exception");
+                FormatProvider = compilation.GetTypeByMetadataName("System.IFormatProvider");
+                Type = compilation.GetTypeByMetadataName("System.Type");
+
+                var serilog = new[] { "Write", "Verbose", "Debug", "Information", "Warning", "Error", "Fatal", "ForContext" };
+                var nlog = new[] { "Trace", "Debug", "Info", "Warn", "Error", "Fatal", "Log", "ConditionalTrace", "ConditionalDebug" };
+                var trace = new[] { "Write", "WriteLine", "WriteIf", "WriteLineIf", "TraceInformation", "TraceWarning", "TraceError", "Print", "Fail", "Assert" };
+                Add(compilation, "Microsoft.Extensions.Logging.ILogger", staticDisplay: false, "Log", "BeginScope");
+                Add(compilation, "Microsoft.Extensions.Logging.LoggerExtensions", staticDisplay: false);
+                Add(compilation, "Serilog.ILogger", staticDisplay: false, serilog);
+                Add(compilation, "Serilog.Core.Logger", staticDisplay: false, serilog);
+                Add(compilation, "Serilog.Log", staticDisplay: true, serilog);
+                Add(compilation, "NLog.ILogger", staticDisplay: false, nlog);
+                Add(compilation, "NLog.ILoggerBase", staticDisplay: false, nlog);
+                Add(compilation, "NLog.Logger", staticDisplay: false, nlog);
+                Add(compilation, "log4net.ILog", staticDisplay: false, "Debug", "Info", "Warn", "Error", "Fatal", "DebugFormat", "InfoFormat", "WarnFormat", "ErrorFormat", "FatalFormat");
+                Add(compilation, "System.Console", staticDisplay: true, "Write", "WriteLine");
+                Add(compilation, "System.Diagnostics.Trace", staticDisplay: true, trace);
+                Add(compilation, "System.Diagnostics.Debug", staticDisplay: true, trace);
+                Add(compilation, "System.Diagnostics.TraceSource", staticDisplay: false, "TraceEvent", "TraceData", "TraceInformation", "TraceTransfer");
+
+                var systemTextJsonIgnore = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute");
+                var newtonsoftIgnore = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonIgnoreAttribute");
+                var notMapped = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute");
+                var xmlIgnore = compilation.GetTypeByMetadataName("System.Xml.Serialization.XmlIgnoreAttribute");
+                var dataMemberIgnore = compilation.GetTypeByMetadataName("System.Runtime.Serialization.IgnoreDataMemberAttribute");
+
+                var serialization = SinkKind.Serialization;
+                AddData(compilation, "System.Text.Json.JsonSerializer", serialization, systemTextJsonIgnore, staticDisplay: true, "Serialize", "SerializeAsync", "SerializeToUtf8Bytes", "SerializeToNode", "SerializeToDocument", "SerializeToElement");
+                AddData(compilation, "Newtonsoft.Json.JsonConvert", serialization, newtonsoftIgnore, staticDisplay: true, "SerializeObject");
+                AddData(compilation, "Newtonsoft.Json.JsonSerializer", serialization, newtonsoftIgnore, staticDisplay: false, "Serialize");
+                AddData(compilation, "System.Xml.Serialization.XmlSerializer", serialization, xmlIgnore, staticDisplay: false, "Serialize");
+                AddData(compilation, "System.Runtime.Serialization.XmlObjectSerializer", serialization, dataMemberIgnore, staticDisplay: false, "WriteObject");
+                AddData(compilation, "System.Runtime.Serialization.DataContractSerializer", serialization, dataMemberIgnore, staticDisplay: false, "WriteObject");
+                AddData(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase", serialization, systemTextJsonIgnore, staticDisplay: false, "Ok", "Created", "CreatedAtAction", "CreatedAtRoute", "Accepted", "AcceptedAtAction", "AcceptedAtRoute");
+                AddData(compilation, "Microsoft.AspNetCore.Mvc.Controller", serialization, systemTextJsonIgnore, staticDisplay: false, "Json");
+                AddData(compilation, "Microsoft.AspNetCore.Http.Results", serialization, systemTextJsonIgnore, staticDisplay: true);
+                AddData(compilation, "Microsoft.AspNetCore.Http.TypedResults", serialization, systemTextJsonIgnore, staticDisplay: true);
+
+                var persistence = SinkKind.Persistence;
+                var efMethods = new[] { "Add", "AddAsync", "AddRange", "AddRangeAsync", "Update", "UpdateRange" };
+                AddData(compilation, "Microsoft.EntityFrameworkCore.DbSet`1", persistence, notMapped, staticDisplay: false, efMethods);
+                AddData(compilation, "Microsoft.EntityFrameworkCore.DbContext", persistence, notMapped, staticDisplay: false, efMethods);
+                AddData(compilation, "Dapper.SqlMapper", persistence, null, staticDisplay: false, "Execute", "ExecuteAsync", "ExecuteScalar", "ExecuteScalarAsync", "ExecuteReader", "ExecuteReaderAsync");
+                AddData(compilation, "System.IO.File", persistence, null, staticDisplay: true, "WriteAllText", "WriteAllTextAsync", "WriteAllLines", "WriteAllLinesAsync", "WriteAllBytes", "WriteAllBytesAsync", "AppendAllText", "AppendAllTextAsync", "AppendAllLines", "AppendAllLinesAsync");
+                var writes = new[] { "Write", "WriteLine", "WriteAsync", "WriteLineAsync" };
+                AddData(compilation, "System.IO.TextWriter", persistence, null, staticDisplay: false, writes);
+                AddData(compilation, "System.IO.StreamWriter", persistence, null, staticDisplay: false, writes);
+                AddData(compilation, "Microsoft.Extensions.Caching.Distributed.IDistributedCache", persistence, null, staticDisplay: false, "Set", "SetAsync");
+                AddData(compilation, "Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions", persistence, null, staticDisplay: false, "Set", "SetAsync", "SetString", "SetStringAsync");
+                var redis = new[] { "StringSet", "StringSetAsync", "HashSet", "HashSetAsync", "ListLeftPush", "ListLeftPushAsync", "ListRightPush", "ListRightPushAsync" };
+                AddData(compilation, "StackExchange.Redis.IDatabase", persistence, null, staticDisplay: false, redis);
+                AddData(compilation, "StackExchange.Redis.IDatabaseAsync", persistence, null, staticDisplay: false, redis);
+                AddData(compilation, "MongoDB.Driver.IMongoCollection`1", persistence, null, staticDisplay: false, "InsertOne", "InsertOneAsync", "InsertMany", "InsertManyAsync", "ReplaceOne", "ReplaceOneAsync");
+                DbParameterCollection = compilation.GetTypeByMetadataName("System.Data.Common.DbParameterCollection");
+                DbParameter = compilation.GetTypeByMetadataName("System.Data.Common.DbParameter");
+                DataParameter = compilation.GetTypeByMetadataName("System.Data.IDataParameter");
+
+                var transfer = SinkKind.Transfer;
+                AddData(compilation, "System.Net.Http.HttpClient", transfer, null, staticDisplay: false, "GetAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "SendAsync", "Send", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync");
+                AddData(compilation, "System.Net.Http.Json.HttpClientJsonExtensions", transfer, systemTextJsonIgnore, staticDisplay: false, "PostAsJsonAsync", "PutAsJsonAsync", "PatchAsJsonAsync", "GetFromJsonAsync", "DeleteFromJsonAsync");
             }
-        }
 
-        private void AddData(Compilation compilation, string metadataName, SinkKind kind, INamedTypeSymbol? ignoreAttribute, bool staticDisplay, params string[] methods)
-        {
-            if (compilation.GetTypeByMetadataName(metadataName) is { } type)
+            private void Add(Compilation compilation, string metadataName, bool staticDisplay, params string[] methods)
             {
-                _dataSinkTypes[type] = new DataSinkType(kind, ignoreAttribute, staticDisplay, methods);
+                if (compilation.GetTypeByMetadataName(metadataName) is { } type)
+                {
+                    LoggingTypes[type] = new LoggingType(staticDisplay, methods);
+                }
+            }
+
+            private void AddData(Compilation compilation, string metadataName, SinkKind kind, INamedTypeSymbol? ignoreAttribute, bool staticDisplay, params string[] methods)
+            {
+                if (compilation.GetTypeByMetadataName(metadataName) is { } type)
+                {
+                    DataSinkTypes[type] = new DataSinkType(kind, ignoreAttribute, staticDisplay, methods);
+                }
             }
         }
 

@@ -74,6 +74,21 @@ public sealed class Service
             Assert.Equal(summaries, flow.Summaries.Computed);
         }
 
+        [Theory]
+        [InlineData("LogsNoData", false)] // a logging call, but no personal data in reach: never matched against sinks
+        [InlineData("MovesDataNowhere", true)] // personal data, and calls that must be told from sinks
+        [InlineData("LogsData", true)]
+        public void ResolvesTheSinkTypesOnlyWhenACallMustBeMatched(string method, bool resolved)
+        {
+            // In the IDE a compilation starts on every edit: the fifty-odd library lookups wait until a body needs them.
+            var (flow, body, _) = Prepare(method);
+            Assert.False(flow.Sinks.IsResolved);
+
+            flow.Scan.Plan(body, flow.GetConfiguration(body.Syntax.SyntaxTree), CancellationToken.None);
+
+            Assert.Equal(resolved, flow.Sinks.IsResolved);
+        }
+
         private static (FlowContext Flow, IOperation Body, IMethodSymbol Symbol) Prepare(string method)
         {
             var compilation = Robustness.RobustnessInputs.Compile(Source);
