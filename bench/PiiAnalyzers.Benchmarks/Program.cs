@@ -511,8 +511,15 @@ namespace PiiAnalyzers.Benchmarks
             // later) and can end the run before a registration of ours would run.
             void Cancel()
             {
-                Volatile.Write(ref requested, Stopwatch.GetTimestamp());
-                cancellation.Cancel();
+                try
+                {
+                    Volatile.Write(ref requested, Stopwatch.GetTimestamp());
+                    cancellation.Cancel();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The run ended before the delay did.
+                }
             }
 
             // First in the list: the driver runs one analyzer's actions on a block after another, in this order.
