@@ -54,7 +54,7 @@ namespace PiiAnalyzers.CodeFixes
                     continue;
                 }
 
-                sinks ??= new SinkCatalog(model.Compilation, symbols);
+                sinks ??= new SinkCatalog(model.Compilation, symbols, tree => tree == model.SyntaxTree ? model : null);
                 configuration ??= PiiConfiguration.Resolve(model.Compilation, document.Project.AnalyzerOptions, model.SyntaxTree);
                 if (Remove(model, sinks, configuration, reported, cancellationToken) is not { } removal)
                 {

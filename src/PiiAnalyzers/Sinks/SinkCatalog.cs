@@ -32,15 +32,23 @@ namespace PiiAnalyzers.Sinks
 
         private readonly PrivacySymbols _symbols;
         private readonly Lazy<KnownTypes> _known;
+        private readonly Func<SyntaxTree, SemanticModel?> _models;
 
         /// <remarks>
         /// The library types are resolved on first use, not here: about fifty lookups, each through every reference, take a
         /// few milliseconds in a large project, and in the IDE a compilation starts on every edit, most often in a file with
         /// no personal data, where no call is ever matched.
         /// </remarks>
-        public SinkCatalog(Compilation compilation, PrivacySymbols symbols)
+        /// <param name="compilation">The compilation whose library types are matched.</param>
+        /// <param name="symbols">The privacy attributes.</param>
+        /// <param name="models">
+        /// The semantic model of a tree of <paramref name="compilation"/> (null for a tree it does not hold), to bind what a
+        /// local writer was set to.
+        /// </param>
+        public SinkCatalog(Compilation compilation, PrivacySymbols symbols, Func<SyntaxTree, SemanticModel?> models)
         {
             _symbols = symbols;
+            _models = models;
             _known = new Lazy<KnownTypes>(() => new KnownTypes(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
@@ -80,10 +88,9 @@ namespace PiiAnalyzers.Sinks
 
             if (Known.TextWriter is not null && TypeShapes.DerivesFrom(type, Known.TextWriter)
                 && method.Name.StartsWith("Write", System.StringComparison.Ordinal)
-                && invocation.Instance is IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } stream }
-                && SymbolEqualityComparer.Default.Equals(stream.ContainingType, Known.Console))
+                && ConsoleStreams.StreamOf(invocation.Instance, Known.Console, _models) is { } stream)
             {
-                return describe ? Logging(invocation.Arguments, "Console." + stream.Name + "." + method.Name, forContext: false) : Found;
+                return describe ? Logging(invocation.Arguments, "Console." + stream + "." + method.Name, forContext: false) : Found;
             }
 
             if (Known.DataSinkTypes.TryGetValue(type, out var dataSink) && dataSink.Accepts(method.Name))

@@ -234,16 +234,23 @@ class Service
                 Logged(1, Name, "'Console.Out.Write'"));
         }
 
-        [Fact(Skip = "known limitation (docs/rules/PII001.md): Console.Out/Console.Error are logging sinks only when written to directly; a TextWriter local holding Console.Out is taken for a file writer (PII003)")]
+        [Fact]
         public async Task ConsoleOutThroughLocal_Triggers()
         {
+            // A local set to the console's stream where it is declared and never assigned again is the console: a log.
+            // Setting a property of the writer is not assigning the local.
             await Verify.VerifyAnalyzerAsync(Code(@"
     void M(Visitor v)
     {
         var output = Console.Out;
+        output.NewLine = ""\n"";
         output.WriteLine({|#0:v.Email|});
+        System.IO.TextWriter errors = System.Console.Error;
+        errors.Write(""{0}"", {|#1:v.Name|});
+        errors.WriteLine(v.Id);
     }"),
-                Logged(0, Email, "'Console.Out.WriteLine'"));
+                Logged(0, Email, "'Console.Out.WriteLine'"),
+                Logged(1, Name, "'Console.Error.Write'"));
         }
 
         [Fact]

@@ -113,6 +113,31 @@ public class Invoice
         }
 
         [Fact]
+        public async Task ConsoleStreamInALocalAssignedAgain_StaysAFileWriter()
+        {
+            // The console's stream in a local is a log only while nothing else can be in it: assigned again, or passed
+            // by ref, the local may hold a file, and the write is reported as one.
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(Visitor v, System.IO.StreamWriter file, bool toFile)
+    {
+        var output = Console.Out;
+        if (toFile) output = file;
+        {|#0:output.WriteLine(v.Email)|};
+        var errors = Console.Error;
+        Redirect(ref errors, file);
+        {|#1:errors.WriteLine(v.Email)|};
+        var (first, second) = (Console.Out, Console.Error);
+        (first, second) = (file, file);
+        {|#2:first.Write(v.Email)|};
+    }
+
+    static void Redirect(ref System.IO.TextWriter writer, System.IO.TextWriter to) => writer = to;"),
+                Rule("PII003", 0, Email, "'WriteLine'", CheckSupport),
+                Rule("PII003", 1, Email, "'WriteLine'", CheckSupport),
+                Rule("PII003", 2, Email, "'Write'", CheckSupport));
+        }
+
+        [Fact]
         public async Task DapperAndAdoNetParameters_Trigger_QueriesDoNot()
         {
             await Verify.VerifyAnalyzerAsync(Code(@"
