@@ -50,7 +50,8 @@ namespace PiiAnalyzers.Sinks
         {
             if (local.DeclaringSyntaxReferences is not { Length: 1 } references
                 || references[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } value } declarator
-                || declarator.Parent?.Parent is not LocalDeclarationStatementSyntax { Parent: { } parent }
+                || declarator.Parent?.Parent is not LocalDeclarationStatementSyntax statement
+                || ScopeOf(statement) is not { } scope
                 || models(declarator.SyntaxTree) is not { } model)
             {
                 return null; // for, foreach, using (...), pattern and out variables: not followed
@@ -67,8 +68,6 @@ namespace PiiAnalyzers.Sinks
                 return null;
             }
 
-            // A top-level statement's local is in scope in every top-level statement of the file.
-            var scope = parent is GlobalStatementSyntax { Parent: { } unit } ? unit : parent;
             var name = local.Name;
             foreach (var node in scope.DescendantNodes())
             {
@@ -82,6 +81,21 @@ namespace PiiAnalyzers.Sinks
             }
 
             return property.Property.Name;
+        }
+
+        /// <summary>
+        /// Where a local declared by <paramref name="statement"/> can be named: its block; the whole <c>switch</c> for a
+        /// local of a switch section; every top-level statement of the file for a top-level local.
+        /// </summary>
+        private static SyntaxNode? ScopeOf(LocalDeclarationStatementSyntax statement)
+        {
+            var scope = statement.Parent;
+            while (scope is LabeledStatementSyntax)
+            {
+                scope = scope.Parent;
+            }
+
+            return scope is GlobalStatementSyntax or SwitchSectionSyntax ? scope.Parent : scope;
         }
 
         /// <summary>True when writing to <paramref name="target"/> writes the variable <paramref name="name"/>.</summary>

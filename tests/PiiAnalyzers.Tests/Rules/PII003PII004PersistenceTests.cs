@@ -129,12 +129,23 @@ public class Invoice
         var (first, second) = (Console.Out, Console.Error);
         (first, second) = (file, file);
         {|#2:first.Write(v.Email)|};
+        switch (toFile)
+        {
+            case true:
+                var chosen = Console.Out;
+                {|#3:chosen.WriteLine(v.Email)|};
+                break;
+            default:
+                chosen = file; // a local of one section is in scope in all of them
+                break;
+        }
     }
 
     static void Redirect(ref System.IO.TextWriter writer, System.IO.TextWriter to) => writer = to;"),
                 Rule("PII003", 0, Email, "'WriteLine'", CheckSupport),
                 Rule("PII003", 1, Email, "'WriteLine'", CheckSupport),
-                Rule("PII003", 2, Email, "'Write'", CheckSupport));
+                Rule("PII003", 2, Email, "'Write'", CheckSupport),
+                Rule("PII003", 3, Email, "'WriteLine'", CheckSupport));
         }
 
         [Fact]
