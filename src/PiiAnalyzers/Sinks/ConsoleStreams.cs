@@ -42,8 +42,8 @@ namespace PiiAnalyzers.Sinks
 
         /// <summary>
         /// The stream <paramref name="local"/> holds when its declaration sets it to <c>Console.Out</c> or
-        /// <c>Console.Error</c> and nothing in its scope assigns it again, passes it by <c>ref</c> or <c>out</c>, or takes
-        /// a <c>ref</c> to it. Decided on the syntax of the scope, by name: a same-named variable assigned in a nested
+        /// <c>Console.Error</c> and nothing in its scope assigns it again, passes it by <c>ref</c>, <c>out</c> or <c>in</c>,
+        /// or takes a <c>ref</c> to it. Decided on the syntax of the scope, by name: a same-named variable assigned in a nested
         /// lambda or local function makes the answer "no", which only keeps the writer a file writer.
         /// </summary>
         private static string? StreamHeldBy(ILocalSymbol local, INamedTypeSymbol console, Func<SyntaxTree, SemanticModel?> models)
