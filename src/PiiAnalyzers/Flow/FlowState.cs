@@ -55,7 +55,11 @@ namespace PiiAnalyzers.Flow
         {
             if (condition.IsUnknown)
             {
-                _conditions = _conditions.Remove(key);
+                if (_conditions.Count > 0)
+                {
+                    _conditions = _conditions.Remove(key);
+                }
+
             }
             else if (!_conditions.TryGetValue(key, out var known) || !known.SetEquals(condition))
             {

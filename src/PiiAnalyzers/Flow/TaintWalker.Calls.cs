@@ -19,6 +19,7 @@ namespace PiiAnalyzers.Flow
             var method = invocation.TargetMethod;
             var receiver = Evaluate(invocation.Instance);
             var arguments = EvaluateArguments(invocation.Arguments, out var elements);
+            ForgetConditionsWrittenBy(invocation.Arguments);
 
             if (!_sinks.TryGetValue(invocation, out var sink))
             {
@@ -413,6 +414,28 @@ namespace PiiAnalyzers.Flow
             }
 
             return Taint.Clean;
+        }
+
+        /// <summary>A guard variable passed by <c>ref</c> or <c>out</c> may come back holding anything.</summary>
+        private void ForgetConditionsWrittenBy(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref)
+                {
+                    switch (argument.Value)
+                    {
+                        case ILocalReferenceOperation local:
+                            _state.SetCondition(local.Local, ConsentCondition.Unknown);
+                            break;
+                        case IParameterReferenceOperation parameter:
+                            _state.SetCondition(parameter.Parameter, ConsentCondition.Unknown);
+                            break;
+                        case IDeclarationExpressionOperation:
+                            break;
+                    }
+                }
+            }
         }
 
         private void AssignOutArguments(ImmutableArray<IArgumentOperation> arguments, Taint source, bool sourcePassesThrough)

@@ -42,6 +42,15 @@ namespace PiiAnalyzers.Flow
                 case IInvocationOperation or IPropertyReferenceOperation when ConsentCheckOf(operation) is { } check:
                     var arguments = operation is IInvocationOperation invocation ? invocation.Arguments : ImmutableArray<IArgumentOperation>.Empty;
                     return new ConsentCondition(CheckedConsent(check, arguments), ConsentFacts.None);
+                case IAwaitOperation awaited:
+                    // await consents.AllowsAsync(v), with or without ConfigureAwait: the awaited check's own condition.
+                    return ConditionOf(TaskOfAwaited(awaited.Operation), state);
+                case IInvocationOperation or IPropertyReferenceOperation when AwaitedResultOf(operation) is { } task:
+                    // check.Result, check.GetAwaiter().GetResult(), nullable.Value, nullable.GetValueOrDefault()
+                    return ConditionOf(task, state);
+                case var _ when IsNullBoolean(operation):
+                    // A null bool? is neither true nor false: whatever either side claims holds vacuously.
+                    return new ConsentCondition(ConsentFacts.All, ConsentFacts.All);
                 case ILocalReferenceOperation local:
                     return state.GetCondition(local.Local);
                 case IParameterReferenceOperation parameter:
@@ -72,27 +81,127 @@ namespace PiiAnalyzers.Flow
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
                     {
                         // check == true, check != false, check == false
-                        var (other, constant) = comparison.RightOperand.ConstantValue is { HasValue: true, Value: bool right }
+                        var (other, constant) = BooleanConstant(comparison.RightOperand) is { } right
                             ? (comparison.LeftOperand, (bool?)right)
-                            : comparison.LeftOperand.ConstantValue is { HasValue: true, Value: bool left } ? (comparison.RightOperand, left) : (comparison, null);
+                            : BooleanConstant(comparison.LeftOperand) is { } left ? (comparison.RightOperand, left) : (comparison, null);
                         if (constant is null)
                         {
                             return ConsentCondition.Unknown;
                         }
 
-                        var result = ConditionOf(other, state);
-                        return constant.Value == (comparison.OperatorKind == BinaryOperatorKind.Equals) ? result : result.Negate();
+                        var result = Equality(ConditionOf(other, state), constant.Value, other.Type);
+                        return comparison.OperatorKind == BinaryOperatorKind.Equals ? result : result.Negate();
                     }
 
                 case IIsPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool expected } } } isPattern:
-                    {
-                        var result = ConditionOf(isPattern.Value, state);
-                        return expected ? result : result.Negate();
-                    }
+                    return Equality(ConditionOf(isPattern.Value, state), expected, isPattern.Value.Type);
+
+                case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool expected } } } } isNotPattern:
+                    return Equality(ConditionOf(isNotPattern.Value, state), expected, isNotPattern.Value.Type).Negate();
 
                 default:
                     return ConsentCondition.Unknown;
             }
+        }
+
+        /// <summary>
+        /// What <c>value == expected</c> says, given what <paramref name="value"/> says: for a <c>bool?</c>, the side that
+        /// also holds when the value is null (<c>== true</c> is false for null) knows nothing.
+        /// </summary>
+        private static ConsentCondition Equality(ConsentCondition value, bool expected, ITypeSymbol? type)
+        {
+            var result = expected ? value : value.Negate();
+            return TypeShapes.IsNullableBoolean(type) ? new ConsentCondition(result.WhenTrue, ConsentFacts.None) : result;
+        }
+
+        /// <summary>A constant <c>true</c> or <c>false</c>, also lifted to <c>bool?</c> (<c>maybe?.Allows() == true</c>).</summary>
+        private static bool? BooleanConstant(IOperation operation)
+        {
+            while (operation is IConversionOperation { IsImplicit: true } conversion && operation.ConstantValue is not { HasValue: true })
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation.ConstantValue is { HasValue: true, Value: bool value } ? value : null;
+        }
+
+        /// <summary>The task an <c>await</c> waits for, seen through <c>ConfigureAwait(..)</c>.</summary>
+        private static IOperation TaskOfAwaited(IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation { IsImplicit: true } conversion:
+                        operation = conversion.Operand;
+                        continue;
+                    case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } task } when TypeShapes.IsTaskOfBoolean(task.Type):
+                        operation = task;
+                        continue;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The bool-valued task or nullable whose value <paramref name="operation"/> reads synchronously
+        /// (<c>task.Result</c>, <c>task.GetAwaiter().GetResult()</c>, <c>nullable.Value</c>,
+        /// <c>nullable.GetValueOrDefault()</c>), or null.
+        /// </summary>
+        private static IOperation? AwaitedResultOf(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IPropertyReferenceOperation { Property.Name: "Result", Instance: { } task } when TypeShapes.IsTaskOfBoolean(task.Type):
+                    return TaskOfAwaited(task);
+                case IPropertyReferenceOperation { Property.Name: "Value", Instance: { } nullable } when TypeShapes.IsNullableBoolean(nullable.Type):
+                    return nullable;
+                case IInvocationOperation { TargetMethod.Name: "GetValueOrDefault", TargetMethod.Parameters.IsEmpty: true, Instance: { } nullable } when TypeShapes.IsNullableBoolean(nullable.Type):
+                    return nullable;
+                case IInvocationOperation { TargetMethod.Name: "GetResult", TargetMethod.Parameters.IsEmpty: true, Instance: IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } task } }
+                    when TypeShapes.IsTaskOfBoolean(TaskOfAwaited(task).Type):
+                    return TaskOfAwaited(task);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>A null or default <c>bool?</c>: <c>null</c>, <c>default</c>, <c>(bool?)null</c>.</summary>
+        private static bool IsNullBoolean(IOperation operation)
+        {
+            if (!TypeShapes.IsNullableBoolean(operation.Type))
+            {
+                return false;
+            }
+
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation is IDefaultValueOperation || operation.ConstantValue is { HasValue: true, Value: null };
+        }
+
+        /// <summary>
+        /// What a compound assignment to a guard variable leaves it saying: <c>allowed &amp;= x</c> keeps what
+        /// <c>allowed</c> guaranteed when true, <c>allowed |= preview</c> keeps nothing that <c>preview</c> does not.
+        /// </summary>
+        private ConsentCondition CompoundCondition(ICompoundAssignmentOperation compound, FlowState state)
+        {
+            if (!IsBoolean(compound.Type))
+            {
+                return ConsentCondition.Unknown;
+            }
+
+            var left = ConditionOf(compound.Target, state);
+            var right = ConditionOf(compound.Value, state);
+            return compound.OperatorKind switch
+            {
+                BinaryOperatorKind.And => new ConsentCondition(left.WhenTrue.Union(right.WhenTrue), left.WhenFalse.Intersect(right.WhenFalse)),
+                BinaryOperatorKind.Or => new ConsentCondition(left.WhenTrue.Intersect(right.WhenTrue), left.WhenFalse.Union(right.WhenFalse)),
+                _ => ConsentCondition.Unknown,
+            };
         }
 
         /// <summary>
@@ -118,8 +227,6 @@ namespace PiiAnalyzers.Flow
             return ConsentFacts.For(purposes.ToImmutable());
         }
 
-        private static bool IsVoidLike(ITypeSymbol type)
-            => type.SpecialType == SpecialType.System_Void
-                || (type is INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" } && TypeShapes.IsInNamespace(type, TypeShapes.SystemThreadingTasks));
+        private static bool IsVoidLike(ITypeSymbol type) => type.SpecialType == SpecialType.System_Void || TypeShapes.IsVoidTask(type);
     }
 }

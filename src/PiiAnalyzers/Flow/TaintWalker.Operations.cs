@@ -79,7 +79,7 @@ namespace PiiAnalyzers.Flow
                     {
                         var capture = (IFlowCaptureOperation)operation;
                         _state.Set(capture.Id, Evaluate(capture.Value));
-                        _state.SetCondition(capture.Id, IsBoolean(capture.Value.Type) ? ConditionOf(capture.Value, _state) : ConsentCondition.Unknown);
+                        _state.SetCondition(capture.Id, CanBeCondition(capture.Value.Type) ? ConditionOf(capture.Value, _state) : ConsentCondition.Unknown);
                         return Taint.Clean;
                     }
 
@@ -126,7 +126,7 @@ namespace PiiAnalyzers.Flow
                         if (assignment.Target is ILocalReferenceOperation or IParameterReferenceOperation)
                         {
                             var variable = assignment.Target is ILocalReferenceOperation local ? (ISymbol)local.Local : ((IParameterReferenceOperation)assignment.Target).Parameter;
-                            _state.SetCondition(variable, IsBoolean(assignment.Value.Type) ? ConditionOf(assignment.Value, _state) : ConsentCondition.Unknown);
+                            _state.SetCondition(variable, CanBeCondition(assignment.Value.Type) ? ConditionOf(assignment.Value, _state) : ConsentCondition.Unknown);
                         }
 
                         return value;
@@ -135,10 +135,16 @@ namespace PiiAnalyzers.Flow
                 case OperationKind.CompoundAssignment:
                     {
                         var compound = (ICompoundAssignmentOperation)operation;
+                        var condition = compound.Target is ILocalReferenceOperation or IParameterReferenceOperation ? CompoundCondition(compound, _state) : ConsentCondition.Unknown;
                         var value = TypeShapes.IsScalar(compound.Type)
                             ? Taint.Clean
                             : Evaluate(compound.Target).Union(Evaluate(compound.Value).AsText());
                         Assign(compound.Target, value);
+                        if (!condition.IsUnknown)
+                        {
+                            _state.SetCondition(compound.Target is ILocalReferenceOperation local ? local.Local : ((IParameterReferenceOperation)compound.Target).Parameter, condition);
+                        }
+
                         return value;
                     }
 
@@ -330,7 +336,14 @@ namespace PiiAnalyzers.Flow
             }
         }
 
-        private static bool IsBoolean(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_Boolean;
+        /// <summary>
+        /// A <c>bool</c>, <c>bool?</c>, <c>Task&lt;bool&gt;</c> or <c>ValueTask&lt;bool&gt;</c>: a value that can say
+        /// something about consent, now or once awaited.
+        /// </summary>
+        private static bool CanBeCondition(ITypeSymbol? type) => IsBoolean(type) || TypeShapes.IsTaskOfBoolean(type);
+
+        /// <summary>A <c>bool</c> or <c>bool?</c>.</summary>
+        private static bool IsBoolean(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_Boolean || TypeShapes.IsNullableBoolean(type);
 
         private Taint Read(ISymbol variable, ITypeSymbol? type)
         {
@@ -437,10 +450,14 @@ namespace PiiAnalyzers.Flow
             switch (target)
             {
                 case ILocalReferenceOperation local:
+                    // Any write ends what the variable said about consent; a simple assignment then records what the
+                    // new value says.
                     _state.Set(local.Local, value);
+                    _state.SetCondition(local.Local, ConsentCondition.Unknown);
                     return;
                 case IParameterReferenceOperation parameter:
                     _state.Set(parameter.Parameter, value);
+                    _state.SetCondition(parameter.Parameter, ConsentCondition.Unknown);
                     return;
                 case IDeclarationExpressionOperation declaration:
                     Assign(declaration.Expression, value);

@@ -43,6 +43,22 @@ namespace PiiAnalyzers.Flow
             return type.Name == "Task" && !((INamedTypeSymbol)type).IsGenericType && IsInNamespace(type, SystemThreadingTasks);
         }
 
+        /// <summary><c>bool?</c>.</summary>
+        public static bool IsNullableBoolean(ITypeSymbol? type)
+            => type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+                && nullable.TypeArguments[0].SpecialType == SpecialType.System_Boolean;
+
+        /// <summary>A non-generic <c>Task</c> or <c>ValueTask</c>: an async method that returns nothing.</summary>
+        public static bool IsVoidTask(ITypeSymbol? type)
+            => type is INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" } && IsInNamespace(type, SystemThreadingTasks);
+
+        /// <summary><c>Task&lt;bool&gt;</c> or <c>ValueTask&lt;bool&gt;</c>: what an async consent check returns.</summary>
+        public static bool IsTaskOfBoolean(ITypeSymbol? type)
+            => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } task
+                && task.TypeArguments[0].SpecialType == SpecialType.System_Boolean
+                && (task.Name == "Task" || task.Name == "ValueTask")
+                && IsInNamespace(task, SystemThreadingTasks);
+
         private static bool IsScalarSpecialType(SpecialType specialType)
         {
             switch (specialType)

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PiiAnalyzers.Configuration;
+using PiiAnalyzers.Flow;
 using PiiAnalyzers.PersonalData;
 
 namespace PiiAnalyzers.Rules
@@ -213,7 +214,9 @@ namespace PiiAnalyzers.Rules
                         options,
                         reference.SyntaxTree),
 
-                    // [ConsentCheck] and [RequiresConsent] may omit the purpose: they then cover every purpose.
+                    "ConsentCheck" => ConsentCheckProblems(target.Symbol, PurposeProblems(NamedString(attribute, PurposeProperty), required: false, options, reference.SyntaxTree)),
+
+                    // [RequiresConsent] may omit the purpose: it then covers every purpose, as a [ConsentCheck] does.
                     _ => PurposeProblems(NamedString(attribute, PurposeProperty), required: false, options, reference.SyntaxTree),
                 };
 
@@ -249,6 +252,42 @@ namespace PiiAnalyzers.Rules
                 }
 
                 return PrivacySymbols.Is(attribute, symbols.ProcessingPurpose) ? "ProcessingPurpose" : null;
+            }
+
+            /// <summary>
+            /// A <c>[ConsentCheck]</c> must be something a condition can test: a method returning <c>bool</c>,
+            /// <c>Task&lt;bool&gt;</c> or <c>ValueTask&lt;bool&gt;</c>, a <c>bool</c> property, or a method returning
+            /// nothing (<c>void</c>, <c>Task</c>, <c>ValueTask</c>) that throws when consent is missing. Anything else
+            /// guards nothing, so the consent rules would report under it.
+            /// </summary>
+            private static IEnumerable<string> ConsentCheckProblems(ISymbol? symbol, IEnumerable<string> purposeProblems)
+            {
+                foreach (var problem in purposeProblems)
+                {
+                    yield return problem;
+                }
+
+                var type = symbol switch
+                {
+                    IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation or MethodKind.LocalFunction } method => method.ReturnType,
+                    IPropertySymbol property => property.Type,
+                    _ => null,
+                };
+
+                if (type is null || type.TypeKind == TypeKind.Error)
+                {
+                    yield break;
+                }
+
+                var isMethod = symbol is IMethodSymbol;
+                var fits = type.SpecialType == SpecialType.System_Boolean
+                    || (isMethod && (type.SpecialType == SpecialType.System_Void || TypeShapes.IsTaskOfBoolean(type) || TypeShapes.IsVoidTask(type)));
+                if (!fits)
+                {
+                    yield return isMethod
+                        ? "a consent check must return bool, Task<bool> or ValueTask<bool> (true when the person consented), or return nothing and throw without consent; '" + type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' guards nothing"
+                        : "a consent check property must be a bool; '" + type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' guards nothing";
+                }
             }
 
             /// <summary>
@@ -390,6 +429,9 @@ namespace PiiAnalyzers.Rules
                     _symbol = null;
                     _text = text;
                 }
+
+                /// <summary>The declaration the attribute is on, when it is a symbol.</summary>
+                public ISymbol? Symbol => _text.Length == 0 ? _symbol : null;
 
                 public Target Append(string suffix) => _symbol is null ? new Target(_text + suffix) : new Target(_symbol, _text + suffix);
 
