@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -25,6 +26,68 @@ namespace PiiAnalyzers.Flow
         private readonly FlowContext _context;
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _carries = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _reaches = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _mutates = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// True when <paramref name="method"/>'s body writes into an object a parameter refers to: a member, an indexer or
+        /// an element set through it (<c>placeholders["name"] = ...</c>), or a mutator called on it (<c>list.Add</c>,
+        /// <c>builder.Append</c>). Such a helper is summarized even when it returns nothing and reaches no sink: its caller's
+        /// object holds what it put in. Cached per method; helpers it calls are not looked into.
+        /// </summary>
+        public bool MutatesParameter(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            method = MethodSummaries.Normalize(method);
+            if (_mutates.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            var result = false;
+            if (!method.Parameters.IsEmpty && _context.Summaries.GetBody(method, cancellationToken) is { } root)
+            {
+                foreach (var operation in new OperationWalk(root))
+                {
+                    var written = operation switch
+                    {
+                        ISimpleAssignmentOperation { Target: IMemberReferenceOperation or IArrayElementReferenceOperation } assignment => assignment.Target,
+                        ICompoundAssignmentOperation { Target: IMemberReferenceOperation or IArrayElementReferenceOperation } compound => compound.Target,
+                        IInvocationOperation { Instance: { } instance } invocation when TaintWalker.IsMutator(invocation.TargetMethod.Name) => instance,
+                        _ => null,
+                    };
+
+                    if (written is not null && IsRootedInParameter(written))
+                    {
+                        result = true;
+                        break;
+                    }
+                }
+            }
+
+            return _mutates.GetOrAdd(method, result);
+        }
+
+        private static bool IsRootedInParameter(IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IParameterReferenceOperation:
+                        return true;
+                    case IMemberReferenceOperation { Instance: { } instance }:
+                        operation = instance;
+                        continue;
+                    case IArrayElementReferenceOperation element:
+                        operation = element.ArrayReference;
+                        continue;
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+        }
 
         public BodyScan(FlowContext context)
         {
@@ -187,6 +250,19 @@ namespace PiiAnalyzers.Flow
                     }
 
                     var target = invocation.TargetMethod;
+                    if (invocation.IsVirtual && Implementations.IsDispatched(target))
+                    {
+                        foreach (var implementation in _context.Summaries.Targets(target, virtualCall: true))
+                        {
+                            if (ReachesSink(implementation, search, cancellationToken))
+                            {
+                                return true;
+                            }
+                        }
+
+                        return false;
+                    }
+
                     return target.MethodKind != MethodKind.LocalFunction
                         && _context.Summaries.CanSummarize(target.OriginalDefinition)
                         && ReachesSink(target, search, cancellationToken);
@@ -209,6 +285,47 @@ namespace PiiAnalyzers.Flow
         /// </summary>
         public bool Carries(IMethodSymbol method, CancellationToken cancellationToken)
             => _carries.TryGetValue(MethodSummaries.Normalize(method), out var known) ? known : Carries(method, new Search(), cancellationToken);
+
+        /// <summary>
+        /// <see cref="ReachesSink(IMethodSymbol, CancellationToken)"/> for a call that may run any of
+        /// <paramref name="targets"/> (a virtual call's implementations; default: only <paramref name="method"/>).
+        /// </summary>
+        public bool ReachesSink(IMethodSymbol method, ImmutableArray<IMethodSymbol> targets, CancellationToken cancellationToken)
+        {
+            if (targets.IsDefault)
+            {
+                return ReachesSink(method, cancellationToken);
+            }
+
+            foreach (var target in targets)
+            {
+                if (ReachesSink(target, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><see cref="Carries(IMethodSymbol, CancellationToken)"/> for a call that may run any of <paramref name="targets"/>.</summary>
+        public bool Carries(IMethodSymbol method, ImmutableArray<IMethodSymbol> targets, CancellationToken cancellationToken)
+        {
+            if (targets.IsDefault)
+            {
+                return Carries(method, cancellationToken);
+            }
+
+            foreach (var target in targets)
+            {
+                if (Carries(target, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         // A known answer is read before the lambda below is created: its closure would be allocated on every call.
         private bool ReachesSink(IMethodSymbol method, Search search, CancellationToken cancellationToken)
@@ -320,7 +437,14 @@ namespace PiiAnalyzers.Flow
                         return true;
                     }
 
-                    if (_context.Summaries.CanSummarize(invocation.TargetMethod.OriginalDefinition))
+                    if (invocation.IsVirtual && Implementations.IsDispatched(invocation.TargetMethod))
+                    {
+                        foreach (var implementation in _context.Summaries.Targets(invocation.TargetMethod, virtualCall: true))
+                        {
+                            (helpers ??= new List<IMethodSymbol>()).Add(implementation);
+                        }
+                    }
+                    else if (_context.Summaries.CanSummarize(invocation.TargetMethod.OriginalDefinition))
                     {
                         (helpers ??= new List<IMethodSymbol>()).Add(invocation.TargetMethod);
                     }

@@ -55,6 +55,11 @@ namespace PiiAnalyzers.Flow
 
         public PersonalDataCatalog Catalog { get; }
 
+        /// <summary>What serializers and stores write of a type (ignored members and entity navigations left out).</summary>
+        public WrittenData Written => _written ??= new WrittenData(Catalog);
+
+        private WrittenData? _written;
+
         public SinkCatalog Sinks { get; }
 
         public MethodSummaries Summaries { get; }

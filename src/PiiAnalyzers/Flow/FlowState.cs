@@ -87,6 +87,30 @@ namespace PiiAnalyzers.Flow
             }
         }
 
+        /// <summary>
+        /// Gives <paramref name="to"/> the members this state knows of <paramref name="from"/>: <c>dto = capture</c>
+        /// after the graph built the object in a capture (<c>new Dto { Email = v.Email }</c>).
+        /// </summary>
+        public void CopyMembers(object from, object to)
+        {
+            List<KeyValuePair<object, Taint>>? copies = null;
+            foreach (var pair in _values)
+            {
+                if (pair.Key is MemberKey member && Comparer.Equals(member.Root, from))
+                {
+                    (copies ??= new List<KeyValuePair<object, Taint>>()).Add(new KeyValuePair<object, Taint>(new MemberKey(to, member.Member), pair.Value));
+                }
+            }
+
+            if (copies is not null)
+            {
+                foreach (var copy in copies)
+                {
+                    Set(copy.Key, copy.Value);
+                }
+            }
+        }
+
         /// <summary>Joins <paramref name="other"/> into this state (paths meet); true when this state changed.</summary>
         public bool MergeFrom(FlowState other)
         {

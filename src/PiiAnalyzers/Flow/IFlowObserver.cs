@@ -8,8 +8,9 @@ namespace PiiAnalyzers.Flow
     /// <summary>Data reaching a sink, directly or through a summarized helper.</summary>
     internal readonly struct SinkEvent
     {
-        public SinkEvent(SinkKind kind, string sink, string? helper, IOperation call, IOperation argument, ImmutableArray<Origin> visible, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType, INamedTypeSymbol? ignoreAttribute = null)
+        public SinkEvent(SinkKind kind, string sink, string? helper, IOperation call, IOperation argument, ImmutableArray<Origin> visible, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType, INamedTypeSymbol? ignoreAttribute = null, bool entityStore = false)
         {
+            EntityStore = entityStore;
             Kind = kind;
             Sink = sink;
             Helper = helper;
@@ -50,6 +51,9 @@ namespace PiiAnalyzers.Flow
 
         /// <summary>The attribute with which a member is left out by this sink (<c>JsonIgnore</c>, <c>NotMapped</c>), if any.</summary>
         public INamedTypeSymbol? IgnoreAttribute { get; }
+
+        /// <summary>The sink is an ORM that stores an entity's own columns, not the rows its navigations point at.</summary>
+        public bool EntityStore { get; }
 
         /// <summary>"'Audit' (through 'LogInformation')" or "'LogInformation'".</summary>
         public string Describe() => Helper is null ? Sink : Helper + " (through " + Sink + ")";

@@ -38,6 +38,77 @@ namespace PiiAnalyzers.Flow
         public MethodSummaries(FlowContext context)
         {
             _context = context;
+            _implementations = new Implementations(context.Compilation);
+        }
+
+        private readonly Implementations _implementations;
+
+        /// <summary>
+        /// The bodies a call to <paramref name="method"/> may run that can be summarized: its own, and for a virtual call
+        /// (<paramref name="virtualCall"/>) those of every implementation and override in this compilation (at most
+        /// <see cref="Implementations.MaxImplementations"/>). Empty for a library method.
+        /// </summary>
+        public ImmutableArray<IMethodSymbol> Targets(IMethodSymbol method, bool virtualCall)
+        {
+            var own = CanSummarize(method.OriginalDefinition);
+            if (!virtualCall || !Implementations.IsDispatched(method))
+            {
+                return own ? ImmutableArray.Create(method) : ImmutableArray<IMethodSymbol>.Empty;
+            }
+
+            if (_targets.TryGetValue(method.OriginalDefinition, out var known))
+            {
+                return known;
+            }
+
+            return _targets.GetOrAdd(method.OriginalDefinition, ComputeTargets(method.OriginalDefinition, own));
+        }
+
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _targets = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.Default);
+
+        private ImmutableArray<IMethodSymbol> ComputeTargets(IMethodSymbol method, bool own)
+        {
+            var others = _implementations.Of(method);
+            if (others.IsEmpty)
+            {
+                return own ? ImmutableArray.Create(method) : ImmutableArray<IMethodSymbol>.Empty;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<IMethodSymbol>(others.Length + 1);
+            if (own)
+            {
+                builder.Add(method);
+            }
+
+            foreach (var other in others)
+            {
+                if (CanSummarize(other))
+                {
+                    builder.Add(other);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        /// <summary>The summaries of <paramref name="targets"/> at <paramref name="depth"/>, joined; null when none has one.</summary>
+        public MethodSummary? Get(ImmutableArray<IMethodSymbol> targets, int depth, CancellationToken cancellationToken)
+        {
+            if (targets.Length == 1)
+            {
+                return Get(targets[0], depth, cancellationToken);
+            }
+
+            MethodSummary? joined = null;
+            foreach (var target in targets)
+            {
+                if (Get(target, depth, cancellationToken) is { } summary)
+                {
+                    joined = joined is null ? summary : joined.Join(summary);
+                }
+            }
+
+            return joined;
         }
 
         /// <summary>
@@ -154,7 +225,7 @@ namespace PiiAnalyzers.Flow
             var recorder = new SummaryRecorder(method.Parameters.Length);
             var walker = new TaintWalker(_context, recorder, depth, summarizing: method, _context.GetConfiguration(root.Syntax.SyntaxTree), cancellationToken);
             var returns = walker.Analyze(graph, method);
-            var summary = recorder.ToSummary(returns);
+            var summary = recorder.ToSummary(returns, walker.ParameterWrites);
             if (!walker.DependsOnDepth)
             {
                 // The body consulted no helper: its summary is the same at every depth, so compute it once.
@@ -238,7 +309,7 @@ namespace PiiAnalyzers.Flow
                         continue;
                     }
 
-                    var reached = new ParameterSink(sink.Kind, sink.Sink, sink.MembersVisible || origin.AllMembers, sink.Consent, sink.RootType);
+                    var reached = new ParameterSink(sink.Kind, sink.Sink, sink.MembersVisible || origin.AllMembers, sink.Consent, sink.RootType, sink.IgnoreAttribute, sink.EntityStore);
                     var list = _sinks[origin.Parameter] ??= new List<ParameterSink>();
                     if (!list.Exists(s => s.Kind == reached.Kind && s.MembersVisible == reached.MembersVisible && s.Display == reached.Display
                         && s.Consent.SetEquals(reached.Consent) && SymbolEqualityComparer.Default.Equals(s.RootType, reached.RootType)))
@@ -253,7 +324,7 @@ namespace PiiAnalyzers.Flow
                 // Reported where the helper itself is analyzed; nothing to carry to its callers.
             }
 
-            public MethodSummary ToSummary(Taint returns)
+            public MethodSummary ToSummary(Taint returns, ImmutableArray<Taint> parameterWrites)
             {
                 var builder = ImmutableArray.CreateBuilder<ImmutableArray<ParameterSink>>(_sinks.Length);
                 foreach (var list in _sinks)
@@ -261,7 +332,7 @@ namespace PiiAnalyzers.Flow
                     builder.Add(list is null ? ImmutableArray<ParameterSink>.Empty : list.ToImmutableArray());
                 }
 
-                return new MethodSummary(builder.MoveToImmutable(), returns);
+                return new MethodSummary(builder.MoveToImmutable(), returns, parameterWrites);
             }
         }
     }

@@ -7,14 +7,22 @@ namespace PiiAnalyzers.Flow
     /// <summary>A sink a parameter of a summarized method reaches.</summary>
     internal readonly struct ParameterSink
     {
-        public ParameterSink(SinkKind kind, string display, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType)
+        public ParameterSink(SinkKind kind, string display, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType, INamedTypeSymbol? ignoreAttribute = null, bool entityStore = false)
         {
+            IgnoreAttribute = ignoreAttribute;
+            EntityStore = entityStore;
             Kind = kind;
             Display = display;
             MembersVisible = membersVisible;
             Consent = consent;
             RootType = rootType;
         }
+
+        /// <summary>The attribute with which the sink leaves a member out (<c>JsonIgnore</c>, <c>NotMapped</c>), if any.</summary>
+        public INamedTypeSymbol? IgnoreAttribute { get; }
+
+        /// <summary>The sink is an ORM that stores an entity's own columns, not the rows its navigations point at.</summary>
+        public bool EntityStore { get; }
 
         /// <summary>The consent the helper itself has checked on every path to the sink.</summary>
         public ConsentFacts Consent { get; }
@@ -40,16 +48,54 @@ namespace PiiAnalyzers.Flow
     {
         public static readonly MethodSummary Empty = new MethodSummary(ImmutableArray<ImmutableArray<ParameterSink>>.Empty, Taint.Clean);
 
-        public MethodSummary(ImmutableArray<ImmutableArray<ParameterSink>> parameterSinks, Taint returns)
+        public MethodSummary(ImmutableArray<ImmutableArray<ParameterSink>> parameterSinks, Taint returns, ImmutableArray<Taint> parameterWrites = default)
         {
             ParameterSinks = parameterSinks;
             Returns = returns;
+            ParameterWrites = parameterWrites;
         }
+
+        /// <summary>
+        /// What the method puts into the object each parameter refers to, by ordinal (default: nothing anywhere), with
+        /// placeholders for what came from the other parameters: <c>Fill(template, user)</c> writing
+        /// <c>template["name"] = user.Name</c> leaves the caller's template holding the user's name.
+        /// </summary>
+        public ImmutableArray<Taint> ParameterWrites { get; }
+
+        public Taint WritesOf(int ordinal)
+            => !ParameterWrites.IsDefault && ordinal >= 0 && ordinal < ParameterWrites.Length ? ParameterWrites[ordinal] : Taint.Clean;
 
         /// <summary>Indexed by parameter ordinal; may be shorter than the parameter list.</summary>
         public ImmutableArray<ImmutableArray<ParameterSink>> ParameterSinks { get; }
 
         public Taint Returns { get; }
+
+        /// <summary>What either of two bodies does: a virtual call that may run either (their sinks and returns, together).</summary>
+        public MethodSummary Join(MethodSummary other)
+        {
+            var length = System.Math.Max(ParameterSinks.Length, other.ParameterSinks.Length);
+            var sinks = ImmutableArray.CreateBuilder<ImmutableArray<ParameterSink>>(length);
+            for (var i = 0; i < length; i++)
+            {
+                var mine = SinksOf(i);
+                var theirs = other.SinksOf(i);
+                sinks.Add(mine.IsEmpty ? theirs : theirs.IsEmpty ? mine : mine.AddRange(theirs));
+            }
+
+            var writes = ParameterWrites;
+            if (!other.ParameterWrites.IsDefault)
+            {
+                var joined = new Taint[System.Math.Max(ParameterWrites.IsDefault ? 0 : ParameterWrites.Length, other.ParameterWrites.Length)];
+                for (var i = 0; i < joined.Length; i++)
+                {
+                    joined[i] = WritesOf(i).Union(other.WritesOf(i));
+                }
+
+                writes = joined.ToImmutableArray();
+            }
+
+            return new MethodSummary(sinks.MoveToImmutable(), Returns.Union(other.Returns), writes);
+        }
 
         public ImmutableArray<ParameterSink> SinksOf(int ordinal)
             => ordinal >= 0 && ordinal < ParameterSinks.Length ? ParameterSinks[ordinal] : ImmutableArray<ParameterSink>.Empty;

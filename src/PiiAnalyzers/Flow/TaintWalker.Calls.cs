@@ -68,7 +68,12 @@ namespace PiiAnalyzers.Flow
                 return declaredReturn.Union(TypeTaint(invocation.Type));
             }
 
-            var summarizable = sink is null && _context.Summaries.CanSummarize(method.OriginalDefinition);
+            // A call through an interface or to a virtual method runs one of the bodies this compilation declares for it
+            // (IVisitorStore.Save(v) runs EfVisitorStore.Save): it is summarized as all of them together.
+            var targets = sink is null && invocation.IsVirtual && Implementations.IsDispatched(method)
+                ? _context.Summaries.Targets(method, virtualCall: true)
+                : default;
+            var summarizable = sink is null && (targets.IsDefault ? _context.Summaries.CanSummarize(method.OriginalDefinition) : !targets.IsEmpty);
             if (summarizable)
             {
                 DependsOnDepth = true;
@@ -76,23 +81,29 @@ namespace PiiAnalyzers.Flow
 
             if (summarizable && _depth > 0)
             {
-                if (AllClean(arguments) && !_context.Scan.Carries(method, _cancellationToken))
+                if (AllClean(arguments) && !_context.Scan.Carries(method, targets, _cancellationToken))
                 {
                     // Nothing passed in and nothing of its own to give back: the summary could only say "clean".
                     return TypeShapes.IsScalar(invocation.Type) ? Taint.Clean : TypeTaint(invocation.Type);
                 }
 
-                if (TypeShapes.IsScalar(invocation.Type) && !_context.Scan.ReachesSink(method, _cancellationToken))
+                if (TypeShapes.IsScalar(invocation.Type) && !_context.Scan.ReachesSink(method, targets, _cancellationToken)
+                    && !MutatesParameter(method, targets))
                 {
                     // Reaches no sink and returns a number, a bool or nothing (a consent check, a counter): its summary
                     // could add nothing here.
                     return Taint.Clean;
                 }
 
-                if (_context.Summaries.Get(method, _depth - 1, _cancellationToken) is { } summary)
+                var summary = targets.IsDefault
+                    ? _context.Summaries.Get(method, _depth - 1, _cancellationToken)
+                    : _context.Summaries.Get(targets, _depth - 1, _cancellationToken);
+                if (summary is not null)
                 {
                     ReportHelperSinks(invocation, method, summary, invocation.Arguments, arguments, elements);
-                    var returned = Substitute(summary.Returns, ArgumentTaints(method, invocation.Arguments, arguments));
+                    var argumentTaints = ArgumentTaints(method, invocation.Arguments, arguments);
+                    ApplyParameterWrites(summary, invocation.Arguments, argumentTaints);
+                    var returned = Substitute(summary.Returns, argumentTaints);
                     return TypeShapes.IsScalar(invocation.Type) ? Taint.Clean : returned.Union(TypeTaint(invocation.Type));
                 }
             }
@@ -243,7 +254,7 @@ namespace PiiAnalyzers.Flow
             => type is not null
                 && (SymbolEqualityComparer.Default.Equals(type, _context.Enumerable) || SymbolEqualityComparer.Default.Equals(type, _context.Queryable));
 
-        private static bool IsMutator(string name)
+        internal static bool IsMutator(string name)
         {
             foreach (var mutator in MutatorNames)
             {
@@ -414,6 +425,41 @@ namespace PiiAnalyzers.Flow
             }
 
             return Taint.Clean;
+        }
+
+        private bool MutatesParameter(IMethodSymbol method, ImmutableArray<IMethodSymbol> targets)
+        {
+            if (targets.IsDefault)
+            {
+                return _context.Scan.MutatesParameter(method, _cancellationToken);
+            }
+
+            foreach (var target in targets)
+            {
+                if (_context.Scan.MutatesParameter(target, _cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Fill(template, user): the caller's template now holds what the helper put into it.</summary>
+        private void ApplyParameterWrites(MethodSummary summary, ImmutableArray<IArgumentOperation> arguments, ImmutableArray<Taint> argumentTaints)
+        {
+            if (summary.ParameterWrites.IsDefault)
+            {
+                return;
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { } parameter && summary.WritesOf(parameter.Ordinal) is { IsClean: false } written)
+                {
+                    WeakUpdate(argument.Value, Substitute(written, argumentTaints));
+                }
+            }
         }
 
         /// <summary>A guard variable passed by <c>ref</c> or <c>out</c> may come back holding anything.</summary>

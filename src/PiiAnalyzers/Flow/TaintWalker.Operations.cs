@@ -78,6 +78,7 @@ namespace PiiAnalyzers.Flow
                 case OperationKind.FlowCapture:
                     {
                         var capture = (IFlowCaptureOperation)operation;
+                        RecordAlias(capture);
                         _state.Set(capture.Id, Evaluate(capture.Value));
                         _state.SetCondition(capture.Id, CanBeCondition(capture.Value.Type) ? ConditionOf(capture.Value, _state) : ConsentCondition.Unknown);
                         return Taint.Clean;
@@ -115,18 +116,27 @@ namespace PiiAnalyzers.Flow
                 case OperationKind.SimpleAssignment:
                     {
                         var assignment = (ISimpleAssignmentOperation)operation;
-                        var value = Evaluate(assignment.Value);
+                        var variableTarget = assignment.Target switch
+                        {
+                            ILocalReferenceOperation local => (ISymbol)local.Local,
+                            IParameterReferenceOperation parameter => parameter.Parameter,
+                            _ => null,
+                        };
+                        var members = variableTarget is null ? null : MemberValues(assignment.Value);
+                        var value = members is null ? Evaluate(assignment.Value) : members.Whole;
                         if (assignment.Target is IPropertyReferenceOperation property && _context.Sinks.MatchWrite(property, assignment.Value) is { } write)
                         {
-                            // parameter.Value = visitor.Email (ADO.NET)
-                            ReportSink(write, assignment, ImmutableArray<IArgumentOperation>.Empty, Array.Empty<Taint>(), new Dictionary<IOperation, Taint> { [assignment.Value] = value });
+                            // parameter.Value = visitor.Email (ADO.NET); db.Entry(visitor).State = EntityState.Added (EF Core)
+                            var written = write.Arguments[0].Value;
+                            var writtenTaint = written == assignment.Value ? value : IsPlainPath(written) ? Evaluate(written) : Taint.Clean;
+                            ReportSink(write, assignment, ImmutableArray<IArgumentOperation>.Empty, Array.Empty<Taint>(), new Dictionary<IOperation, Taint> { [written] = writtenTaint });
                         }
 
                         Assign(assignment.Target, value);
-                        if (assignment.Target is ILocalReferenceOperation or IParameterReferenceOperation)
+                        if (variableTarget is not null)
                         {
-                            var variable = assignment.Target is ILocalReferenceOperation local ? (ISymbol)local.Local : ((IParameterReferenceOperation)assignment.Target).Parameter;
-                            _state.SetCondition(variable, CanBeCondition(assignment.Value.Type) ? ConditionOf(assignment.Value, _state) : ConsentCondition.Unknown);
+                            _state.SetCondition(variableTarget, CanBeCondition(assignment.Value.Type) ? ConditionOf(assignment.Value, _state) : ConsentCondition.Unknown);
+                            RecordMembers(variableTarget, assignment.Value, members, value);
                         }
 
                         return value;
@@ -366,6 +376,12 @@ namespace PiiAnalyzers.Flow
             }
 
             var declared = Declared(member);
+            if (TupleElementRead(instance, member) is { } element)
+            {
+                // pair = (v.Email, Guid.NewGuid()); pair.Item2: only what that element was given.
+                return declared.Union(element).Union(TypeTaint(reference.Type));
+            }
+
             if (MemberKeyOf(instance, member) is { } key && _state.TryGet(key, out var assigned))
             {
                 // _last = email; ... _last: what this method last stored there.
@@ -454,13 +470,26 @@ namespace PiiAnalyzers.Flow
                     // new value says.
                     _state.Set(local.Local, value);
                     _state.SetCondition(local.Local, ConsentCondition.Unknown);
+                    if (local.Local.Type.IsTupleType)
+                    {
+                        WholeTupleWritten(local.Local, local.Local.Type, value);
+                    }
+
                     return;
                 case IParameterReferenceOperation parameter:
                     _state.Set(parameter.Parameter, value);
                     _state.SetCondition(parameter.Parameter, ConsentCondition.Unknown);
+                    if (parameter.Parameter.Type.IsTupleType)
+                    {
+                        WholeTupleWritten(parameter.Parameter, parameter.Parameter.Type, value);
+                    }
+
                     return;
                 case IDeclarationExpressionOperation declaration:
                     Assign(declaration.Expression, value);
+                    return;
+                case IFlowCaptureReferenceOperation captured when LValueOf(captured.Id) is { } member:
+                    Assign(member, value);
                     return;
                 case ITupleOperation tuple:
                     foreach (var element in tuple.Elements)
@@ -527,7 +556,7 @@ namespace PiiAnalyzers.Flow
         }
 
         /// <summary>The key of a member of a variable's object, of <c>this</c>, or a static member; null for longer paths.</summary>
-        private static MemberKey? MemberKeyOf(IOperation? instance, ISymbol member)
+        private MemberKey? MemberKeyOf(IOperation? instance, ISymbol member)
         {
             switch (instance)
             {
@@ -540,7 +569,7 @@ namespace PiiAnalyzers.Flow
                 case IParameterReferenceOperation parameter:
                     return new MemberKey(parameter.Parameter, member);
                 case IFlowCaptureReferenceOperation capture:
-                    return new MemberKey(capture.Id, member);
+                    return new MemberKey((object?)AliasOf(capture.Id) ?? capture.Id, member);
                 default:
                     return null;
             }
@@ -563,8 +592,256 @@ namespace PiiAnalyzers.Flow
             }
         }
 
+        /// <summary>What each member of a value built member by member holds (a tuple literal, an anonymous object).</summary>
+        private sealed class Members
+        {
+            public Members(ImmutableArray<ISymbol> symbols, Taint[] values, Taint whole)
+            {
+                Symbols = symbols;
+                Values = values;
+                Whole = whole;
+            }
+
+            public ImmutableArray<ISymbol> Symbols { get; }
+
+            public Taint[] Values { get; }
+
+            public Taint Whole { get; }
+        }
+
+        /// <summary>
+        /// Evaluates a tuple literal (<c>(v.Email, Guid.NewGuid())</c>) or an anonymous object creation element by element,
+        /// or returns null (and evaluates nothing) for any other value.
+        /// </summary>
+        private Members? MemberValues(IOperation value)
+        {
+            var conversionType = value.Type;
+            while (value is IConversionOperation { Operand: ITupleOperation or IConversionOperation } conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            switch (value)
+            {
+                case ITupleOperation tuple when conversionType is INamedTypeSymbol { IsTupleType: true } target && target.TupleElements.Length == tuple.Elements.Length:
+                    {
+                        var symbols = ImmutableArray.CreateBuilder<ISymbol>(tuple.Elements.Length);
+                        var values = new Taint[tuple.Elements.Length];
+                        var whole = Taint.Clean;
+                        for (var i = 0; i < values.Length; i++)
+                        {
+                            var field = target.TupleElements[i];
+                            symbols.Add(field.CorrespondingTupleField ?? field);
+                            values[i] = Evaluate(tuple.Elements[i]);
+                            whole = whole.Union(values[i]);
+                        }
+
+                        return new Members(symbols.MoveToImmutable(), values, whole);
+                    }
+
+                case IAnonymousObjectCreationOperation anonymous:
+                    {
+                        var symbols = ImmutableArray.CreateBuilder<ISymbol>(anonymous.Initializers.Length);
+                        var values = new Taint[anonymous.Initializers.Length];
+                        var whole = Taint.Clean;
+                        for (var i = 0; i < values.Length; i++)
+                        {
+                            var initializer = anonymous.Initializers[i];
+                            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } member)
+                            {
+                                symbols.Add(property.Property);
+                                values[i] = Evaluate(member.Value);
+                            }
+                            else
+                            {
+                                symbols.Add(null!);
+                                values[i] = Evaluate(initializer);
+                            }
+
+                            whole = whole.Union(values[i]);
+                        }
+
+                        return new Members(symbols.MoveToImmutable(), values, whole);
+                    }
+
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// After <c>variable = value</c>: what each member of the variable now holds, where the value was built member by
+        /// member. A tuple also gets a marker holding the whole value at this point, so that a read of one element trusts
+        /// the elements only while nothing else has been written to the tuple (see <see cref="TupleElementRead"/>).
+        /// </summary>
+        private void RecordMembers(ISymbol variable, IOperation value, Members? members, Taint whole)
+        {
+            if (members is not null)
+            {
+                for (var i = 0; i < members.Values.Length; i++)
+                {
+                    if (members.Symbols[i] is { } member)
+                    {
+                        _state.Set(new MemberKey(variable, member), members.Values[i]);
+                    }
+                }
+
+                if (value.Type?.IsTupleType == true || value is IConversionOperation { Type.IsTupleType: true })
+                {
+                    _state.Set(new MemberKey(variable, variable), whole);
+                }
+
+                return;
+            }
+
+            while (value is IConversionOperation { IsImplicit: true } conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value is IFlowCaptureReferenceOperation capture && _creations is not null && _creations.Contains(capture.Id))
+            {
+                // var dto = new Dto { Email = v.Email, Id = v.Id }: the graph filled the members in a capture.
+                _state.CopyMembers(capture.Id, variable);
+            }
+        }
+
+        /// <summary>
+        /// A tuple variable given a value not built element by element: each element may hold all of it. (A literal then
+        /// narrows the elements in <see cref="RecordMembers"/>.) Keeping the elements, rather than forgetting them, keeps
+        /// the join of two paths sound: an element holds what it holds on either.
+        /// </summary>
+        private void WholeTupleWritten(ISymbol variable, ITypeSymbol type, Taint value)
+        {
+            if (type is not INamedTypeSymbol { TupleElements: var elements } || elements.IsDefaultOrEmpty)
+            {
+                return;
+            }
+
+            foreach (var element in elements)
+            {
+                _state.Set(new MemberKey(variable, element.CorrespondingTupleField ?? element), value);
+            }
+
+            _state.Set(new MemberKey(variable, variable), value);
+        }
+
+        /// <summary>
+        /// The data one element of a tuple variable holds, when the tuple was last written element by element and nothing
+        /// else has reached it since (on any path); null when only the whole tuple is known.
+        /// </summary>
+        private Taint? TupleElementRead(IOperation? instance, ISymbol member)
+        {
+            if (member is not IFieldSymbol field || instance?.Type is not { IsTupleType: true })
+            {
+                return null;
+            }
+
+            ISymbol? variable = instance switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+
+            if (variable is null || !_state.TryGet(new MemberKey(variable, variable), out var marker)
+                || !_state.TryGet(variable, out var held) || !marker.SetEquals(held))
+            {
+                return null;
+            }
+
+            return _state.TryGet(new MemberKey(variable, field.CorrespondingTupleField ?? field), out var element) ? element : Taint.Clean;
+        }
+
+        /// <summary>
+        /// Remembers that <paramref name="capture"/> holds a local or parameter itself: the graph captures the instance of
+        /// <c>msg.To = first ? a.Email : b.Email</c> before the branches, and the write through the capture is a write to
+        /// <c>msg</c>. A capture that holds anything else, on any path, is no alias.
+        /// </summary>
+        private void RecordAlias(IFlowCaptureOperation capture)
+        {
+            var value = capture.Value;
+            while (value is IConversionOperation { IsImplicit: true } conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            ISymbol? variable = value switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+
+            if (value is IObjectCreationOperation or IAnonymousObjectCreationOperation)
+            {
+                (_creations ??= new HashSet<CaptureId>()).Add(capture.Id);
+            }
+
+            if (value is IPropertyReferenceOperation or IFieldReferenceOperation && IsPlainPath(value))
+            {
+                // msg.To = first ? a.Email : b.Email: the graph captures the target msg.To before the branches, and
+                // assigns through the capture after them.
+                _lvalues ??= new Dictionary<CaptureId, IOperation?>();
+                _lvalues[capture.Id] = !_lvalues.TryGetValue(capture.Id, out var known) || known?.Syntax == value.Syntax ? value : null;
+            }
+            else if (_lvalues is not null && _lvalues.ContainsKey(capture.Id))
+            {
+                _lvalues[capture.Id] = null;
+            }
+
+            _aliases ??= new Dictionary<CaptureId, ISymbol?>();
+            if (variable is null)
+            {
+                _aliases[capture.Id] = null;
+            }
+            else if (!_aliases.TryGetValue(capture.Id, out var known))
+            {
+                _aliases[capture.Id] = variable;
+            }
+            else if (known is not null && !SymbolEqualityComparer.Default.Equals(known, variable))
+            {
+                _aliases[capture.Id] = null;
+            }
+        }
+
+        /// <summary>A member access through locals, parameters, <c>this</c> and members only: evaluating it again calls nothing.</summary>
+        private static bool IsPlainPath(IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IPropertyReferenceOperation { Arguments.IsEmpty: true } property:
+                        if (property.Instance is null)
+                        {
+                            return true;
+                        }
+
+                        operation = property.Instance;
+                        continue;
+                    case IFieldReferenceOperation field:
+                        if (field.Instance is null)
+                        {
+                            return true;
+                        }
+
+                        operation = field.Instance;
+                        continue;
+                    case ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation or IFlowCaptureReferenceOperation:
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        private IOperation? LValueOf(CaptureId capture) => _lvalues is not null && _lvalues.TryGetValue(capture, out var target) ? target : null;
+
+        private ISymbol? AliasOf(CaptureId capture) => _aliases is not null && _aliases.TryGetValue(capture, out var variable) ? variable : null;
+
         /// <summary>The local, parameter or flow capture that holds the object a member access starts from.</summary>
-        private static (object? Root, ITypeSymbol? Type) RootOf(IOperation operation)
+        private (object? Root, ITypeSymbol? Type) RootOf(IOperation operation)
         {
             while (true)
             {
@@ -575,7 +852,7 @@ namespace PiiAnalyzers.Flow
                     case IParameterReferenceOperation parameter:
                         return (parameter.Parameter, parameter.Type);
                     case IFlowCaptureReferenceOperation capture:
-                        return (capture.Id, capture.Type);
+                        return ((object?)AliasOf(capture.Id) ?? capture.Id, capture.Type);
                     case IPropertyReferenceOperation { Instance: { } instance }:
                         operation = instance;
                         continue;
@@ -600,7 +877,8 @@ namespace PiiAnalyzers.Flow
         }
 
         private static bool PrintsMembers(ITypeSymbol? type)
-            => type is not null && (type.IsRecord || type.IsAnonymousType || type.IsTupleType || TypeShapes.IsSequence(type) || TypeShapes.IsTextLike(type));
+            => type is not null && (((type.IsRecord || type.IsAnonymousType) && TypeShapes.UserToString(type) is null)
+                || type.IsTupleType || TypeShapes.IsSequence(type) || TypeShapes.IsTextLike(type));
 
         private Taint Deconstruct(IOperation target, IOperation value)
         {

@@ -16,7 +16,7 @@ namespace PiiAnalyzers.Flow
     {
         private void ReportSink(SinkCall sink, IOperation call, ImmutableArray<IArgumentOperation> arguments, Taint[] values, Dictionary<IOperation, Taint>? elements)
         {
-            if (!_reporting)
+            if (!_reporting || sink.Kind == _ownerSink)
             {
                 return;
             }
@@ -41,12 +41,31 @@ namespace PiiAnalyzers.Flow
                 }
 
                 var valueType = ValueType(sinkArgument.Value);
-                var visible = Skip(taint.Visible(sinkArgument.MembersVisible), sink.IgnoreAttribute, valueType);
+                var shown = sinkArgument.MembersVisible ? taint.Contained : taint.AsText().Union(Taint.Create(PrintedByToString(valueType), ImmutableArray<Origin>.Empty)).Printed;
+                var visible = Unwritten(Skip(shown, sink.IgnoreAttribute, valueType), sink.IgnoreAttribute, sink.EntityStore, valueType);
                 if (!visible.IsEmpty)
                 {
-                    _observer.OnSink(new SinkEvent(sink.Kind, sink.Display, helper: null, call, sinkArgument.Value, visible, sinkArgument.MembersVisible, _state.Consent, RootType(valueType), sink.IgnoreAttribute));
+                    _observer.OnSink(new SinkEvent(sink.Kind, sink.Display, helper: null, call, sinkArgument.Value, visible, sinkArgument.MembersVisible, _state.Consent, RootType(valueType), sink.IgnoreAttribute, sink.EntityStore));
                 }
             }
+        }
+
+        /// <summary>
+        /// What the team's own <c>ToString()</c> of <paramref name="type"/> prints (its summary's return value): a type
+        /// whose <c>ToString</c> prints only an id prints no personal data, one that prints <c>Email</c> does.
+        /// </summary>
+        private ImmutableArray<Origin> PrintedByToString(ITypeSymbol? type)
+        {
+            if (type is null || _depth == 0 || TypeShapes.IsTextLike(type) || type.SpecialType != SpecialType.None
+                || TypeShapes.UserToString(type) is not { } toString || !_context.Summaries.CanSummarize(toString))
+            {
+                return ImmutableArray<Origin>.Empty;
+            }
+
+            DependsOnDepth = true;
+            return _context.Summaries.Get(toString, _depth - 1, _cancellationToken) is { } summary
+                ? summary.Returns.Printed.RemoveAll(origin => origin.IsParameter)
+                : ImmutableArray<Origin>.Empty;
         }
 
         /// <summary>The type of a value before it was converted to an argument's parameter type (object, T).</summary>
@@ -88,6 +107,29 @@ namespace PiiAnalyzers.Flow
             return visible.RemoveAll(origin => origin.Item is { } item && PrivacySymbols.Find(item.Symbol, ignore) is not null);
         }
 
+        /// <summary>
+        /// Drops the data a value holds only through its type's members that the sink does not write: members under an
+        /// ignored one (<c>[NotMapped] User</c>, <c>[JsonIgnore] Profile</c>), and for an entity store, the rows its
+        /// navigations point at (saving a vote whose <c>User</c> is an existing user stores none of the user's data).
+        /// Data assigned into the value in this method is not the type's and stays.
+        /// </summary>
+        private ImmutableArray<Origin> Unwritten(ImmutableArray<Origin> visible, INamedTypeSymbol? ignore, bool entityStore, ITypeSymbol? valueType)
+        {
+            if (visible.IsEmpty || valueType is null || (ignore is null && !entityStore) || TypeShapes.IsTextLike(valueType))
+            {
+                return visible;
+            }
+
+            var held = TypeTaint(valueType).Contained;
+            if (held.IsEmpty)
+            {
+                return visible;
+            }
+
+            var written = _context.Written.Of(valueType, ignore, entityStore);
+            return visible.RemoveAll(origin => !written.Contains(origin) && held.Contains(origin));
+        }
+
         /// <summary>Audit(visitor.Email) where Audit logs its parameter: reported at the call site, naming the helper.</summary>
         private void ReportHelperSinks(IOperation call, IMethodSymbol method, MethodSummary summary, ImmutableArray<IArgumentOperation> arguments, Taint[] values, Dictionary<IOperation, Taint>? elements)
         {
@@ -126,7 +168,12 @@ namespace PiiAnalyzers.Flow
         {
             foreach (var sink in summary.SinksOf(parameter.Ordinal))
             {
-                var visible = taint.Visible(sink.MembersVisible);
+                if (sink.Kind == _ownerSink)
+                {
+                    continue;
+                }
+
+                var visible = Unwritten(taint.Visible(sink.MembersVisible), sink.IgnoreAttribute, sink.EntityStore, ValueType(value));
 
                 // What the parameter's own type holds is reported inside the helper; here only what the caller adds.
                 var ownType = TypeTaint(parameter.OriginalDefinition.Type).Visible(sink.MembersVisible);
@@ -139,7 +186,7 @@ namespace PiiAnalyzers.Flow
                 {
                     _observer.OnSink(new SinkEvent(
                         sink.Kind, sink.Display, "'" + method.Name + "'", call, value, visible, sink.MembersVisible,
-                        _state.Consent.Union(sink.Consent), sink.RootType ?? RootType(ValueType(value))));
+                        _state.Consent.Union(sink.Consent), sink.RootType ?? RootType(ValueType(value)), sink.IgnoreAttribute, sink.EntityStore));
                 }
             }
         }

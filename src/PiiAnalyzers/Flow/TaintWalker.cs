@@ -48,6 +48,21 @@ namespace PiiAnalyzers.Flow
         /// <summary>The sink each call or creation of the graph is, matched once: blocks are evaluated several times.</summary>
         private readonly Dictionary<IOperation, SinkCall?> _sinks = new Dictionary<IOperation, SinkCall?>();
 
+        // The input state of the exit block of the graph analyzed last (see AnalyzeGraph).
+        private FlowState? _lastExit;
+
+        // The kind of sink the analyzed method is itself, if any (see OwnerSink).
+        private SinkKind? _ownerSink;
+
+        // Flow captures that hold a local or parameter itself (null: not on every path); see RecordAlias.
+        private Dictionary<CaptureId, ISymbol?>? _aliases;
+
+        // Flow captures that stand for an assignment's target member (null: not the same one on every path).
+        private Dictionary<CaptureId, IOperation?>? _lvalues;
+
+        // Flow captures that hold an object under construction (its initializer fills the members through the capture).
+        private HashSet<CaptureId>? _creations;
+
         private FlowState _state = new FlowState();
 
         /// <summary>
@@ -84,6 +99,7 @@ namespace PiiAnalyzers.Flow
         /// </summary>
         public Taint Analyze(ControlFlowGraph graph, IMethodSymbol? owner)
         {
+            _ownerSink = OwnerSink(owner);
             var entry = new FlowState(EntryConsent(owner));
             if (_summarizing is not null)
             {
@@ -94,7 +110,61 @@ namespace PiiAnalyzers.Flow
             }
 
             _reporting = true;
-            return AnalyzeGraph(graph, entry);
+            var returns = AnalyzeGraph(graph, entry);
+            if (_summarizing is not null)
+            {
+                ParameterWrites = WritesToParameters(entry, _lastExit);
+            }
+
+            return returns;
+        }
+
+        /// <summary>
+        /// While summarizing: what the method put into each parameter's object (<c>template["name"] = user.Name</c>,
+        /// <c>builder.Append(email)</c>), by ordinal; default when it wrote nothing.
+        /// </summary>
+        public ImmutableArray<Taint> ParameterWrites { get; private set; }
+
+        private ImmutableArray<Taint> WritesToParameters(FlowState entry, FlowState? exit)
+        {
+            if (exit is null || _summarizing is null)
+            {
+                return default;
+            }
+
+            Taint[]? writes = null;
+            foreach (var parameter in _summarizing.Parameters)
+            {
+                // A copy (a struct) or an immutable string can be rebound inside, never changed for the caller.
+                if (TypeShapes.IsScalar(parameter.Type) || parameter.RefKind != RefKind.None
+                    || (parameter.Type.IsValueType && !parameter.Type.IsTupleType) || parameter.Type.SpecialType == SpecialType.System_String
+                    || parameter.Type.IsTupleType || !exit.TryGet(parameter, out var held))
+                {
+                    continue;
+                }
+
+                entry.TryGet(parameter, out var given);
+                var added = Added(held, given);
+                if (!added.IsClean)
+                {
+                    (writes ??= new Taint[_summarizing.Parameters.Length])[parameter.Ordinal] = added;
+                }
+            }
+
+            return writes is null ? default : writes.ToImmutableArray();
+        }
+
+        /// <summary>The origins <paramref name="held"/> has that <paramref name="given"/> had not.</summary>
+        private static Taint Added(Taint held, Taint given)
+        {
+            if (given.IsClean)
+            {
+                return held;
+            }
+
+            var printed = held.Printed.RemoveAll(origin => given.Printed.Contains(origin) || given.Contained.Contains(origin));
+            var contained = held.Contained.RemoveAll(origin => given.Contained.Contains(origin));
+            return printed.IsEmpty && contained.IsEmpty ? Taint.Clean : Taint.Create(printed, contained);
         }
 
         /// <summary>
@@ -108,6 +178,7 @@ namespace PiiAnalyzers.Flow
         /// </summary>
         public void AnalyzeWithoutGraph(IOperation root, IMethodSymbol? owner)
         {
+            _ownerSink = OwnerSink(owner);
             var state = new FlowState(ChecksConsent(root) ? ConsentFacts.All : EntryConsent(owner)) { Weak = true };
             var reporting = _reporting;
             _graph = null;
@@ -128,6 +199,14 @@ namespace PiiAnalyzers.Flow
             Evaluate(root);
             _reporting = reporting;
         }
+
+        /// <summary>
+        /// The kind of sink the analyzed method itself is (a repository method named in <c>pii_analyzers.persistence_sinks</c>,
+        /// an audit method marked <c>[PersonalDataSink]</c>): its callers report what they pass it, and the same write is
+        /// not reported a second time inside it.
+        /// </summary>
+        private SinkKind? OwnerSink(IMethodSymbol? owner)
+            => owner is null || _summarizing is not null ? null : _context.Sinks.KindOfSinkMethod(owner, _configuration);
 
         /// <summary>The consent a body starts with: inside a <c>[RequiresConsent]</c> method, its callers have checked it.</summary>
         private ConsentFacts EntryConsent(IMethodSymbol? owner)
@@ -201,6 +280,9 @@ namespace PiiAnalyzers.Flow
                     AnalyzeUncalledLocalFunctions(graph, outputs);
                 }
 
+                // The state at the exit block: read by the summary for what the method wrote into its parameters. A nested
+                // graph (a lambda's) sets it first; the method's own graph, finishing last, sets it last.
+                _lastExit = inputs[blocks.Length - 1];
                 return returns;
             }
             finally

@@ -43,6 +43,39 @@ namespace PiiAnalyzers.Flow
             return type.Name == "Task" && !((INamedTypeSymbol)type).IsGenericType && IsInNamespace(type, SystemThreadingTasks);
         }
 
+        /// <summary>
+        /// The <c>ToString()</c> override a person wrote for <paramref name="type"/> or a base type (not a record's
+        /// compiler-generated one, nor the framework's), or null.
+        /// </summary>
+        public static IMethodSymbol? UserToString(ITypeSymbol type)
+        {
+            for (var current = type as INamedTypeSymbol; current is not null && current.SpecialType != SpecialType.System_Object && !IsFrameworkType(current); current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers("ToString"))
+                {
+                    if (member is IMethodSymbol { IsOverride: true, Parameters.IsEmpty: true, IsImplicitlyDeclared: false } method && !IsCompilerGenerated(method))
+                    {
+                        return method;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsCompilerGenerated(ISymbol symbol)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "CompilerGeneratedAttribute" })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary><c>bool?</c>.</summary>
         public static bool IsNullableBoolean(ITypeSymbol? type)
             => type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable

@@ -411,7 +411,8 @@ namespace PiiAnalyzers.PersonalData
 
         private Taint ComputeMembers(INamedTypeSymbol type, int depth, ref bool cut)
         {
-            var printsMembers = type.IsRecord || type.IsAnonymousType;
+            // A record prints its members, unless its ToString is the team's own (which the walker follows instead).
+            var printsMembers = (type.IsRecord || type.IsAnonymousType) && TypeShapes.UserToString(type) is null;
             var result = Taint.Clean;
             for (var current = type; current is not null && !TypeShapes.IsFrameworkType(current); current = current.BaseType)
             {

@@ -25,13 +25,20 @@ namespace PiiAnalyzers.Sinks
     /// <summary>A call (or object creation) that writes its arguments somewhere personal data must not go unchecked.</summary>
     internal sealed class SinkCall
     {
-        public SinkCall(SinkKind kind, string display, ImmutableArray<SinkArgument> arguments, INamedTypeSymbol? ignoreAttribute = null)
+        public SinkCall(SinkKind kind, string display, ImmutableArray<SinkArgument> arguments, INamedTypeSymbol? ignoreAttribute = null, bool entityStore = false)
         {
             Kind = kind;
             Display = display;
             Arguments = arguments;
             IgnoreAttribute = ignoreAttribute;
+            EntityStore = entityStore;
         }
+
+        /// <summary>
+        /// An ORM (EF Core) that stores an entity's own columns: a navigation to another entity refers to its row and
+        /// stores nothing of it.
+        /// </summary>
+        public bool EntityStore { get; }
 
         /// <summary>
         /// The attribute that makes this serializer or store skip a member (System.Text.Json's or Newtonsoft's

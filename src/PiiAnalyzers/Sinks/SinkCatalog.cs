@@ -101,7 +101,7 @@ namespace PiiAnalyzers.Sinks
                 }
 
                 var display = dataSink.StaticDisplay ? type.Name + "." + method.Name : method.Name;
-                return new SinkCall(dataSink.Kind, "'" + display + "'", AllData(invocation.Arguments, dataSink.Kind), dataSink.IgnoreAttribute);
+                return new SinkCall(dataSink.Kind, "'" + display + "'", AllData(invocation.Arguments, dataSink.Kind), dataSink.IgnoreAttribute, dataSink.EntityStore);
             }
 
             if (method.Name == "AddWithValue" && TypeShapes.DerivesFrom(type, Known.DbParameterCollection))
@@ -133,9 +133,18 @@ namespace PiiAnalyzers.Sinks
             return MatchDeclaredSink(method, invocation.Arguments, describe);
         }
 
-        /// <summary>An assignment to an ADO.NET parameter's <c>Value</c>: the value is written to the database.</summary>
+        /// <summary>
+        /// An assignment to an ADO.NET parameter's <c>Value</c> (the value is written to the database), or EF Core's
+        /// <c>Entry(entity).State = EntityState.Added</c> (or <c>Modified</c>): the entity is written at the next save.
+        /// </summary>
         public SinkCall? MatchWrite(IPropertyReferenceOperation target, IOperation value)
         {
+            if (target.Property.Name == "State" && target.Instance is IInvocationOperation { TargetMethod.Name: "Entry", Arguments.Length: 1 } entry
+                && IsWritingState(value) && TypeShapes.DerivesFrom(target.Property.ContainingType, Known.EntityEntry))
+            {
+                return new SinkCall(SinkKind.Persistence, "'Entry.State'", ImmutableArray.Create(new SinkArgument(entry.Arguments[0].Value, membersVisible: true)), Known.NotMapped, entityStore: true);
+            }
+
             if (target.Property.Name != "Value" || target.Instance is null)
             {
                 return null;
@@ -147,6 +156,17 @@ namespace PiiAnalyzers.Sinks
             return isParameter
                 ? new SinkCall(SinkKind.Persistence, "'" + type.Name + ".Value'", ImmutableArray.Create(new SinkArgument(value, membersVisible: true)))
                 : null;
+        }
+
+        /// <summary><c>EntityState.Added</c> or <c>EntityState.Modified</c>: a state that makes the next save write the entity.</summary>
+        private static bool IsWritingState(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value is IFieldReferenceOperation { Field: { Name: "Added" or "Modified", ContainingType.Name: "EntityState" } };
         }
 
         /// <summary>An exception whose message carries data: exceptions end up in logs.</summary>
@@ -176,6 +196,14 @@ namespace PiiAnalyzers.Sinks
 
             return builder.Count == 0 ? null : new SinkCall(SinkKind.Logging, "'" + constructor.ContainingType.Name + "' (an exception message)", builder.ToImmutable());
         }
+
+        /// <summary>
+        /// The kind of sink <paramref name="method"/> itself is, by configuration (<c>pii_analyzers.persistence_sinks</c>)
+        /// or declaration (<c>[PersonalDataSink]</c> on the method), or null. Its callers report what they pass it, so the
+        /// same write is not reported again inside it.
+        /// </summary>
+        public SinkKind? KindOfSinkMethod(IMethodSymbol method, PiiConfiguration configuration)
+            => configuration.SinkKindOf(method) ?? (_symbols.PersonalDataSink is null ? null : DeclaredKind(method));
 
         private SinkCall? MatchDeclaredSink(IMethodSymbol? method, ImmutableArray<IArgumentOperation> arguments, bool describe)
         {
@@ -384,9 +412,13 @@ namespace PiiAnalyzers.Sinks
             public INamedTypeSymbol? Exception { get; }
             public INamedTypeSymbol? FormatProvider { get; }
             public INamedTypeSymbol? Type { get; }
+            public INamedTypeSymbol? EntityEntry { get; }
+            public INamedTypeSymbol? NotMapped { get; }
 
             public KnownTypes(Compilation compilation)
             {
+                EntityEntry = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry");
+                NotMapped = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute");
                 MelLogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
                 LoggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
                 Console = compilation.GetTypeByMetadataName("System.Console");
@@ -431,9 +463,12 @@ namespace PiiAnalyzers.Sinks
                 AddData(compilation, "Microsoft.AspNetCore.Http.TypedResults", serialization, systemTextJsonIgnore, staticDisplay: true);
 
                 var persistence = SinkKind.Persistence;
-                var efMethods = new[] { "Add", "AddAsync", "AddRange", "AddRangeAsync", "Update", "UpdateRange" };
-                AddData(compilation, "Microsoft.EntityFrameworkCore.DbSet`1", persistence, notMapped, staticDisplay: false, efMethods);
-                AddData(compilation, "Microsoft.EntityFrameworkCore.DbContext", persistence, notMapped, staticDisplay: false, efMethods);
+                var efMethods = new[] { "Add", "AddAsync", "AddRange", "AddRangeAsync", "Update", "UpdateRange", "Attach", "AttachRange" };
+                AddEntityStore(compilation, "Microsoft.EntityFrameworkCore.DbSet`1", notMapped, efMethods);
+                AddEntityStore(compilation, "Microsoft.EntityFrameworkCore.DbContext", notMapped, efMethods);
+
+                // db.Users.Where(..).ExecuteUpdate(s => s.SetProperty(u => u.Email, email)): the value is written.
+                AddData(compilation, "Microsoft.EntityFrameworkCore.Query.SetPropertyCalls`1", persistence, null, staticDisplay: false, "SetProperty");
                 AddData(compilation, "Dapper.SqlMapper", persistence, null, staticDisplay: false, "Execute", "ExecuteAsync", "ExecuteScalar", "ExecuteScalarAsync", "ExecuteReader", "ExecuteReaderAsync");
                 AddData(compilation, "System.IO.File", persistence, null, staticDisplay: true, "WriteAllText", "WriteAllTextAsync", "WriteAllLines", "WriteAllLinesAsync", "WriteAllBytes", "WriteAllBytesAsync", "AppendAllText", "AppendAllTextAsync", "AppendAllLines", "AppendAllLinesAsync");
                 var writes = new[] { "Write", "WriteLine", "WriteAsync", "WriteLineAsync" };
@@ -462,6 +497,15 @@ namespace PiiAnalyzers.Sinks
                 }
             }
 
+            /// <summary>An ORM's write methods: persistence that stores an entity's own columns, not the rows it navigates to.</summary>
+            private void AddEntityStore(Compilation compilation, string metadataName, INamedTypeSymbol? ignoreAttribute, string[] methods)
+            {
+                if (compilation.GetTypeByMetadataName(metadataName) is { } type)
+                {
+                    DataSinkTypes[type] = new DataSinkType(SinkKind.Persistence, ignoreAttribute, staticDisplay: false, methods, entityStore: true);
+                }
+            }
+
             private void AddData(Compilation compilation, string metadataName, SinkKind kind, INamedTypeSymbol? ignoreAttribute, bool staticDisplay, params string[] methods)
             {
                 if (compilation.GetTypeByMetadataName(metadataName) is { } type)
@@ -475,13 +519,16 @@ namespace PiiAnalyzers.Sinks
         {
             private readonly string[] _methods;
 
-            public DataSinkType(SinkKind kind, INamedTypeSymbol? ignoreAttribute, bool staticDisplay, string[] methods)
+            public DataSinkType(SinkKind kind, INamedTypeSymbol? ignoreAttribute, bool staticDisplay, string[] methods, bool entityStore = false)
             {
                 Kind = kind;
                 IgnoreAttribute = ignoreAttribute;
                 StaticDisplay = staticDisplay;
                 _methods = methods;
+                EntityStore = entityStore;
             }
+
+            public bool EntityStore { get; }
 
             public SinkKind Kind { get; }
 

@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using PiiAnalyzers.Flow;
+
+namespace PiiAnalyzers.PersonalData
+{
+    /// <summary>
+    /// What a serializer or store actually writes of a value's type, as opposed to everything the type holds
+    /// (<see cref="PersonalDataCatalog.GetContainerTaint"/>): members carrying the sink's ignore attribute
+    /// (<c>[JsonIgnore]</c>, <c>[NotMapped]</c>) are skipped with everything below them, at any level; and an entity store
+    /// (EF Core) writes an entity's own columns and owned types, while a navigation to another entity (a class with a
+    /// key) is a reference to a row, not a copy of it. Cached per type, ignore attribute and kind of store.
+    /// </summary>
+    internal sealed class WrittenData
+    {
+        private readonly PersonalDataCatalog _catalog;
+        private readonly ConcurrentDictionary<Key, ImmutableHashSet<Origin>> _written = new ConcurrentDictionary<Key, ImmutableHashSet<Origin>>();
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> _entities = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+
+        public WrittenData(PersonalDataCatalog catalog)
+        {
+            _catalog = catalog;
+        }
+
+        /// <summary>The data written when a value of <paramref name="type"/> is handed to the sink.</summary>
+        public ImmutableHashSet<Origin> Of(ITypeSymbol type, INamedTypeSymbol? ignore, bool entityStore)
+        {
+            var key = new Key(type, ignore, entityStore);
+            if (_written.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var builder = ImmutableHashSet.CreateBuilder<Origin>();
+            Collect(type, 0, ignore, entityStore, builder, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default));
+            return _written.GetOrAdd(key, builder.ToImmutable());
+        }
+
+        private void Collect(ITypeSymbol type, int depth, INamedTypeSymbol? ignore, bool entityStore, ImmutableHashSet<Origin>.Builder into, HashSet<ITypeSymbol> path)
+        {
+            if (depth > PersonalDataCatalog.MaxContainerDepth || (type.SpecialType != SpecialType.None && TypeShapes.IsLeaf(type)))
+            {
+                return;
+            }
+
+            switch (type)
+            {
+                case IArrayTypeSymbol array:
+                    Collect(array.ElementType, depth + 1, ignore, entityStore, into, path);
+                    return;
+                case INamedTypeSymbol { IsTupleType: true } tuple:
+                    foreach (var element in tuple.TupleElements)
+                    {
+                        Collect(element.Type, depth + 1, ignore, entityStore, into, path);
+                    }
+
+                    return;
+                case INamedTypeSymbol named when TypeShapes.IsCategoryGeneric(named):
+                    return;
+                case INamedTypeSymbol named when TypeShapes.IsFrameworkType(named):
+                    foreach (var argument in named.TypeArguments)
+                    {
+                        Collect(argument, depth + 1, ignore, entityStore, into, path);
+                    }
+
+                    return;
+                case INamedTypeSymbol named:
+                    if (!path.Add(named))
+                    {
+                        return;
+                    }
+
+                    CollectMembers(named, depth, ignore, entityStore, into, path);
+                    path.Remove(named);
+                    return;
+            }
+        }
+
+        private void CollectMembers(INamedTypeSymbol type, int depth, INamedTypeSymbol? ignore, bool entityStore, ImmutableHashSet<Origin>.Builder into, HashSet<ITypeSymbol> path)
+        {
+            for (var current = type; current is not null && !TypeShapes.IsFrameworkType(current); current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers())
+                {
+                    if (member.IsStatic || member.IsImplicitlyDeclared)
+                    {
+                        continue;
+                    }
+
+                    ITypeSymbol memberType;
+                    switch (member)
+                    {
+                        case IPropertySymbol { IsIndexer: false } property:
+                            memberType = property.Type;
+                            break;
+                        case IFieldSymbol field:
+                            memberType = field.Type;
+                            break;
+                        default:
+                            continue;
+                    }
+
+                    if (ignore is not null && PrivacySymbols.Find(member, ignore) is not null)
+                    {
+                        continue; // [JsonIgnore], [NotMapped]: nothing of it, nor below it, is written
+                    }
+
+                    if (_catalog.GetDeclared(member) is { } item)
+                    {
+                        into.Add(Origin.Of(item));
+                    }
+                    else if (!(entityStore && IsEntity(ElementType(memberType))))
+                    {
+                        Collect(memberType, depth + 1, ignore, entityStore, into, path);
+                    }
+                }
+            }
+        }
+
+        /// <summary>A collection's element type (<c>ICollection&lt;Vote&gt;</c>: Vote), else the type itself.</summary>
+        private static ITypeSymbol ElementType(ITypeSymbol type) => type switch
+        {
+            IArrayTypeSymbol array => array.ElementType,
+            INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named when TypeShapes.IsSequence(named) => named.TypeArguments[0],
+            _ => type,
+        };
+
+        /// <summary>
+        /// An entity by EF Core's conventions: a class (not a framework type) with a key — a property named <c>Id</c> or
+        /// <c>&lt;Type&gt;Id</c>, or one marked <c>[Key]</c>. A class without a key is an owned or complex type, stored
+        /// in its owner's row.
+        /// </summary>
+        public bool IsEntity(ITypeSymbol type)
+        {
+            if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class } named || named.SpecialType != SpecialType.None)
+            {
+                return false;
+            }
+
+            return _entities.TryGetValue(named, out var known) ? known : _entities.GetOrAdd(named, HasKey(named));
+        }
+
+        private static bool HasKey(INamedTypeSymbol type)
+        {
+            var conventionalKey = type.Name + "Id";
+            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers())
+                {
+                    if (member is not IPropertySymbol { IsStatic: false } property)
+                    {
+                        continue;
+                    }
+
+                    if (string.Equals(property.Name, "Id", StringComparison.OrdinalIgnoreCase)
+                        || string.Equals(property.Name, conventionalKey, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+
+                    foreach (var attribute in property.GetAttributes())
+                    {
+                        if (attribute.AttributeClass is { Name: "KeyAttribute" } key
+                            && key.ContainingNamespace?.ToDisplayString() == "System.ComponentModel.DataAnnotations")
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private readonly struct Key : IEquatable<Key>
+        {
+            private readonly ITypeSymbol _type;
+            private readonly INamedTypeSymbol? _ignore;
+            private readonly bool _entityStore;
+
+            public Key(ITypeSymbol type, INamedTypeSymbol? ignore, bool entityStore)
+            {
+                _type = type;
+                _ignore = ignore;
+                _entityStore = entityStore;
+            }
+
+            public bool Equals(Key other)
+                => _entityStore == other._entityStore
+                    && SymbolEqualityComparer.Default.Equals(_type, other._type)
+                    && SymbolEqualityComparer.Default.Equals(_ignore, other._ignore);
+
+            public override bool Equals(object? obj) => obj is Key other && Equals(other);
+
+            public override int GetHashCode()
+                => (SymbolEqualityComparer.Default.GetHashCode(_type) * 31) + (_ignore is null ? 0 : SymbolEqualityComparer.Default.GetHashCode(_ignore)) + (_entityStore ? 1 : 0);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+using System.Threading.Tasks;
+using Xunit;
+using static PiiAnalyzers.Tests.Rules.ConsentRulesTestModel;
+using Verify = PiiAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer>;
+
+namespace PiiAnalyzers.Tests.Rules.Persistence
+{
+    /// <summary>What an EF Core write stores: the entity's own columns and owned types, not the rows its navigations point at.</summary>
+    public class EfCoreWritesTests
+    {
+        private const string UserEmail = "'User.Email' (personal data, purpose 'account', basis consent)";
+        private const string UserEmailNoBasis = "'User.Email' (personal data, purpose 'account')";
+        private const string CheckAccount = "check consent for 'account' first";
+
+        private const string Db = /* lang=c#-test */ """
+
+            namespace Shop
+            {
+                using System.Collections.Generic;
+                using System.ComponentModel.DataAnnotations.Schema;
+                using Microsoft.EntityFrameworkCore;
+                using PiiAttributes;
+
+                public class User
+                {
+                    public int Id { get; set; }
+                    [PersonalData(Purpose = "account")]
+                    public string Email { get; set; } = "";
+                    public List<Vote> Votes { get; set; } = new();
+                }
+
+                [RetentionPolicy(Days = 30)]
+                public class Vote
+                {
+                    public int Id { get; set; }
+                    public int UserId { get; set; }
+                    public User User { get; set; } = null!;
+                    public int Score { get; set; }
+                }
+
+                public class Address
+                {
+                    [PersonalData(Purpose = "account")]
+                    public string Street { get; set; } = "";
+                }
+
+                [RetentionPolicy(Days = 30)]
+                public class Site
+                {
+                    public int SiteId { get; set; }
+                    [NotMapped]
+                    public User? Owner { get; set; }
+                    public Address Address { get; set; } = new();
+                }
+
+                public class ShopDb : DbContext
+                {
+                    public DbSet<User> Users => Set<User>();
+                    public DbSet<Vote> Votes => Set<Vote>();
+                    public DbSet<Site> Sites => Set<Site>();
+                }
+
+                public class Consents
+                {
+                    [ConsentCheck(Purpose = "account")]
+                    public bool Allows(User user) => true;
+                }
+            }
+            """;
+
+        private static string Source(string body) => "using Shop;\nusing Microsoft.EntityFrameworkCore;" + Code(body) + Db + Relational;
+
+        /// <summary>EF Core's relational ExecuteUpdate and SetPropertyCalls, under their own names (the tests reference only the core package).</summary>
+        private const string Relational = /* lang=c#-test */ """
+
+            namespace Microsoft.EntityFrameworkCore.Query
+            {
+                using System;
+
+                public sealed class SetPropertyCalls<TSource>
+                {
+                    public SetPropertyCalls<TSource> SetProperty<TProperty>(Func<TSource, TProperty> propertyExpression, TProperty valueExpression) => this;
+                }
+            }
+
+            namespace Microsoft.EntityFrameworkCore
+            {
+                using System;
+                using System.Linq;
+                using System.Linq.Expressions;
+                using System.Threading.Tasks;
+                using Microsoft.EntityFrameworkCore.Query;
+
+                public static class RelationalStandIn
+                {
+                    public static Task<int> ExecuteUpdateAsync<T>(this IQueryable<T> source, Expression<Func<SetPropertyCalls<T>, SetPropertyCalls<T>>> setters) => Task.FromResult(0);
+                }
+            }
+            """;
+
+        [Fact]
+        public async Task NavigationToAnotherEntity_IsAReference_NotStored()
+        {
+            await Verify.VerifyAnalyzerAsync(Source("""
+
+                    async Task M(ShopDb db, User user)
+                    {
+                        var vote = new Vote { User = user, Score = 5 };
+                        db.Votes.Add(vote);
+                        db.Update(vote);
+                        await db.Votes.AddRangeAsync(new[] { vote });
+                        await db.SaveChangesAsync();
+                    }
+                """));
+        }
+
+        [Fact]
+        public async Task EntityOwnColumns_AreStored()
+        {
+            await Verify.VerifyAnalyzerAsync(Source("""
+
+                    void M(ShopDb db, User user)
+                    {
+                        {|#0:db.Users.Add(user)|};
+                    }
+                """),
+                Rule("PII003", 0, UserEmail, "'Add'", CheckAccount),
+                Rule("PII004", 0, UserEmailNoBasis, "'Add'", "User"));
+        }
+
+        [Fact]
+        public async Task OwnedTypeIsStored_NotMappedNavigationIsNot()
+        {
+            await Verify.VerifyAnalyzerAsync(Source("""
+
+                    void M(ShopDb db, Site site)
+                    {
+                        {|#0:db.Sites.Add(site)|};
+                    }
+                """),
+                Rule("PII003", 0, "'Address.Street' (personal data, purpose 'account', basis consent)", "'Add'", CheckAccount));
+        }
+
+        [Fact]
+        public async Task EntryStateAddedOrModified_AndAttach_Persist()
+        {
+            await Verify.VerifyAnalyzerAsync(Source("""
+
+                    void M(ShopDb db, User user, Consents consents)
+                    {
+                        if (!consents.Allows(user)) return;
+                        {|#0:db.Entry(user).State = EntityState.Modified|};
+                        {|#1:db.Attach(user)|};
+                        db.Entry(user).State = EntityState.Unchanged;
+                        db.Entry(user).State = EntityState.Deleted;
+                    }
+                    void N(ShopDb db, User user) => {|#2:db.Entry(user).State = EntityState.Added|};
+                """),
+                Rule("PII004", 0, UserEmailNoBasis, "'Entry.State'", "User"),
+                Rule("PII004", 1, UserEmailNoBasis, "'Attach'", "User"),
+                Rule("PII003", 2, UserEmail, "'Entry.State'", CheckAccount),
+                Rule("PII004", 2, UserEmailNoBasis, "'Entry.State'", "User"));
+        }
+
+        [Fact]
+        public async Task ExecuteUpdateSettingPersonalData_Persists()
+        {
+            await Verify.VerifyAnalyzerAsync(Source("""
+
+                    async Task M(ShopDb db, User user, Visitor v)
+                    {
+                        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => {|#0:s.SetProperty(u => u.Email, v.Email)|});
+                        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.Email, "redacted"));
+                    }
+                """),
+                Rule("PII003", 0, Email, "'SetProperty'", "check consent for 'support' first"));
+        }
+
+        [Fact]
+        public async Task RepositoryMethodThatIsASink_IsReportedAtItsCallsOnly()
+        {
+            await Verify.VerifyAnalyzerAsync(Source("""
+
+                    public sealed class UserRepository
+                    {
+                        private readonly ShopDb _db = new();
+                        [PersonalDataSink(SinkKind.Persistence)]
+                        public void Save(User user) => _db.Users.Add(user);
+                    }
+                    void M(UserRepository users, User user) => {|#0:users.Save(user)|};
+                """),
+                Rule("PII003", 0, UserEmail, "'Save'", CheckAccount),
+                Rule("PII004", 0, UserEmailNoBasis, "'Save'", "User"));
+        }
+
+        [Fact]
+        public async Task RepositoryMethodConfiguredAsASink_IsReportedAtItsCallsOnly()
+        {
+            await Verify.VerifyAnalyzerAsync(Source("""
+
+                    void M(Repositories.UserRepository users, User user) => {|#0:users.Save(user)|};
+                """) + """
+
+                namespace Repositories
+                {
+                    using Shop;
+
+                    public sealed class UserRepository
+                    {
+                        private readonly ShopDb _db = new();
+                        public void Save(User user) => _db.Users.Add(user);
+                    }
+                }
+                """,
+                "root = true\n\n[*]\npii_analyzers.persistence_sinks = Repositories.UserRepository.Save\n",
+                Rule("PII003", 0, UserEmail, "'Save'", CheckAccount),
+                Rule("PII004", 0, UserEmailNoBasis, "'Save'", "User"));
+        }
+    }
+}
