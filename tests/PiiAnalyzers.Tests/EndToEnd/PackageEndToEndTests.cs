@@ -156,6 +156,31 @@ namespace PiiAnalyzers.Tests.EndToEnd
             AssertSarifResult(results, "PII001", ConsumerSource.Pii001Location, sarifText);
         }
 
+        [Fact]
+        public void RazorBuild_ReportsAtTheRazorFilesLines_AndNothingInMarkup()
+        {
+            AssertPacked();
+            var build = _fixture.RazorBuild;
+            Assert.True(build.ExitCode == 0 && !build.TimedOut, "The Razor consumer must build (warnings only).\n" + build);
+            foreach (var failure in new[] { "CS8032", "CS8033", "AD0001" })
+            {
+                Assert.False(build.Output.Contains(failure, StringComparison.Ordinal), failure + " reported.\n" + build);
+            }
+
+            // MSBuild prints each warning twice (as it happens and in the summary): compare the distinct ones.
+            var directory = _fixture.RazorConsumerDirectory.Replace('\\', '/') + "/";
+            var warnings = build.StandardOutput
+                .Split('\n')
+                .Select(l => l.Trim().Replace('\\', '/'))
+                .Where(l => l.Contains(": warning PII", StringComparison.Ordinal))
+                .Select(l => l.StartsWith(directory, StringComparison.Ordinal) ? l.Substring(directory.Length) : l)
+                .Select(l => l.Substring(0, l.IndexOf(": warning PII", StringComparison.Ordinal) + ": warning PII000".Length))
+                .Distinct()
+                .OrderBy(l => l, StringComparer.Ordinal)
+                .ToList();
+            Assert.Equal(RazorConsumer.ExpectedWarnings.OrderBy(l => l, StringComparer.Ordinal), warnings);
+        }
+
         private static void AssertSarifResult(List<JsonElement> results, string ruleId, (int Line, int Column) expected, string sarifText)
         {
             var matches = results.Where(r => r.TryGetProperty("ruleId", out var id) && id.GetString() == ruleId).ToList();

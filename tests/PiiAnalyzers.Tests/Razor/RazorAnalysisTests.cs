@@ -87,7 +87,6 @@ namespace PiiAnalyzers.Tests.Razor
                 }
                 """;
             const string Designer = """
-                #pragma checksum "/app/Components/Other.razor" "{8829d00f-11b8-4213-878b-770e8597ac16}" "00"
                 namespace Chat.Forms
                 {
                     public class MainForm
