@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -11,8 +10,8 @@ namespace PiiAnalyzers.Razor
 {
     /// <summary>
     /// The C# the Razor source generator emits for <c>.razor</c> components and <c>.cshtml</c> views and pages: user
-    /// code, analyzed like a <c>.cs</c> file, though the file is generated. One instance per compilation; each tree is
-    /// classified once.
+    /// code, analyzed like a <c>.cs</c> file, though the file is generated. Each tree is classified once, and the answer is
+    /// kept with the tree (the IDE's next compilation reuses the trees that did not change).
     /// </summary>
     /// <remarks>
     /// A tree is Razor's when it is generated (its name ends with <c>.g.cs</c>, or an <c>&lt;auto-generated&gt;</c>
@@ -25,7 +24,7 @@ namespace PiiAnalyzers.Razor
     {
         private static readonly ConditionalWeakTable<Compilation, RazorFiles> Cache = new ConditionalWeakTable<Compilation, RazorFiles>();
 
-        private readonly ConcurrentDictionary<SyntaxTree, (bool Generated, bool Razor)> _trees = new ConcurrentDictionary<SyntaxTree, (bool Generated, bool Razor)>();
+        private static readonly ConditionalWeakTable<SyntaxTree, Kind> Trees = new ConditionalWeakTable<SyntaxTree, Kind>();
 
         private RazorFiles()
         {
@@ -58,14 +57,15 @@ namespace PiiAnalyzers.Razor
         public bool IsUserCode(SyntaxTree tree, CancellationToken cancellationToken)
             => Get(tree, cancellationToken) is not (Generated: true, Razor: false);
 
-        private (bool Generated, bool Razor) Get(SyntaxTree tree, CancellationToken cancellationToken)
+        private static (bool Generated, bool Razor) Get(SyntaxTree tree, CancellationToken cancellationToken)
         {
-            if (!_trees.TryGetValue(tree, out var known))
+            if (!Trees.TryGetValue(tree, out var known))
             {
-                known = _trees.GetOrAdd(tree, Classify(tree, cancellationToken));
+                var computed = Kind.Of(Classify(tree, cancellationToken));
+                known = Trees.GetValue(tree, _ => computed);
             }
 
-            return known;
+            return (known.Generated, known.Razor);
         }
 
         /// <summary>True when <paramref name="location"/> is in Razor's output and in code the user wrote in the Razor file.</summary>
@@ -140,6 +140,24 @@ namespace PiiAnalyzers.Razor
                 || name.EndsWith(".g.i", StringComparison.OrdinalIgnoreCase)
                 || name.EndsWith(".generated", StringComparison.OrdinalIgnoreCase)
                 || name.EndsWith(".designer", StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>A tree's classification; one shared instance per answer.</summary>
+        private sealed class Kind
+        {
+            private static readonly Kind[] All = { new Kind(false, false), new Kind(false, true), new Kind(true, false), new Kind(true, true) };
+
+            private Kind(bool generated, bool razor)
+            {
+                Generated = generated;
+                Razor = razor;
+            }
+
+            public bool Generated { get; }
+
+            public bool Razor { get; }
+
+            public static Kind Of((bool Generated, bool Razor) kind) => All[(kind.Generated ? 2 : 0) + (kind.Razor ? 1 : 0)];
         }
     }
 }
