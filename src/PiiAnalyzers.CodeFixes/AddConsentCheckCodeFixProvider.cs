@@ -61,7 +61,8 @@ namespace PiiAnalyzers.CodeFixes
             var cancellationToken = context.CancellationToken;
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null || model.Compilation.GetTypeByMetadataName(ConsentCheckAttribute) is not { } attribute)
+            if (root is null || model is null || model.Compilation.GetTypeByMetadataName(ConsentCheckAttribute) is not { } attribute
+                || !EditableCode.CanEdit(document, root.SyntaxTree, cancellationToken))
             {
                 return;
             }

@@ -75,6 +75,12 @@ namespace PiiAnalyzers.CodeFixes
 
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
+                if (document.Project.Solution.GetDocument(reference.SyntaxTree) is { } razorDocument
+                    && !EditableCode.CanEdit(razorDocument, reference.SyntaxTree, cancellationToken))
+                {
+                    continue; // a component's part generated from its .razor file: the attribute goes on its code-behind, if any
+                }
+
                 if (document.Project.Solution.GetDocument(reference.SyntaxTree) is { } declaringDocument
                     && await reference.GetSyntaxAsync(cancellationToken).ConfigureAwait(false) is TypeDeclarationSyntax declaration)
                 {

@@ -91,6 +91,11 @@ namespace PiiAnalyzers.CodeFixes
                         continue;
                     }
 
+                    if (!EditableCode.CanEdit(declaringDocument, reference.SyntaxTree, cancellationToken))
+                    {
+                        return null; // a member declared in a .razor file
+                    }
+
                     if (!targets.TryGetValue(declaringDocument.Id, out var nodes))
                     {
                         targets[declaringDocument.Id] = nodes = new List<SyntaxNode>();

@@ -41,6 +41,11 @@ namespace PiiAnalyzers.CodeFixes
                 return; // the project does not reference PiiAttributes: the attribute would not compile
             }
 
+            if (!EditableCode.CanEdit(context.Document, root.SyntaxTree, context.CancellationToken))
+            {
+                return; // a member declared in a .razor file: the attribute would have to go there
+            }
+
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (Declaration(root, diagnostic) is null)

@@ -39,7 +39,8 @@ namespace PiiAnalyzers.CodeFixes
             var cancellationToken = context.CancellationToken;
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null || PrivacySymbols.TryCreate(model.Compilation) is not { } symbols)
+            if (root is null || model is null || PrivacySymbols.TryCreate(model.Compilation) is not { } symbols
+                || !EditableCode.CanEdit(document, root.SyntaxTree, cancellationToken))
             {
                 return;
             }

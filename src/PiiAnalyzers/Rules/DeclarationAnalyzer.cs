@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using PiiAnalyzers.Configuration;
 using PiiAnalyzers.Flow;
 using PiiAnalyzers.PersonalData;
+using PiiAnalyzers.Razor;
 
 namespace PiiAnalyzers.Rules
 {
@@ -29,47 +30,60 @@ namespace PiiAnalyzers.Rules
             genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
             memberOptions: SymbolDisplayMemberOptions.IncludeContainingType);
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.InvalidDeclaration);
+        /// <summary>The rules this analyzer reports.</summary>
+        internal static readonly ImmutableArray<DiagnosticDescriptor> Rules = ImmutableArray.Create(Descriptors.InvalidDeclaration);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Rules;
 
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
+            // Generated files are not analyzed (Razor's output is, by RazorCodeAnalyzer).
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
+            context.RegisterCompilationStartAction(start => Register(start, razor: null));
+        }
+
+        /// <summary>Registers the rule for one compilation; with <paramref name="razor"/>, for declarations written in Razor files only.</summary>
+        internal static void Register(CompilationStartAnalysisContext start, RazorFiles? razor)
+        {
+            if (PrivacySymbols.TryCreate(start.Compilation) is not { } symbols)
             {
-                if (PrivacySymbols.TryCreate(start.Compilation) is not { } symbols)
-                {
-                    return; // no personal-data attribute in reach: nothing is declared, nothing to check
-                }
+                return; // no personal-data attribute in reach: nothing is declared, nothing to check
+            }
 
-                var checker = new DeclarationChecker(symbols);
-                start.RegisterSymbolAction(
-                    checker.AnalyzeSymbol,
-                    SymbolKind.NamedType,
-                    SymbolKind.Property,
-                    SymbolKind.Field,
-                    SymbolKind.Method);
+            var checker = new DeclarationChecker(symbols, razor);
+            start.RegisterSymbolAction(
+                checker.AnalyzeSymbol,
+                SymbolKind.NamedType,
+                SymbolKind.Property,
+                SymbolKind.Field,
+                SymbolKind.Method);
 
-                // Assembly attributes belong to no member symbol. A semantic-model action runs per document, in the IDE
-                // as in the build, unlike a compilation-end action.
-                start.RegisterSemanticModelAction(checker.AnalyzeAssemblyAttributes);
-            });
+            // Assembly attributes belong to no member symbol. A semantic-model action runs per document, in the IDE
+            // as in the build, unlike a compilation-end action.
+            start.RegisterSemanticModelAction(checker.AnalyzeAssemblyAttributes);
         }
 
         /// <summary>The checks for one compilation, with its attribute symbols.</summary>
         private sealed class DeclarationChecker
         {
             private readonly PrivacySymbols symbols;
+            private readonly RazorFiles? razor;
 
-            public DeclarationChecker(PrivacySymbols symbols)
+            public DeclarationChecker(PrivacySymbols symbols, RazorFiles? razor)
             {
                 this.symbols = symbols;
+                this.razor = razor;
             }
 
             public void AnalyzeSymbol(SymbolAnalysisContext context)
             {
                 var symbol = context.Symbol;
+                if (razor is not null && !IsInRazor(symbol, context.CancellationToken))
+                {
+                    return;
+                }
+
                 var target = new Target(symbol, string.Empty);
                 CheckAttributes(context, symbol.GetAttributes(), target, string.Empty);
 
@@ -115,10 +129,24 @@ namespace PiiAnalyzers.Rules
                 }
             }
 
+            /// <summary>True when a declaration of <paramref name="symbol"/> is in Razor's output (a component's class is partial).</summary>
+            private bool IsInRazor(ISymbol symbol, CancellationToken cancellationToken)
+            {
+                foreach (var location in symbol.Locations)
+                {
+                    if (razor!.Contains(location.SourceTree, cancellationToken))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             public void AnalyzeAssemblyAttributes(SemanticModelAnalysisContext context)
             {
                 var tree = context.SemanticModel.SyntaxTree;
-                if (!HasAssemblyAttributes(tree.GetRoot(context.CancellationToken)))
+                if ((razor is not null && !razor.Contains(tree, context.CancellationToken)) || !HasAssemblyAttributes(tree.GetRoot(context.CancellationToken)))
                 {
                     return;
                 }
@@ -223,7 +251,15 @@ namespace PiiAnalyzers.Rules
                 Location? location = null;
                 foreach (var problem in problems)
                 {
-                    location ??= reference.GetSyntax(cancellationToken).GetLocation();
+                    if (location is null)
+                    {
+                        location = reference.GetSyntax(cancellationToken).GetLocation();
+                        if (razor is not null && !razor.IsReported(location, cancellationToken))
+                        {
+                            return; // the generator's code, or a part of the type declared in a .cs file
+                        }
+                    }
+
                     report(Diagnostic.Create(Descriptors.InvalidDeclaration, location, "[" + prefix + name + "]", target.ToString(), problem));
                 }
             }

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PiiAnalyzers.Flow;
 using PiiAnalyzers.PersonalData;
+using PiiAnalyzers.Razor;
 using PiiAnalyzers.Sinks;
 
 namespace PiiAnalyzers.Rules
@@ -21,7 +22,8 @@ namespace PiiAnalyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PersonalDataSinkAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        /// <summary>The rules this analyzer reports, in the order of <see cref="SupportedDiagnostics"/>.</summary>
+        internal static readonly ImmutableArray<DiagnosticDescriptor> Rules = ImmutableArray.Create(
             Descriptors.PersonalDataLogged,
             Descriptors.SerializedWithoutConsent,
             Descriptors.PersistedWithoutConsent,
@@ -29,30 +31,53 @@ namespace PiiAnalyzers.Rules
             Descriptors.TransferredWithoutConsent,
             Descriptors.RequiresConsentCalledWithoutCheck);
 
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Rules;
+
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            // Generated files are not analyzed; [GeneratedCode] types are skipped here (see GeneratedCodeTypes).
+            // Generated files are not analyzed (Razor's output is, by RazorCodeAnalyzer); [GeneratedCode] types are
+            // skipped here (see GeneratedCodeTypes).
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(start =>
+            context.RegisterCompilationStartAction(start => Register(start, razor: null));
+        }
+
+        /// <summary>
+        /// Registers the rules for one compilation: in every file the driver analyzes when <paramref name="razor"/> is
+        /// null, else only in Razor's output, reporting only in the code the user wrote there.
+        /// </summary>
+        internal static void Register(CompilationStartAnalysisContext start, RazorFiles? razor)
+        {
+            if (FlowContext.TryCreate(start.Compilation, start.Options) is not { } flow)
             {
-                if (FlowContext.TryCreate(start.Compilation, start.Options) is not { } flow)
+                return; // nothing is declared as personal data: nothing to do
+            }
+
+            var generated = GeneratedCodeTypes.Get(start.Compilation);
+            start.RegisterOperationBlockAction(block =>
+            {
+                if ((razor is not null && (block.OperationBlocks.IsEmpty || !razor.Contains(block.OperationBlocks[0].Syntax.SyntaxTree, block.CancellationToken)))
+                    || generated.Contains(block.OwningSymbol))
                 {
-                    return; // nothing is declared as personal data: nothing to do
+                    return;
                 }
 
-                var generated = GeneratedCodeTypes.Get(start.Compilation);
-                start.RegisterOperationBlockAction(block =>
+                var reporter = new Reporter(flow);
+                FlowAnalysis.Run(block, flow, reporter);
+                if (razor is null)
                 {
-                    if (generated.Contains(block.OwningSymbol))
-                    {
-                        return;
-                    }
-
-                    var reporter = new Reporter(flow);
-                    FlowAnalysis.Run(block, flow, reporter);
                     reporter.Report(block.ReportDiagnostic);
-                });
+                }
+                else
+                {
+                    reporter.Report(diagnostic =>
+                    {
+                        if (RazorFiles.IsUserWritten(diagnostic.Location, block.CancellationToken))
+                        {
+                            block.ReportDiagnostic(diagnostic);
+                        }
+                    });
+                }
             });
         }
 

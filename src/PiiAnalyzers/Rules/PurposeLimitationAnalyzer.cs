@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PiiAnalyzers.PersonalData;
+using PiiAnalyzers.Razor;
 
 namespace PiiAnalyzers.Rules
 {
@@ -15,44 +16,52 @@ namespace PiiAnalyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PurposeLimitationAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PurposeMismatch);
+        /// <summary>The rules this analyzer reports.</summary>
+        internal static readonly ImmutableArray<DiagnosticDescriptor> Rules = ImmutableArray.Create(Descriptors.PurposeMismatch);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Rules;
 
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            // Generated files are not analyzed; [GeneratedCode] types are skipped here (see GeneratedCodeTypes).
+            // Generated files are not analyzed (Razor's output is, by RazorCodeAnalyzer); [GeneratedCode] types are
+            // skipped here (see GeneratedCodeTypes).
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(start =>
+            context.RegisterCompilationStartAction(start => Register(start, razor: null));
+        }
+
+        /// <summary>Registers the rule for one compilation; with <paramref name="razor"/>, in Razor's output only, reporting in the code the user wrote there.</summary>
+        internal static void Register(CompilationStartAnalysisContext start, RazorFiles? razor)
+        {
+            if (PrivacySymbols.TryCreate(start.Compilation) is not { PersonalData: not null, ProcessingPurpose: not null } symbols)
             {
-                if (PrivacySymbols.TryCreate(start.Compilation) is not { PersonalData: not null, ProcessingPurpose: not null } symbols)
+                return;
+            }
+
+            var catalog = new PersonalDataCatalog(symbols);
+            var purposes = new ConcurrentDictionary<ISymbol, string?>(SymbolEqualityComparer.Default);
+            var generated = GeneratedCodeTypes.Get(start.Compilation);
+
+            // Only code under a [ProcessingPurpose] is checked: member references are asked for in those bodies
+            // alone, so the driver neither collects nor dispatches the references of every other body.
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                if ((razor is not null && (block.OperationBlocks.IsEmpty || !razor.Contains(block.OperationBlocks[0].Syntax.SyntaxTree, block.CancellationToken)))
+                    || ProcessingPurpose(block.OwningSymbol, symbols, purposes) is not { } purpose
+                    || generated.Contains(block.OwningSymbol))
                 {
                     return;
                 }
 
-                var catalog = new PersonalDataCatalog(symbols);
-                var purposes = new ConcurrentDictionary<ISymbol, string?>(SymbolEqualityComparer.Default);
-                var generated = GeneratedCodeTypes.Get(start.Compilation);
-
-                // Only code under a [ProcessingPurpose] is checked: member references are asked for in those bodies
-                // alone, so the driver neither collects nor dispatches the references of every other body.
-                start.RegisterOperationBlockStartAction(block =>
-                {
-                    if (ProcessingPurpose(block.OwningSymbol, symbols, purposes) is not { } purpose
-                        || generated.Contains(block.OwningSymbol))
-                    {
-                        return;
-                    }
-
-                    var allowed = PurposeList.Parse(purpose);
-                    block.RegisterOperationAction(
-                        operation => Analyze(operation, catalog, purpose, allowed),
-                        OperationKind.PropertyReference,
-                        OperationKind.FieldReference);
-                });
+                var allowed = PurposeList.Parse(purpose);
+                block.RegisterOperationAction(
+                    operation => Analyze(operation, catalog, purpose, allowed, razor is not null),
+                    OperationKind.PropertyReference,
+                    OperationKind.FieldReference);
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, PersonalDataCatalog catalog, string purpose, ImmutableArray<string> allowed)
+        private static void Analyze(OperationAnalysisContext context, PersonalDataCatalog catalog, string purpose, ImmutableArray<string> allowed, bool inRazor)
         {
             var reference = (IMemberReferenceOperation)context.Operation;
             if (catalog.GetDeclared(reference.Member) is not { Purposes.IsDefaultOrEmpty: false } item
@@ -63,9 +72,15 @@ namespace PiiAnalyzers.Rules
                 return;
             }
 
+            var location = reference.Syntax.GetLocation();
+            if (inRazor && !RazorFiles.IsUserWritten(location, context.CancellationToken))
+            {
+                return;
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.PurposeMismatch,
-                reference.Syntax.GetLocation(),
+                location,
                 "'" + item.Name + "' (personal data)",
                 purpose,
                 string.Join(" and ", item.Purposes.Select(p => "'" + p + "'"))));

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PiiAnalyzers.PersonalData;
+using PiiAnalyzers.Razor;
 
 namespace PiiAnalyzers.Rules
 {
@@ -13,22 +14,29 @@ namespace PiiAnalyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UnmarkedPersonalDataAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnmarkedPersonalData);
+        /// <summary>The rules this analyzer reports.</summary>
+        internal static readonly ImmutableArray<DiagnosticDescriptor> Rules = ImmutableArray.Create(Descriptors.UnmarkedPersonalData);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Rules;
 
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            // Generated files are not analyzed; [GeneratedCode] types are skipped here (see GeneratedCodeTypes).
+            // Generated files are not analyzed (Razor's output is, by RazorCodeAnalyzer); [GeneratedCode] types are
+            // skipped here (see GeneratedCodeTypes).
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var catalog = new PersonalDataCatalog(PrivacySymbols.Create(start.Compilation));
-                var generated = GeneratedCodeTypes.Get(start.Compilation);
-                start.RegisterSymbolAction(symbol => Analyze(symbol, catalog, generated), SymbolKind.Property, SymbolKind.Field);
-            });
+            context.RegisterCompilationStartAction(start => Register(start, razor: null));
         }
 
-        private static void Analyze(SymbolAnalysisContext context, PersonalDataCatalog catalog, GeneratedCodeTypes generated)
+        /// <summary>Registers the rule for one compilation; with <paramref name="razor"/>, for members declared in Razor's output only.</summary>
+        internal static void Register(CompilationStartAnalysisContext start, RazorFiles? razor)
+        {
+            var catalog = new PersonalDataCatalog(PrivacySymbols.Create(start.Compilation));
+            var generated = GeneratedCodeTypes.Get(start.Compilation);
+            start.RegisterSymbolAction(symbol => Analyze(symbol, catalog, generated, razor), SymbolKind.Property, SymbolKind.Field);
+        }
+
+        private static void Analyze(SymbolAnalysisContext context, PersonalDataCatalog catalog, GeneratedCodeTypes generated, RazorFiles? razor)
         {
             var symbol = context.Symbol;
             ITypeSymbol type;
@@ -45,6 +53,7 @@ namespace PiiAnalyzers.Rules
             }
 
             if (symbol.IsImplicitlyDeclared || symbol.Locations.Length == 0 || !symbol.Locations[0].IsInSource
+                || (razor is not null && !razor.IsReported(symbol.Locations[0], context.CancellationToken))
                 || NameHeuristics.Match(symbol.Name, type, symbol.ContainingType) is not { } term
                 || catalog.GetMarked(symbol) is not null
                 || HasMarkByName(symbol)

@@ -342,7 +342,8 @@ namespace PiiReport.Analysis
                 return new SourceLocation(string.Empty, 0, 0);
             }
 
-            var span = location.GetLineSpan();
+            // The mapped span: for the Razor generator's output, the .razor or .cshtml file and line its #line names.
+            var span = location.GetMappedLineSpan();
             return new SourceLocation(RelativePath(span.Path, baseDirectory), span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
         }
 

@@ -6,6 +6,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PiiAnalyzers.Flow;
 using PiiAnalyzers.PersonalData;
+using PiiAnalyzers.Razor;
+using PiiAnalyzers.Rules;
 using PiiAnalyzers.Sinks;
 using PiiReport.Model;
 
@@ -44,7 +46,8 @@ namespace PiiReport.Analysis
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Generated code is skipped, except the Razor generator's: its code is written in .razor and .cshtml files.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze);
             context.RegisterCompilationStartAction(start =>
             {
                 if (FlowContext.TryCreate(start.Compilation, start.Options) is not { } flow)
@@ -53,7 +56,18 @@ namespace PiiReport.Analysis
                 }
 
                 _flow = flow;
-                start.RegisterOperationBlockAction(block => FlowAnalysis.Run(block, flow, new Observer(this)));
+                var razor = RazorFiles.Get(start.Compilation);
+                var generated = GeneratedCodeTypes.Get(start.Compilation);
+                start.RegisterOperationBlockAction(block =>
+                {
+                    var tree = block.OperationBlocks.IsEmpty ? null : block.OperationBlocks[0].Syntax.SyntaxTree;
+                    if ((tree is not null && !razor.IsUserCode(tree, block.CancellationToken)) || generated.Contains(block.OwningSymbol))
+                    {
+                        return;
+                    }
+
+                    FlowAnalysis.Run(block, flow, new Observer(this, razor.Contains(tree, block.CancellationToken)));
+                });
                 start.RegisterOperationAction(
                     operation =>
                     {
@@ -68,7 +82,13 @@ namespace PiiReport.Analysis
                             return;
                         }
 
-                        var configuration = flow.GetConfiguration(operation.Operation.Syntax.SyntaxTree);
+                        var tree = operation.Operation.Syntax.SyntaxTree;
+                        if (!razor.IsUserCode(tree, operation.CancellationToken))
+                        {
+                            return;
+                        }
+
+                        var configuration = flow.GetConfiguration(tree);
                         if (flow.GetConsentCheck(target, configuration) is not null)
                         {
                             _usedConsentChecks.TryAdd(target.OriginalDefinition, 0);
@@ -82,16 +102,23 @@ namespace PiiReport.Analysis
         private sealed class Observer : IFlowObserver
         {
             private readonly ReportCollector _collector;
+            private readonly bool _inRazor;
 
-            public Observer(ReportCollector collector)
+            public Observer(ReportCollector collector, bool inRazor)
             {
                 _collector = collector;
+                _inRazor = inRazor;
             }
 
             public void OnSink(in SinkEvent sink)
             {
                 // Where the rules report: the argument for a log, the call for every other sink.
                 var location = (sink.Kind == SinkKind.Logging ? sink.Argument : sink.Call).Syntax.GetLocation();
+                if (_inRazor && !RazorFiles.IsUserWritten(location, default))
+                {
+                    return; // the Razor generator's own code
+                }
+
                 var kind = (FlowKind)(int)sink.Kind;
                 var described = sink.Describe().Replace("'", string.Empty);
                 foreach (var origin in sink.Visible)

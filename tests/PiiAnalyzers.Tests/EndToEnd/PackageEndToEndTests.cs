@@ -156,6 +156,60 @@ namespace PiiAnalyzers.Tests.EndToEnd
             AssertSarifResult(results, "PII001", ConsumerSource.Pii001Location, sarifText);
         }
 
+        [Fact]
+        public void RazorBuild_ReportsAtTheRazorFilesLines_AndNothingInMarkup()
+        {
+            AssertPacked();
+            var build = _fixture.RazorBuild;
+            Assert.True(build.ExitCode == 0 && !build.TimedOut, "The Razor consumer must build (warnings only).\n" + build);
+            foreach (var failure in new[] { "CS8032", "CS8033", "AD0001" })
+            {
+                Assert.False(build.Output.Contains(failure, StringComparison.Ordinal), failure + " reported.\n" + build);
+            }
+
+            // MSBuild prints each warning twice (as it happens and in the summary): compare the distinct ones.
+            var directory = _fixture.RazorConsumerDirectory.Replace('\\', '/') + "/";
+            var warnings = build.StandardOutput
+                .Split('\n')
+                .Select(l => l.Trim().Replace('\\', '/'))
+                .Where(l => l.Contains(": warning PII", StringComparison.Ordinal))
+                .Select(l => l.StartsWith(directory, StringComparison.Ordinal) ? l.Substring(directory.Length) : l)
+                .Select(l => l.Substring(0, l.IndexOf(": warning PII", StringComparison.Ordinal) + ": warning PII000".Length))
+                .Distinct()
+                .OrderBy(l => l, StringComparer.Ordinal)
+                .ToList();
+            Assert.Equal(RazorConsumer.ExpectedWarnings.OrderBy(l => l, StringComparer.Ordinal), warnings);
+        }
+
+        [Fact]
+        public void DotnetFormat_OnTheRazorProject_FixesNothingInRazorFilesAndSucceeds()
+        {
+            AssertPacked();
+            var build = _fixture.RazorBuild;
+            Assert.True(build.ExitCode == 0 && !build.TimedOut, "The Razor consumer must build (warnings only).\n" + build);
+            var directory = _fixture.RazorConsumerDirectory;
+            var sources = Directory.GetFiles(directory, "*.*", SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                    && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .ToDictionary(f => f, File.ReadAllText);
+
+            // The rules reported in the .razor files whose fixers would otherwise edit the generated C#.
+            foreach (var id in new[] { "PII001", "PII007", "PII008" })
+            {
+                var format = DotNetCli.Run(
+                    directory,
+                    PackedPackageFixture.BuildTimeout,
+                    "format", "analyzers", Path.Combine(directory, "RazorConsumer.csproj"), "--diagnostics", id, "--severity", "info", "--no-restore", "--verbosity", "minimal");
+                Assert.True(format.ExitCode == 0 && !format.TimedOut, "dotnet format failed.\n" + format);
+            }
+
+            foreach (var source in sources)
+            {
+                Assert.True(source.Value == File.ReadAllText(source.Key), source.Key + " was changed by dotnet format.");
+            }
+        }
+
         private static void AssertSarifResult(List<JsonElement> results, string ruleId, (int Line, int Column) expected, string sarifText)
         {
             var matches = results.Where(r => r.TryGetProperty("ruleId", out var id) && id.GetString() == ruleId).ToList();

@@ -15,6 +15,7 @@ namespace PiiAnalyzers.Tests.EndToEnd
         public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
 
         private readonly Lazy<CommandResult> _plainBuild;
+        private readonly Lazy<CommandResult> _razorBuild;
 
         public PackedPackageFixture()
         {
@@ -44,6 +45,7 @@ namespace PiiAnalyzers.Tests.EndToEnd
             ConsumerProject = Path.Combine(ConsumerDirectory, "Consumer.csproj");
             WriteConsumer();
             _plainBuild = new Lazy<CommandResult>(() => Build());
+            _razorBuild = new Lazy<CommandResult>(BuildRazorConsumer);
         }
 
         public string RepositoryRoot { get; }
@@ -68,6 +70,12 @@ namespace PiiAnalyzers.Tests.EndToEnd
         /// <summary>One plain <c>dotnet build --no-incremental</c> of the consumer, shared by the tests that only read it.</summary>
         public CommandResult PlainBuild => _plainBuild.Value;
 
+        /// <summary>The Razor consumer (see <see cref="EndToEnd.RazorConsumer"/>), written and built once with <c>dotnet build</c>.</summary>
+        public CommandResult RazorBuild => _razorBuild.Value;
+
+        /// <summary>The folder of the Razor consumer.</summary>
+        public string RazorConsumerDirectory => Path.Combine(WorkDirectory, "razor-consumer");
+
         /// <summary>Builds the consumer from scratch (restoring from the feed) with extra MSBuild arguments.</summary>
         public CommandResult Build(params string[] extraArguments)
         {
@@ -75,6 +83,21 @@ namespace PiiAnalyzers.Tests.EndToEnd
                 .Concat(extraArguments)
                 .ToArray();
             return DotNetCli.Run(ConsumerDirectory, BuildTimeout, arguments);
+        }
+
+        private CommandResult BuildRazorConsumer()
+        {
+            Directory.CreateDirectory(RazorConsumerDirectory);
+            File.Copy(Path.Combine(ConsumerDirectory, "nuget.config"), Path.Combine(RazorConsumerDirectory, "nuget.config"));
+            RazorConsumer.WriteTo(RazorConsumerDirectory, Version);
+            return DotNetCli.Run(
+                RazorConsumerDirectory,
+                BuildTimeout,
+                "build",
+                Path.Combine(RazorConsumerDirectory, "RazorConsumer.csproj"),
+                "--no-incremental",
+                "-nodeReuse:false",
+                "-p:UseSharedCompilation=false");
         }
 
         public void Dispose()
