@@ -55,6 +55,11 @@ namespace PiiAnalyzers.Flow
 
         public PersonalDataCatalog Catalog { get; }
 
+        /// <summary>The consent every call of a private helper is made under.</summary>
+        public CallerConsent Callers => _callers ??= new CallerConsent(this);
+
+        private CallerConsent? _callers;
+
         /// <summary>What serializers and stores write of a type (ignored members and entity navigations left out).</summary>
         public WrittenData Written => _written ??= new WrittenData(Catalog);
 

@@ -20,6 +20,7 @@ namespace PiiAnalyzers.Flow
             var receiver = Evaluate(invocation.Instance);
             var arguments = EvaluateArguments(invocation.Arguments, out var elements);
             ForgetConditionsWrittenBy(invocation.Arguments);
+            Watch(method);
 
             if (!_sinks.TryGetValue(invocation, out var sink))
             {

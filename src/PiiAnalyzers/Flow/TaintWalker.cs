@@ -48,6 +48,20 @@ namespace PiiAnalyzers.Flow
         /// <summary>The sink each call or creation of the graph is, matched once: blocks are evaluated several times.</summary>
         private readonly Dictionary<IOperation, SinkCall?> _sinks = new Dictionary<IOperation, SinkCall?>();
 
+        /// <summary>A method whose calls' consent is recorded in <see cref="WatchedConsent"/> (see <see cref="CallerConsent"/>).</summary>
+        public IMethodSymbol? Watched { get; set; }
+
+        /// <summary>The consent known at every call of <see cref="Watched"/> the final pass went through; null: none seen.</summary>
+        public ConsentFacts? WatchedConsent { get; private set; }
+
+        private void Watch(IMethodSymbol method)
+        {
+            if (Watched is not null && _reporting && SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, Watched))
+            {
+                WatchedConsent = WatchedConsent is { } known ? known.Intersect(_state.Consent) : _state.Consent;
+            }
+        }
+
         // The input state of the exit block of the graph analyzed last (see AnalyzeGraph).
         private FlowState? _lastExit;
 

@@ -62,7 +62,7 @@ namespace PiiAnalyzers.Rules
                     return;
                 }
 
-                var reporter = new Reporter(flow);
+                var reporter = new Reporter(flow, block.OwningSymbol, block.CancellationToken);
                 FlowAnalysis.Run(block, flow, reporter);
                 if (razor is null)
                 {
@@ -88,10 +88,22 @@ namespace PiiAnalyzers.Rules
             private readonly Dictionary<(string Rule, Location Location), Finding> _findings = new Dictionary<(string Rule, Location Location), Finding>();
             private readonly List<(string Rule, Location Location)> _order = new List<(string Rule, Location Location)>();
 
-            public Reporter(FlowContext flow)
+            private readonly ISymbol _owner;
+            private readonly System.Threading.CancellationToken _cancellationToken;
+            private ConsentFacts? _callerConsent;
+
+            public Reporter(FlowContext flow, ISymbol owner, System.Threading.CancellationToken cancellationToken)
             {
                 _flow = flow;
+                _owner = owner;
+                _cancellationToken = cancellationToken;
             }
+
+            /// <summary>
+            /// The consent every caller of this private helper checked before calling it: a helper whose calls are all
+            /// guarded is guarded inside. Looked up only when a finding would otherwise be reported.
+            /// </summary>
+            private ConsentFacts CallerConsent => _callerConsent ??= _flow.Callers.Of(_owner, _cancellationToken);
 
             public void OnSink(in SinkEvent sink)
             {
@@ -137,7 +149,7 @@ namespace PiiAnalyzers.Rules
 
             public void OnConsentRequired(IOperation call, IMethodSymbol method, ConsentMarker requirement, ConsentFacts consent)
             {
-                if (requirement.Purposes.IsEmpty ? consent.Covers((string?)null) : requirement.Purposes.All(consent.Covers))
+                if (Covers(consent, requirement) || Covers(consent.Union(CallerConsent), requirement))
                 {
                     return;
                 }
@@ -163,10 +175,19 @@ namespace PiiAnalyzers.Rules
                 }
             }
 
+            private static bool Covers(ConsentFacts consent, ConsentMarker requirement)
+                => requirement.Purposes.IsEmpty ? consent.Covers((string?)null) : requirement.Purposes.All(consent.Covers);
+
             private void AddConsent(DiagnosticDescriptor rule, in SinkEvent sink, List<DataItem> items)
             {
                 var consent = sink.Consent;
                 var unguarded = items.Where(i => i.NeedsConsent && !consent.Covers(i)).ToList();
+                if (unguarded.Count > 0 && !CallerConsent.IsNone)
+                {
+                    consent = consent.Union(CallerConsent);
+                    unguarded = unguarded.Where(i => !consent.Covers(i)).ToList();
+                }
+
                 if (unguarded.Count > 0)
                 {
                     Add(rule, sink.Call.Syntax.GetLocation(), sink.Describe(), unguarded, consent, null, ignoreAttribute: sink.Helper is null ? sink.IgnoreAttribute : null);
