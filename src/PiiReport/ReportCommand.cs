@@ -367,7 +367,7 @@ namespace PiiReport
                 if (await NotBuiltAsync(loaded.Projects, cancellationToken).ConfigureAwait(false) is { } reason)
                 {
                     // Restore and build, as CI would have; then load again what the build produced.
-                    stderr.WriteLine(reason + ": running dotnet build " + Path.GetFileName(input));
+                    stderr.WriteLine(reason + ": building it first (dotnet build " + Path.GetFileName(input) + ")");
                     loaded.Dispose();
                     if (await ProjectBuilder.BuildAsync(input, cancellationToken).ConfigureAwait(false) is { } failure)
                     {
@@ -443,7 +443,7 @@ namespace PiiReport
                 if (errors > 0)
                 {
                     var restored = project.FilePath is { } file && File.Exists(Path.Combine(Path.GetDirectoryName(file)!, "obj", "project.assets.json"));
-                    return project.Name + (restored ? " has " + errors + " compile errors" : " is not restored") + " as loaded";
+                    return project.Name + (restored ? " has " + errors + " compile errors as loaded" : " is not restored");
                 }
             }
 

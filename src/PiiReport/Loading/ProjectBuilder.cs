@@ -75,7 +75,9 @@ namespace PiiReport.Loading
                 var error = output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains(": error ", StringComparison.Ordinal))
                     ?? output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0)
                     ?? "exit code " + process.ExitCode;
-                return WithoutProject(error);
+                var directory = Path.GetDirectoryName(path)! + Path.DirectorySeparatorChar;
+                error = WithoutProject(error);
+                return error.StartsWith(directory, StringComparison.Ordinal) ? error.Substring(directory.Length) : error;
             }
         }
 
