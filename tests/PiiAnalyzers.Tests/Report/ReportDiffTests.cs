@@ -207,5 +207,31 @@ namespace PiiAnalyzers.Tests.Report
 
             Assert.Equal(expected, ReportCommand.ExitCode(report, FailOn.New));
         }
+
+        [Fact]
+        public void WhatSeveralProjectsSeeInTheSameSource_IsReportedOnce()
+        {
+            // A project built for two target frameworks is two projects of the solution with the same files.
+            ProjectResult Project(string name)
+            {
+                var small = ReportFixtures.Small();
+                var result = new ProjectResult { Project = name };
+                result.Inventory.AddRange(small.Inventory);
+                result.Flows.AddRange(small.Flows);
+                result.Findings.AddRange(small.Findings);
+                result.PurposeUses.AddRange(small.Gaps.UndeclaredPurposes);
+                result.UnusedConsentChecks.AddRange(small.Gaps.UnusedConsentChecks);
+                return result;
+            }
+
+            var report = ReportBuilder.Combine("Shop.sln", new[] { Project("Shop(net8.0)"), Project("Shop(net10.0)") });
+            var once = ReportFixtures.Small();
+            Assert.Equal(new[] { "Shop(net10.0)", "Shop(net8.0)" }, report.Projects);
+            Assert.Equal(once.Inventory.Count, report.Inventory.Count);
+            Assert.Equal(once.Flows.Count, report.Flows.Count);
+            Assert.Equal(once.Findings.Select(f => f.RuleId + f.Location), report.Findings.Select(f => f.RuleId + f.Location));
+            Assert.Single(report.Gaps.UndeclaredPurposes);
+            Assert.Single(report.Gaps.UnusedConsentChecks);
+        }
     }
 }
