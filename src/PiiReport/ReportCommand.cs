@@ -364,8 +364,11 @@ namespace PiiReport
             var loaded = await LoadAsync(input, stderr, cancellationToken).ConfigureAwait(false);
             try
             {
+                // Without a build, the check below found no compile error: the projects need not be checked again.
+                var built = false;
                 if (await NotBuiltAsync(loaded.Projects, cancellationToken).ConfigureAwait(false) is { } reason)
                 {
+                    built = true;
                     // Restore and build, as CI would have; then load again what the build produced.
                     stderr.WriteLine(reason + ": building it first (dotnet build " + Path.GetFileName(input) + ")");
                     loaded.Dispose();
@@ -389,7 +392,7 @@ namespace PiiReport
 
                     var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
                         ?? throw new ReportException("no compilation for " + project.Name);
-                    if (compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList() is { Count: > 0 } errors)
+                    if (built && compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList() is { Count: > 0 } errors)
                     {
                         // A report of code the compiler rejects would understate what the code does.
                         throw new ReportException(project.Name + " does not compile (" + errors.Count + (errors.Count == 1 ? " error" : " errors") + "; the first: "

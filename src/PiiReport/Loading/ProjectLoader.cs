@@ -25,7 +25,17 @@ namespace PiiReport.Loading
 
         public IReadOnlyList<Project> Projects { get; }
 
-        public void Dispose() => _workspace.Dispose();
+        private bool _disposed;
+
+        /// <summary>Disposes the workspace once, however often it is called.</summary>
+        public void Dispose()
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                _workspace.Dispose();
+            }
+        }
     }
 
     /// <summary>
