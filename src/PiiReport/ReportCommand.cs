@@ -21,6 +21,9 @@ namespace PiiReport
         None,
         Warning,
         Error,
+
+        /// <summary>A finding at warning or error that the baseline does not have.</summary>
+        New,
     }
 
     /// <summary>The parsed command line.</summary>
@@ -34,12 +37,16 @@ namespace PiiReport
 
         public FailOn FailOn { get; set; } = FailOn.None;
 
+        public string? Baseline { get; set; }
+
         public bool Help { get; set; }
+
+        public bool Version { get; set; }
     }
 
     /// <summary>
-    /// <c>pii-report &lt;path&gt; [--format md|html|json|sarif] [--output FILE] [--fail-on warning|error|none]</c>.
-    /// Exit codes: 0 done, 1 findings at or above <c>--fail-on</c>, 2 bad arguments, 3 the input could not be loaded or analyzed.
+    /// <c>pii-report &lt;path&gt; [--format md|html|json|sarif] [--output FILE] [--baseline FILE] [--fail-on warning|error|new|none]</c>.
+    /// Exit codes: 0 done, 1 findings at or above <c>--fail-on</c>, 2 bad arguments, 3 the input could not be loaded, built or analyzed.
     /// </summary>
     internal static class ReportCommand
     {
@@ -49,13 +56,19 @@ namespace PiiReport
         public const int LoadError = 3;
 
         public const string Usage =
-            "Usage: pii-report <path to .sln, .slnx or .csproj> [--format md|html|json|sarif] [--output FILE] [--fail-on warning|error|none]\n"
+            "Usage: pii-report <path to .sln, .slnx or .csproj> [--format md|html|json|sarif] [--output FILE] [--baseline FILE] [--fail-on warning|error|new|none]\n"
             + "\n"
             + "Writes a privacy report (record of processing activities, processing map, PiiAnalyzers findings, gaps).\n"
             + "  --format, -f   md (default), html, json or sarif\n"
             + "  --output, -o   write the report to FILE instead of standard output\n"
-            + "  --fail-on      exit with code 1 when a finding is at least a warning or an error (default: none)\n"
-            + "Build the project (dotnet build) before running the report: its analyzers are loaded from their build output.\n";
+            + "  --baseline     an earlier JSON report (--format json): add what changed since it\n"
+            + "  --fail-on      exit with code 1 when a finding is at least a warning or an error, or (with --baseline)\n"
+            + "                 when a warning or error is new (default: none)\n"
+            + "  --version      print the version\n"
+            + "A project that is not built is built first (dotnet build); one that does not compile is an error.\n";
+
+        /// <summary>Files a report must never overwrite.</summary>
+        private static readonly string[] SourceExtensions = { ".cs", ".csproj", ".sln", ".slnx", ".vbproj", ".fsproj", ".props", ".targets" };
 
         public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
         {
@@ -72,6 +85,12 @@ namespace PiiReport
                 return Success;
             }
 
+            if (options.Version)
+            {
+                stdout.Write("pii-report " + ToolVersion + "\n");
+                return Success;
+            }
+
             var input = Path.GetFullPath(options.Input);
             if (!File.Exists(input))
             {
@@ -82,7 +101,18 @@ namespace PiiReport
             PrivacyReport report;
             try
             {
+                // Everything that can fail in a second fails before the analysis, which can take minutes.
+                var baseline = options.Baseline is { } baselinePath ? BaselineReader.Read(baselinePath) : null;
+                if (options.Output is { } outputPath)
+                {
+                    CheckWritable(outputPath);
+                }
+
                 report = await BuildAsync(input, stderr, cancellationToken).ConfigureAwait(false);
+                if (baseline is not null)
+                {
+                    report = report.WithChanges(ReportDiff.Compare(baseline, report, options.Baseline!));
+                }
             }
             catch (ReportException e)
             {
@@ -91,7 +121,7 @@ namespace PiiReport
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                stderr.WriteLine("pii-report: could not load or analyze " + options.Input + ": " + e.GetType().Name + ": " + e.Message);
+                stderr.WriteLine("pii-report: could not load or analyze " + options.Input + ": " + e.GetType().Name + ": " + ProjectLoader.OneLine(e.Message));
                 return LoadError;
             }
 
@@ -117,7 +147,57 @@ namespace PiiReport
 
             stderr.WriteLine(report.Inventory.Count + " personal data, " + report.Flows.Count + " flows, " + report.Findings.Count + " findings ("
                 + report.Count(FindingSeverity.Error) + " errors, " + report.Count(FindingSeverity.Warning) + " warnings, " + report.Count(FindingSeverity.Info) + " info)");
+            if (report.Changes is { } changes)
+            {
+                stderr.WriteLine("Since " + changes.Baseline + ": " + changes.Summary());
+            }
+
             return ExitCode(report, options.FailOn);
+        }
+
+        /// <summary>The tool's version: <c>0.1.0</c>.</summary>
+        public static string ToolVersion
+        {
+            get
+            {
+                var version = typeof(ReportCommand).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+                    .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0";
+                var plus = version.IndexOf('+');
+                return plus < 0 ? version : version.Substring(0, plus);
+            }
+        }
+
+        /// <summary>Throws when <paramref name="output"/> cannot be written; leaves an existing file as it is.</summary>
+        private static void CheckWritable(string output)
+        {
+            var full = Path.GetFullPath(output);
+            if (Directory.Exists(full))
+            {
+                throw new ReportException("cannot write " + output + ": it is a directory");
+            }
+
+            var directory = Path.GetDirectoryName(full);
+            if (directory is not null && !Directory.Exists(directory))
+            {
+                throw new ReportException("cannot write " + output + ": the directory " + directory + " does not exist");
+            }
+
+            var existed = File.Exists(full);
+            try
+            {
+                using (new FileStream(full, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
+                {
+                }
+
+                if (!existed)
+                {
+                    File.Delete(full);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                throw new ReportException("cannot write " + output + ": " + e.Message);
+            }
         }
 
         /// <summary>The exit code for <paramref name="failOn"/>: 1 when a finding is at least that severe.</summary>
@@ -125,6 +205,7 @@ namespace PiiReport
         {
             FailOn.Warning => report.Findings.Any(f => f.Severity >= FindingSeverity.Warning) ? FindingsFailed : Success,
             FailOn.Error => report.Findings.Any(f => f.Severity >= FindingSeverity.Error) ? FindingsFailed : Success,
+            FailOn.New => report.Changes?.FindingsNew.Any(f => f.Severity >= FindingSeverity.Warning) == true ? FindingsFailed : Success,
             _ => Success,
         };
 
@@ -153,6 +234,18 @@ namespace PiiReport
                     case "-?":
                         options.Help = true;
                         return true;
+                    case "--version":
+                        options.Version = true;
+                        return true;
+                    case "--baseline":
+                        options.Baseline = Value();
+                        if (string.IsNullOrWhiteSpace(options.Baseline))
+                        {
+                            error = "--baseline needs a file: an earlier report written with --format json";
+                            return false;
+                        }
+
+                        break;
                     case "--format":
                     case "-f":
                         var format = Value();
@@ -197,11 +290,14 @@ namespace PiiReport
                             case "error":
                                 options.FailOn = FailOn.Error;
                                 break;
+                            case "new":
+                                options.FailOn = FailOn.New;
+                                break;
                             case "none":
                                 options.FailOn = FailOn.None;
                                 break;
                             default:
-                                error = failOn is null ? "--fail-on needs a value: warning, error or none" : "unknown --fail-on value '" + failOn + "': use warning, error or none";
+                                error = failOn is null ? "--fail-on needs a value: warning, error, new or none" : "unknown --fail-on value '" + failOn + "': use warning, error, new or none";
                                 return false;
                         }
 
@@ -237,6 +333,27 @@ namespace PiiReport
                 return false;
             }
 
+            if (options.Output is { } output)
+            {
+                if (string.Equals(Path.GetFullPath(output), Path.GetFullPath(input), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+                {
+                    error = "--output '" + output + "' is the input; name a report file, such as privacy-report.md";
+                    return false;
+                }
+
+                if (SourceExtensions.Contains(Path.GetExtension(output).ToLowerInvariant()))
+                {
+                    error = "--output '" + output + "' would overwrite a source, project or solution file; name a report file, such as privacy-report.md";
+                    return false;
+                }
+            }
+
+            if (options.FailOn == FailOn.New && options.Baseline is null)
+            {
+                error = "--fail-on new needs --baseline FILE (an earlier report written with --format json)";
+                return false;
+            }
+
             options.Input = input;
             return true;
         }
@@ -244,7 +361,60 @@ namespace PiiReport
         private static async Task<PrivacyReport> BuildAsync(string input, TextWriter stderr, CancellationToken cancellationToken)
         {
             var baseDirectory = Path.GetDirectoryName(input)!;
-            var projects = await ProjectLoader.OpenAsync(input, m => stderr.WriteLine(m), m => stderr.WriteLine("warning: " + m), cancellationToken).ConfigureAwait(false);
+            var loaded = await LoadAsync(input, stderr, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // Without a build, the check below found no compile error: the projects need not be checked again.
+                var built = false;
+                if (await NotBuiltAsync(loaded.Projects, cancellationToken).ConfigureAwait(false) is { } reason)
+                {
+                    built = true;
+                    // Restore and build, as CI would have; then load again what the build produced.
+                    stderr.WriteLine(reason + ": building it first (dotnet build " + Path.GetFileName(input) + ")");
+                    loaded.Dispose();
+                    if (await ProjectBuilder.BuildAsync(input, cancellationToken).ConfigureAwait(false) is { } failure)
+                    {
+                        throw new ReportException(Path.GetFileName(input) + " does not build: " + failure);
+                    }
+
+                    loaded = await LoadAsync(input, stderr, cancellationToken).ConfigureAwait(false);
+                }
+
+                var results = new List<ProjectResult>();
+                foreach (var project in loaded.Projects)
+                {
+                    stderr.WriteLine("Analyzing " + project.Name);
+                    var analyzers = LoadAnalyzers(project, stderr);
+                    if (analyzers.IsEmpty)
+                    {
+                        stderr.WriteLine("warning: " + project.Name + " has no PiiAnalyzers analyzer (reference the PiiAnalyzers package): only declarations are reported");
+                    }
+
+                    var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
+                        ?? throw new ReportException("no compilation for " + project.Name);
+                    if (built && compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList() is { Count: > 0 } errors)
+                    {
+                        // A report of code the compiler rejects would understate what the code does.
+                        throw new ReportException(project.Name + " does not compile (" + errors.Count + (errors.Count == 1 ? " error" : " errors") + "; the first: "
+                            + Describe(errors[0], baseDirectory) + "); no report written");
+                    }
+
+                    results.Add(await ReportBuilder.AnalyzeAsync(project.Name, compilation, analyzers, project.AnalyzerOptions, baseDirectory, m => stderr.WriteLine("warning: " + m), cancellationToken).ConfigureAwait(false));
+                }
+
+                stderr.WriteLine("Writing the report");
+                return ReportBuilder.Combine(RelativeSubject(input, baseDirectory), results);
+            }
+            finally
+            {
+                loaded.Dispose();
+            }
+        }
+
+        private static async Task<LoadedInput> LoadAsync(string input, TextWriter stderr, CancellationToken cancellationToken)
+        {
+            var loaded = await ProjectLoader.OpenAsync(input, m => stderr.WriteLine(m), m => stderr.WriteLine("warning: " + m), cancellationToken).ConfigureAwait(false);
+            var projects = loaded.Projects;
             if (input.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
             {
                 // The referenced projects are loaded too; the report is about the one asked for.
@@ -253,32 +423,43 @@ namespace PiiReport
 
             if (projects.Count == 0)
             {
+                loaded.Dispose();
                 throw new ReportException("no C# project could be loaded from " + Path.GetFileName(input));
             }
 
-            var results = new List<ProjectResult>();
+            return projects.Count == loaded.Projects.Count ? loaded : new LoadedInput(loaded, projects);
+        }
+
+        /// <summary>Why the projects must be built first (not restored, compile errors, analyzers not built), or null.</summary>
+        private static async Task<string?> NotBuiltAsync(IReadOnlyList<Project> projects, CancellationToken cancellationToken)
+        {
             foreach (var project in projects)
             {
-                stderr.WriteLine("Analyzing " + project.Name);
-                var analyzers = LoadAnalyzers(project, stderr);
-                if (analyzers.IsEmpty)
+                var missing = project.AnalyzerReferences.OfType<AnalyzerFileReference>().FirstOrDefault(r => !File.Exists(r.FullPath));
+                if (missing is not null)
                 {
-                    stderr.WriteLine("warning: " + project.Name + " has no PiiAnalyzers analyzer (reference the PiiAnalyzers package, and build the project first): only declarations are reported");
+                    return project.Name + " is not built (its analyzer " + Path.GetFileName(missing.FullPath) + " is missing)";
                 }
 
-                var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
-                    ?? throw new ReportException("no compilation for " + project.Name);
-                var errors = compilation.GetDiagnostics(cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
+                var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+                var errors = compilation?.GetDiagnostics(cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error) ?? 0;
                 if (errors > 0)
                 {
-                    stderr.WriteLine("warning: " + project.Name + " has " + errors + " compile errors (was it restored and built?); the report may be incomplete");
+                    var restored = project.FilePath is { } file && File.Exists(Path.Combine(Path.GetDirectoryName(file)!, "obj", "project.assets.json"));
+                    return project.Name + (restored ? " has " + errors + " compile errors as loaded" : " is not restored");
                 }
-
-                results.Add(await ReportBuilder.AnalyzeAsync(project.Name, compilation, analyzers, project.AnalyzerOptions, baseDirectory, m => stderr.WriteLine("warning: " + m), cancellationToken).ConfigureAwait(false));
             }
 
-            stderr.WriteLine("Writing the report");
-            return ReportBuilder.Combine(RelativeSubject(input, baseDirectory), results);
+            return null;
+        }
+
+        /// <summary><c>Chat/ChatService.cs(12,5): error CS1002: ; expected</c>.</summary>
+        private static string Describe(Diagnostic diagnostic, string baseDirectory)
+        {
+            var where = diagnostic.Location.IsInSource
+                ? ReportBuilder.RelativePath(diagnostic.Location.GetLineSpan().Path, baseDirectory) + "(" + (diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1) + "," + (diagnostic.Location.GetLineSpan().StartLinePosition.Character + 1) + "): "
+                : string.Empty;
+            return where + "error " + diagnostic.Id + ": " + ProjectLoader.OneLine(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         private static string RelativeSubject(string input, string baseDirectory) => ReportBuilder.RelativePath(input, baseDirectory);

@@ -70,6 +70,7 @@ namespace PiiReport.Analysis
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
 
             var result = new ProjectResult { Project = project };
+            var members = new MemberNames(compilation);
             foreach (var diagnostic in diagnostics)
             {
                 if (!diagnostic.Id.StartsWith("PII", StringComparison.Ordinal) || diagnostic.Id == "PIIREPORT" || diagnostic.IsSuppressed
@@ -89,7 +90,8 @@ namespace PiiReport.Analysis
                         _ => FindingSeverity.Info,
                     },
                     diagnostic.GetMessage(CultureInfo.InvariantCulture),
-                    Locate(diagnostic.Location, baseDirectory)));
+                    Locate(diagnostic.Location, baseDirectory),
+                    members.At(diagnostic.Location)));
             }
 
             if (collector.Flow is not { } flow)
@@ -143,22 +145,35 @@ namespace PiiReport.Analysis
             foreach (var collected in collector.Flows)
             {
                 var item = collected.Item;
-                result.Flows.Add(new FlowEntry(ReportName(item.Symbol), item.Purposes, collected.Kind, collected.Sink, Locate(collected.Location, baseDirectory), collected.Consent));
+                result.Flows.Add(new FlowEntry(ReportName(item.Symbol), item.Purposes, collected.Kind, collected.Sink, Locate(collected.Location, baseDirectory), collected.Consent, members.At(collected.Location)));
             }
 
             return result;
         }
 
-        /// <summary>One report from the projects' results: the gaps are computed across all of them.</summary>
+        /// <summary>
+        /// One report from the projects' results: the gaps are computed across all of them. What several projects see
+        /// in the same source (a project built for several target frameworks, a file linked into two projects) is
+        /// reported once.
+        /// </summary>
         public static PrivacyReport Combine(string subject, IReadOnlyList<ProjectResult> results)
         {
-            var inventory = results.SelectMany(r => r.Inventory).ToList();
+            var inventory = Once(results.SelectMany(r => r.Inventory), d => d.Name + "\u0000" + d.MemberKind + "\u0000" + d.Location.Path + ":" + d.Location.Line + ":" + d.Location.Column);
+            var flows = Once(results.SelectMany(r => r.Flows), f => string.Join("\u0000", f.Data, f.Kind, f.Sink, f.Consent, f.Location.Path, f.Location.Line, f.Location.Column));
+            var findings = Once(results.SelectMany(r => r.Findings), f => string.Join("\u0000", f.RuleId, f.Message, f.Location.Path, f.Location.Line, f.Location.Column));
             var declared = new HashSet<string>(inventory.SelectMany(d => d.Purposes), PurposeList.Comparer);
+            var uses = Once(results.SelectMany(r => r.PurposeUses), u => u.Purpose + "\u0000" + u.UsedBy + "\u0000" + u.Location.Path + ":" + u.Location.Line);
             var gaps = new ReportGaps(
                 inventory.Where(d => d.RetentionSource is null).Select(d => d.Name),
-                results.SelectMany(r => r.PurposeUses).Where(u => !declared.Contains(u.Purpose)),
-                results.SelectMany(r => r.UnusedConsentChecks));
-            return new PrivacyReport(subject, results.Select(r => r.Project), inventory, results.SelectMany(r => r.Flows), results.SelectMany(r => r.Findings), gaps);
+                uses.Where(u => !declared.Contains(u.Purpose)),
+                Once(results.SelectMany(r => r.UnusedConsentChecks), c => c.Name + "\u0000" + c.Location.Path + ":" + c.Location.Line));
+            return new PrivacyReport(subject, results.Select(r => r.Project), inventory, flows, findings, gaps);
+        }
+
+        private static List<T> Once<T>(IEnumerable<T> items, Func<T, string> key)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            return items.Where(i => seen.Add(key(i))).ToList();
         }
 
         /// <summary><c>Visitor.Email</c>; a parameter with its method, <c>SurveyArchive.Store(email)</c>; a return value <c>Visitor.Describe()</c>.</summary>
@@ -330,6 +345,59 @@ namespace PiiReport.Analysis
                     }
                 }
             }
+        }
+
+        /// <summary>The member a location is in, for matching against a baseline: <c>ChatService.StartAsync</c>.</summary>
+        private sealed class MemberNames
+        {
+            private readonly Compilation _compilation;
+            private readonly Dictionary<SyntaxTree, SemanticModel> _models = new Dictionary<SyntaxTree, SemanticModel>();
+
+            public MemberNames(Compilation compilation)
+            {
+                _compilation = compilation;
+            }
+
+            public string At(Location location)
+            {
+                if (!location.IsInSource || location.SourceTree is not { } tree || !_compilation.ContainsSyntaxTree(tree))
+                {
+                    return string.Empty;
+                }
+
+                if (!_models.TryGetValue(tree, out var model))
+                {
+                    model = _compilation.GetSemanticModel(tree);
+                    _models.Add(tree, model);
+                }
+
+                return Name(model.GetEnclosingSymbol(location.SourceSpan.Start));
+            }
+
+            /// <summary>Lambdas and local functions count as the member that declares them; accessors as their property or event.</summary>
+            public static string Name(ISymbol? symbol)
+            {
+                while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+                {
+                    symbol = symbol.ContainingSymbol;
+                }
+
+                if (symbol is IMethodSymbol { AssociatedSymbol: { } associated })
+                {
+                    symbol = associated;
+                }
+
+                return symbol switch
+                {
+                    null or INamespaceSymbol => string.Empty,
+                    IMethodSymbol { Name: "<Main>$" } => "(top-level statements)",
+                    INamedTypeSymbol type => TypeName(type),
+                    IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor => TypeName(constructor.ContainingType) + "." + constructor.ContainingType.Name,
+                    _ => symbol.ContainingType is { } containing ? TypeName(containing) + "." + symbol.Name : symbol.Name,
+                };
+            }
+
+            private static string TypeName(INamedTypeSymbol type) => type.ContainingType is { } outer ? TypeName(outer) + "." + type.Name : type.Name;
         }
 
         private static SourceLocation Locate(ISymbol symbol, string baseDirectory)

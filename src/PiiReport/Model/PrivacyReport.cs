@@ -12,8 +12,9 @@ namespace PiiReport.Model
     /// </summary>
     internal sealed class PrivacyReport
     {
-        public PrivacyReport(string subject, IEnumerable<string> projects, IEnumerable<DataEntry> inventory, IEnumerable<FlowEntry> flows, IEnumerable<FindingEntry> findings, ReportGaps gaps)
+        public PrivacyReport(string subject, IEnumerable<string> projects, IEnumerable<DataEntry> inventory, IEnumerable<FlowEntry> flows, IEnumerable<FindingEntry> findings, ReportGaps gaps, ReportChanges? changes = null)
         {
+            Changes = changes;
             Subject = subject;
             Projects = projects.Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
             Inventory = inventory.OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.Project, StringComparer.Ordinal).ThenBy(d => d.Location).ToList();
@@ -34,6 +35,12 @@ namespace PiiReport.Model
         public IReadOnlyList<FindingEntry> Findings { get; }
 
         public ReportGaps Gaps { get; }
+
+        /// <summary>What changed since a baseline report (<c>--baseline</c>); null without one.</summary>
+        public ReportChanges? Changes { get; }
+
+        /// <summary>The same report with <paramref name="changes"/>.</summary>
+        public PrivacyReport WithChanges(ReportChanges changes) => new PrivacyReport(Subject, Projects, Inventory, Flows, Findings, Gaps, changes);
 
         /// <summary>Every purpose flows are filed under, sorted; data with no declared purpose is filed under <see cref="NoPurpose"/>.</summary>
         public IReadOnlyList<string> MapPurposes()
@@ -175,8 +182,9 @@ namespace PiiReport.Model
     /// <summary>Personal data reaching a sink.</summary>
     internal sealed class FlowEntry
     {
-        public FlowEntry(string data, IReadOnlyList<string> purposes, FlowKind kind, string sink, SourceLocation location, ConsentState consent)
+        public FlowEntry(string data, IReadOnlyList<string> purposes, FlowKind kind, string sink, SourceLocation location, ConsentState consent, string member = "")
         {
+            Member = member;
             Data = data;
             Purposes = purposes;
             Kind = kind;
@@ -199,6 +207,9 @@ namespace PiiReport.Model
         public SourceLocation Location { get; }
 
         public ConsentState Consent { get; }
+
+        /// <summary>The member whose code writes the data: <c>ChatService.StartAsync</c>; empty when unknown.</summary>
+        public string Member { get; }
     }
 
     internal enum FindingSeverity
@@ -211,8 +222,9 @@ namespace PiiReport.Model
     /// <summary>One diagnostic of a PII rule.</summary>
     internal sealed class FindingEntry
     {
-        public FindingEntry(string ruleId, string title, string? helpUri, FindingSeverity severity, string message, SourceLocation location)
+        public FindingEntry(string ruleId, string title, string? helpUri, FindingSeverity severity, string message, SourceLocation location, string member = "")
         {
+            Member = member;
             RuleId = ruleId;
             Title = title;
             HelpUri = helpUri;
@@ -232,6 +244,9 @@ namespace PiiReport.Model
         public string Message { get; }
 
         public SourceLocation Location { get; }
+
+        /// <summary>The member (or type) the finding is in: <c>ChatService.StartAsync</c>; empty when unknown.</summary>
+        public string Member { get; }
     }
 
     /// <summary>A purpose named in code (<c>[ProcessingPurpose]</c>, <c>[ConsentCheck]</c>, <c>[RequiresConsent]</c>).</summary>

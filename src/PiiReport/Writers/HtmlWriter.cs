@@ -17,7 +17,8 @@ namespace PiiReport.Writers
             "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1f2328}"
             + "table{border-collapse:collapse;margin:0 0 1.5rem;width:100%}th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}"
             + "th{background:#f6f8fa}code{font-family:ui-monospace,monospace}.unguarded{color:#cf222e;font-weight:600}.guarded{color:#1a7f37}"
-            + ".arrow{text-align:center;color:#57606a}.warning{color:#9a6700}.error{color:#cf222e}";
+            + ".arrow{text-align:center;color:#57606a}.warning{color:#9a6700}.error{color:#cf222e}"
+            + ".added,.new{color:#1a7f37;font-weight:600}.removed,.fixed{color:#57606a;font-weight:600}.changed{color:#9a6700;font-weight:600}.summary{font-size:1.2rem}";
 
         public static void Write(PrivacyReport report, TextWriter output)
         {
@@ -25,6 +26,11 @@ namespace PiiReport.Writers
             html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Privacy report: ").Append(E(report.Subject)).Append("</title>\n");
             html.Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
             html.Append("<h1>Privacy report: ").Append(E(report.Subject)).Append("</h1>\n");
+            if (report.Changes is { } changes)
+            {
+                WriteChanges(changes, html);
+            }
+
             html.Append("<p>Record of processing activities (GDPR Art. 30) and PiiAnalyzers findings for ")
                 .Append(string.Join(", ", report.Projects.Select(E))).Append(".</p>\n");
 
@@ -117,6 +123,56 @@ namespace PiiReport.Writers
             html.Append("</body>\n</html>\n");
             output.Write(html.ToString());
         }
+
+        private static void WriteChanges(ReportChanges changes, StringBuilder html)
+        {
+            html.Append("<h2 id=\"changes\">Changes</h2>\n<p class=\"summary\"><strong>").Append(E(changes.Summary())).Append("</strong></p>\n");
+            html.Append("<p>Compared with <code>").Append(E(changes.Baseline)).Append("</code>.</p>\n");
+            if (changes.DataAdded.Count + changes.DataRemoved.Count + changes.DataChanged.Count > 0)
+            {
+                html.Append("<h3>Personal data</h3>\n<table>\n<tr><th>Change</th><th>Data</th><th>Category</th><th>Purposes</th><th>Lawful basis</th><th>Retention</th><th>Declared at</th></tr>\n");
+                foreach (var (label, data) in changes.DataAdded.Select(d => ("added", d)).Concat(changes.DataRemoved.Select(d => ("removed", d))))
+                {
+                    Row(html, Change(label), E(data.Name) + " (" + E(data.MemberKind) + ")", E(data.Category), E(Labels.Purposes(data.Purposes)), E(data.LawfulBasis),
+                        E(Labels.Retention(data)), E(Labels.Location(data.Location)));
+                }
+
+                foreach (var change in changes.DataChanged)
+                {
+                    string Cell(System.Func<DataEntry, string> value) => E(value(change.Before) == value(change.After) ? value(change.After) : value(change.Before) + " \u2192 " + value(change.After));
+                    Row(html, Change("changed"), E(change.After.Name) + " (" + E(change.After.MemberKind) + ")", Cell(d => d.Category), Cell(d => Labels.Purposes(d.Purposes)),
+                        Cell(d => d.LawfulBasis), Cell(Labels.Retention), E(Labels.Location(change.After.Location)));
+                }
+
+                html.Append("</table>\n");
+            }
+
+            if (changes.FlowsAdded.Count + changes.FlowsRemoved.Count > 0)
+            {
+                html.Append("<h3>Flows into sinks</h3>\n<table>\n<tr><th>Change</th><th>Data</th><th>Sink kind</th><th>Sink</th><th>In</th><th>Where</th><th>Consent</th></tr>\n");
+                foreach (var (label, flow) in changes.FlowsAdded.Select(f => ("added", f)).Concat(changes.FlowsRemoved.Select(f => ("removed", f))))
+                {
+                    var consent = "<span class=\"" + (flow.Consent == ConsentState.NotRequired ? "not-required" : E(Labels.Of(flow.Consent))) + "\">" + E(Labels.Of(flow.Consent)) + "</span>";
+                    Row(html, Change(label), E(flow.Data), E(Labels.Of(flow.Kind)), E(flow.Sink), E(flow.Member), E(Labels.Location(flow.Location)), consent);
+                }
+
+                html.Append("</table>\n");
+            }
+
+            if (changes.FindingsNew.Count + changes.FindingsFixed.Count > 0)
+            {
+                html.Append("<h3>Findings</h3>\n<table>\n<tr><th>Change</th><th>Rule</th><th>Severity</th><th>Message</th><th>In</th><th>Where</th></tr>\n");
+                foreach (var (label, finding) in changes.FindingsNew.Select(f => ("new", f)).Concat(changes.FindingsFixed.Select(f => ("fixed", f))))
+                {
+                    Row(html, Change(label), E(finding.RuleId), "<span class=\"" + E(Labels.Of(finding.Severity)) + "\">" + E(Labels.Of(finding.Severity)) + "</span>",
+                        E(finding.Message), E(finding.Member), E(Labels.Location(finding.Location)));
+                }
+
+                html.Append("</table>\n");
+            }
+        }
+
+        private static string Change(string label) => "<span class=\"" + label + "\">" + label + "</span>";
 
         /// <summary>HTML-escapes text for element content and double-quoted attributes.</summary>
         public static string E(string value) => WebUtility.HtmlEncode(value);

@@ -28,6 +28,11 @@ namespace PiiReport.Writers
                 json.WriteStartObject();
                 json.WriteString("schemaVersion", SchemaVersion);
                 json.WriteString("subject", report.Subject);
+                if (report.Changes is { } changes)
+                {
+                    Changes(json, changes);
+                }
+
                 json.WriteStartArray("projects");
                 foreach (var project in report.Projects)
                 {
@@ -39,38 +44,7 @@ namespace PiiReport.Writers
                 json.WriteStartArray("inventory");
                 foreach (var data in report.Inventory)
                 {
-                    json.WriteStartObject();
-                    json.WriteString("name", data.Name);
-                    json.WriteString("project", data.Project);
-                    json.WriteString("memberKind", data.MemberKind);
-                    json.WriteString("type", data.Type);
-                    json.WriteString("category", data.Category);
-                    Strings(json, "purposes", data.Purposes);
-                    json.WriteString("lawfulBasis", data.LawfulBasis);
-                    json.WriteBoolean("needsConsent", data.NeedsConsent);
-                    json.WriteStartObject("retention");
-                    if (data.RetentionDays is { } days)
-                    {
-                        json.WriteNumber("days", days);
-                    }
-                    else
-                    {
-                        json.WriteNull("days");
-                    }
-
-                    if (data.RetentionSource is { } source)
-                    {
-                        json.WriteString("source", source);
-                    }
-                    else
-                    {
-                        json.WriteNull("source");
-                    }
-
-                    json.WriteEndObject();
-                    json.WriteString("discoveredBy", Labels.Json(data.DiscoveredBy));
-                    Location(json, data.Location);
-                    json.WriteEndObject();
+                    Data(json, data);
                 }
 
                 json.WriteEndArray();
@@ -88,6 +62,7 @@ namespace PiiReport.Writers
                         json.WriteString("sinkKind", Labels.Of(flow.Kind));
                         json.WriteString("sink", flow.Sink);
                         json.WriteString("consent", Labels.Json(flow.Consent));
+                        json.WriteString("member", flow.Member);
                         Location(json, flow.Location);
                         json.WriteEndObject();
                     }
@@ -134,6 +109,7 @@ namespace PiiReport.Writers
                             json.WriteString("message", finding.Message);
                             json.WriteNumber("line", finding.Location.Line);
                             json.WriteNumber("column", finding.Location.Column);
+                            json.WriteString("member", finding.Member);
                             json.WriteEndObject();
                         }
 
@@ -186,6 +162,120 @@ namespace PiiReport.Writers
 
             output.Write(Encoding.UTF8.GetString(stream.ToArray()));
             output.Write('\n');
+        }
+
+        private static void Data(Utf8JsonWriter json, DataEntry data)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", data.Name);
+            json.WriteString("project", data.Project);
+            json.WriteString("memberKind", data.MemberKind);
+            json.WriteString("type", data.Type);
+            json.WriteString("category", data.Category);
+            Strings(json, "purposes", data.Purposes);
+            json.WriteString("lawfulBasis", data.LawfulBasis);
+            json.WriteBoolean("needsConsent", data.NeedsConsent);
+            json.WriteStartObject("retention");
+            if (data.RetentionDays is { } days)
+            {
+                json.WriteNumber("days", days);
+            }
+            else
+            {
+                json.WriteNull("days");
+            }
+
+            if (data.RetentionSource is { } source)
+            {
+                json.WriteString("source", source);
+            }
+            else
+            {
+                json.WriteNull("source");
+            }
+
+            json.WriteEndObject();
+            json.WriteString("discoveredBy", Labels.Json(data.DiscoveredBy));
+            Location(json, data.Location);
+            json.WriteEndObject();
+        }
+
+        private static void Changes(Utf8JsonWriter json, ReportChanges changes)
+        {
+            json.WriteStartObject("changes");
+            json.WriteString("baseline", changes.Baseline);
+            json.WriteString("summary", changes.Summary());
+            json.WriteStartObject("personalData");
+            json.WriteStartArray("added");
+            foreach (var data in changes.DataAdded)
+            {
+                Data(json, data);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("removed");
+            foreach (var data in changes.DataRemoved)
+            {
+                Data(json, data);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("changed");
+            foreach (var change in changes.DataChanged)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", change.After.Name);
+                json.WriteString("description", ReportChanges.Describe(change));
+                json.WritePropertyName("before");
+                Data(json, change.Before);
+                json.WritePropertyName("after");
+                Data(json, change.After);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteStartObject("flows");
+            foreach (var (name, flows) in new[] { ("added", changes.FlowsAdded), ("removed", changes.FlowsRemoved) })
+            {
+                json.WriteStartArray(name);
+                foreach (var flow in flows)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("data", flow.Data);
+                    Strings(json, "purposes", flow.Purposes);
+                    json.WriteString("sinkKind", Labels.Of(flow.Kind));
+                    json.WriteString("sink", flow.Sink);
+                    json.WriteString("consent", Labels.Json(flow.Consent));
+                    json.WriteString("member", flow.Member);
+                    Location(json, flow.Location);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+            json.WriteStartObject("findings");
+            foreach (var (name, findings) in new[] { ("new", changes.FindingsNew), ("fixed", changes.FindingsFixed) })
+            {
+                json.WriteStartArray(name);
+                foreach (var finding in findings)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("ruleId", finding.RuleId);
+                    json.WriteString("severity", Labels.Of(finding.Severity));
+                    json.WriteString("message", finding.Message);
+                    json.WriteString("member", finding.Member);
+                    Location(json, finding.Location);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
         }
 
         private static void Strings(Utf8JsonWriter json, string name, System.Collections.Generic.IEnumerable<string> values)

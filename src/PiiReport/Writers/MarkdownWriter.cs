@@ -18,6 +18,13 @@ namespace PiiReport.Writers
         {
             var md = new StringBuilder();
             md.Append("# Privacy report: ").Append(Text(report.Subject)).Append('\n').Append('\n');
+            if (report.Changes is { } changes)
+            {
+                // A pull-request comment: the change first, the whole report folded away.
+                WriteChanges(changes, md);
+                md.Append("<details>\n<summary>The whole report</summary>\n\n");
+            }
+
             md.Append("Record of processing activities (GDPR Art. 30) and PiiAnalyzers findings for ")
                 .Append(string.Join(", ", report.Projects.Select(Text))).Append(".\n\n");
             md.Append("| Personal data | Flows into sinks | Unguarded flows | Findings | Gaps |\n|---|---|---|---|---|\n");
@@ -30,7 +37,72 @@ namespace PiiReport.Writers
             WriteMap(report, md);
             WriteFindings(report, md);
             WriteGaps(report, md);
+            if (report.Changes is not null)
+            {
+                md.Append("\n</details>\n");
+            }
+
             output.Write(md.ToString());
+        }
+
+        private static void WriteChanges(ReportChanges changes, StringBuilder md)
+        {
+            md.Append("## Changes\n\n**").Append(Text(changes.Summary())).Append("**\n\n");
+            md.Append("Compared with ").Append(Code(changes.Baseline)).Append(".\n\n");
+            if (changes.DataAdded.Count + changes.DataRemoved.Count + changes.DataChanged.Count > 0)
+            {
+                md.Append("### Personal data\n\n| Change | Data | Category | Purposes | Lawful basis | Retention | Declared at |\n|---|---|---|---|---|---|---|\n");
+                foreach (var data in changes.DataAdded)
+                {
+                    DataRow(md, "added", data);
+                }
+
+                foreach (var data in changes.DataRemoved)
+                {
+                    DataRow(md, "removed", data);
+                }
+
+                foreach (var change in changes.DataChanged)
+                {
+                    DataRow(md, "changed", change.After, change.Before);
+                }
+
+                md.Append('\n');
+            }
+
+            if (changes.FlowsAdded.Count + changes.FlowsRemoved.Count > 0)
+            {
+                md.Append("### Flows into sinks\n\n| Change | Data | Sink kind | Sink | In | Where | Consent |\n|---|---|---|---|---|---|---|\n");
+                foreach (var (label, flow) in changes.FlowsAdded.Select(f => ("added", f)).Concat(changes.FlowsRemoved.Select(f => ("removed", f))))
+                {
+                    md.Append("| ").Append(label).Append(" | ").Append(Text(flow.Data)).Append(" | ").Append(Labels.Of(flow.Kind)).Append(" | ").Append(Text(flow.Sink))
+                        .Append(" | ").Append(Text(flow.Member)).Append(" | ").Append(Text(Labels.Location(flow.Location))).Append(" | ")
+                        .Append(flow.Consent == ConsentState.Unguarded ? "**unguarded**" : Labels.Of(flow.Consent)).Append(" |\n");
+                }
+
+                md.Append('\n');
+            }
+
+            if (changes.FindingsNew.Count + changes.FindingsFixed.Count > 0)
+            {
+                md.Append("### Findings\n\n| Change | Rule | Severity | Message | In | Where |\n|---|---|---|---|---|---|\n");
+                foreach (var (label, finding) in changes.FindingsNew.Select(f => ("new", f)).Concat(changes.FindingsFixed.Select(f => ("fixed", f))))
+                {
+                    md.Append("| ").Append(label).Append(" | ").Append(RuleLink(finding)).Append(" | ").Append(Labels.Of(finding.Severity)).Append(" | ").Append(Text(finding.Message))
+                        .Append(" | ").Append(Text(finding.Member)).Append(" | ").Append(Text(Labels.Location(finding.Location))).Append(" |\n");
+                }
+
+                md.Append('\n');
+            }
+        }
+
+        /// <summary>A row of personal data; for a changed declaration, each changed value as "before → after".</summary>
+        private static void DataRow(StringBuilder md, string label, DataEntry data, DataEntry? before = null)
+        {
+            string Cell(Func<DataEntry, string> value) => Text(before is null || value(before) == value(data) ? value(data) : value(before) + " \u2192 " + value(data));
+            md.Append("| ").Append(label).Append(" | ").Append(Text(data.Name)).Append(" (").Append(Text(data.MemberKind)).Append(") | ").Append(Cell(d => d.Category))
+                .Append(" | ").Append(Cell(d => Labels.Purposes(d.Purposes))).Append(" | ").Append(Cell(d => d.LawfulBasis)).Append(" | ").Append(Cell(Labels.Retention))
+                .Append(" | ").Append(Text(Labels.Location(data.Location))).Append(" |\n");
         }
 
         private static void WriteInventory(PrivacyReport report, StringBuilder md)

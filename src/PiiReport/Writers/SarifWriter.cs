@@ -16,7 +16,12 @@ namespace PiiReport.Writers
 
         public static void Write(PrivacyReport report, TextWriter output)
         {
-            var rules = report.Findings.GroupBy(f => f.RuleId).Select(g => g.First()).ToList();
+            var changes = report.Changes;
+            var absent = changes?.FindingsFixed ?? System.Array.Empty<FindingEntry>();
+            var rules = report.Findings.Concat(absent).GroupBy(f => f.RuleId).Select(g => g.First()).OrderBy(r => r.RuleId, System.StringComparer.Ordinal).ToList();
+            var fingerprints = Analysis.ReportDiff.Fingerprints(report.Findings);
+            var absentFingerprints = Analysis.ReportDiff.Fingerprints(absent);
+            var unchanged = new System.Collections.Generic.HashSet<FindingEntry>(changes?.FindingsUnchanged ?? System.Array.Empty<FindingEntry>());
             using var stream = new MemoryStream();
             using (var json = new Utf8JsonWriter(stream, JsonReportWriter.Options))
             {
@@ -52,7 +57,8 @@ namespace PiiReport.Writers
                 json.WriteEndObject();
 
                 json.WriteStartArray("results");
-                foreach (var finding in report.Findings)
+                foreach (var (finding, state) in report.Findings.Select(f => (f, changes is null ? null : unchanged.Contains(f) ? "unchanged" : "new"))
+                    .Concat(absent.Select(f => (f, (string?)"absent"))))
                 {
                     json.WriteStartObject();
                     json.WriteString("ruleId", finding.RuleId);
@@ -82,6 +88,15 @@ namespace PiiReport.Writers
                         json.WriteEndObject();
                         json.WriteEndObject();
                         json.WriteEndArray();
+                    }
+
+                    // Stable under line moves: GitHub code scanning and other viewers match results across commits by it.
+                    json.WriteStartObject("partialFingerprints");
+                    json.WriteString(Analysis.ReportDiff.FingerprintKey, state == "absent" ? absentFingerprints[finding] : fingerprints[finding]);
+                    json.WriteEndObject();
+                    if (state is not null)
+                    {
+                        json.WriteString("baselineState", state);
                     }
 
                     json.WriteEndObject();

@@ -6,7 +6,7 @@ using Xunit;
 namespace PiiAnalyzers.Tests.Report
 {
     /// <summary>
-    /// Each writer's output for <see cref="ReportFixtures.Small"/>, byte for byte, against Report/Golden/. After an
+    /// Each writer's output for <see cref="ReportFixtures.Small"/> (and with a baseline, <see cref="ReportFixtures.Changed"/>), byte for byte, against Report/Golden/. After an
     /// intended change, regenerate them with <c>PII_REPORT_UPDATE_GOLDEN=1 dotnet test --filter ReportGoldenFileTests</c>
     /// and review the diff.
     /// </summary>
@@ -17,10 +17,14 @@ namespace PiiAnalyzers.Tests.Report
         [InlineData("html", "report.html")]
         [InlineData("json", "report.json")]
         [InlineData("sarif", "report.sarif")]
+        [InlineData("md", "report-changes.md")]
+        [InlineData("html", "report-changes.html")]
+        [InlineData("json", "report-changes.json")]
+        [InlineData("sarif", "report-changes.sarif")]
         public void Output_MatchesGoldenFile(string name, string file)
         {
             var format = Format(name);
-            var actual = ReportWriters.ToString(ReportFixtures.Small(), format);
+            var actual = ReportWriters.ToString(file.Contains("changes", StringComparison.Ordinal) ? ReportFixtures.Changed() : ReportFixtures.Small(), format);
             var path = Path.Combine(ReportFixtures.RepositoryRoot(), "tests", "PiiAnalyzers.Tests", "Report", "Golden", file);
             if (Environment.GetEnvironmentVariable("PII_REPORT_UPDATE_GOLDEN") == "1")
             {

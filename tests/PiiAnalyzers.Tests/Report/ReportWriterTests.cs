@@ -94,5 +94,25 @@ namespace PiiAnalyzers.Tests.Report
                 Assert.True(location.GetProperty("region").GetProperty("startLine").GetInt32() >= 1);
             }
         }
+
+        [Fact]
+        public void HostileFileNames_AreTextInEveryFormat()
+        {
+            const string file = "Chat/<b>\"Chat\"</b> 'x' | `y` #1.cs";
+            var report = ReportFixtures.Changed(chatFile: file);
+            var markdown = ReportWriters.ToString(report, ReportFormat.Markdown);
+            Assert.Contains("| Visitor.Email | logging | LogInformation | Chat/&lt;b&gt;\"Chat\"&lt;/b&gt; 'x' \\| \\`y\\` \\#1.cs:58 | **unguarded** |", markdown);
+            Assert.Contains("**Chat/&lt;b&gt;\"Chat\"&lt;/b&gt; 'x' \\| \\`y\\` \\#1.cs**", markdown);
+            Assert.DoesNotContain("<b>", markdown);
+            var html = ReportWriters.ToString(report, ReportFormat.Html);
+            Assert.Contains("<td>Chat/&lt;b&gt;&quot;Chat&quot;&lt;/b&gt; &#39;x&#39; | `y` #1.cs</td>", html);
+            Assert.DoesNotContain("<b>", html);
+            var json = JsonDocument.Parse(ReportWriters.ToString(report, ReportFormat.Json)).RootElement;
+            Assert.Equal(file, json.GetProperty("changes").GetProperty("flows").GetProperty("added")[1].GetProperty("location").GetProperty("path").GetString());
+            var sarif = JsonDocument.Parse(ReportWriters.ToString(report, ReportFormat.Sarif)).RootElement;
+            Assert.Equal(
+                "Chat/%3Cb%3E%22Chat%22%3C/b%3E%20%27x%27%20%7C%20%60y%60%20%231.cs",
+                sarif.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        }
     }
 }

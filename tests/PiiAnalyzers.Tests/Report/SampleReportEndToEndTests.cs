@@ -147,7 +147,7 @@ namespace PiiAnalyzers.Tests.Report
         }
 
         /// <summary>The tool built in the tests' configuration: tests/PiiAnalyzers.Tests/bin/Debug/net10.0 → src/PiiReport/bin/Debug/net10.0.</summary>
-        private static string ToolPath(string root)
+        internal static string ToolPath(string root)
         {
             var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
             var configuration = framework.Parent!.Name;
