@@ -110,7 +110,7 @@ namespace PiiAnalyzers.CodeFixes
                 _ => declaration,
             };
 
-            return await AttributeInsertion.SimplifyAsync(document.WithSyntaxRoot(root.ReplaceNode(declaration, marked)), cancellationToken).ConfigureAwait(false);
+            return await AttributeInsertion.SimplifyAsync(document.WithSyntaxRoot(root.ReplaceNode(declaration, marked)), attributeType, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The purpose the type's other personal-data members agree on, or the one purpose the project allows.</summary>
