@@ -103,7 +103,7 @@ namespace PiiAnalyzers.CodeFixes
             /// <summary>The equivalence key of the first action offered on a diagnostic of the IDs asked for, in source order.</summary>
             private static async Task<string?> FirstKeyAsync(FixAllContext fixAllContext)
             {
-                var diagnostics = fixAllContext.Document is { } document
+                var diagnostics = fixAllContext.Scope == FixAllScope.Document && fixAllContext.Document is { } document
                     ? await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false)
                     : await fixAllContext.GetAllDiagnosticsAsync(fixAllContext.Project).ConfigureAwait(false);
                 var solution = fixAllContext.Project.Solution;

@@ -241,7 +241,7 @@ namespace PiiAnalyzers.CodeFixes
             ExpressionSyntax argument;
             if (type.SpecialType == SpecialType.System_String || redactor.Parameters[0].Type.SpecialType == SpecialType.System_Object)
             {
-                argument = bare;
+                argument = bare is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : bare; // an argument needs no parentheses
             }
             else
             {
