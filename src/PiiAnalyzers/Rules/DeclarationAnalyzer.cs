@@ -221,7 +221,7 @@ namespace PiiAnalyzers.Rules
                 foreach (var problem in problems)
                 {
                     location ??= reference.GetSyntax(cancellationToken).GetLocation();
-                    report(Diagnostic.Create(Descriptors.InvalidDeclaration, location, "[" + prefix + name + "]", target.ToString(), problem));
+                    report(Diagnostic.Create(Descriptors.InvalidDeclaration, location, MessageText.Arguments("[" + prefix + name + "]", target.ToString(), problem)));
                 }
             }
 

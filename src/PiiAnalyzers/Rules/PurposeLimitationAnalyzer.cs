@@ -66,9 +66,10 @@ namespace PiiAnalyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.PurposeMismatch,
                 reference.Syntax.GetLocation(),
-                "'" + item.Name + "' (personal data)",
-                purpose,
-                string.Join(" and ", item.Purposes.Select(p => "'" + p + "'"))));
+                MessageText.Arguments(
+                    "'" + item.Name + "' (personal data)",
+                    purpose,
+                    string.Join(" and ", item.Purposes.Select(p => "'" + p + "'")))));
         }
 
         /// <summary>
