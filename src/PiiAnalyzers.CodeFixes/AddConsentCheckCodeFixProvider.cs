@@ -53,7 +53,7 @@ namespace PiiAnalyzers.CodeFixes
             Descriptors.TransferredWithoutConsent.Id,
             Descriptors.RequiresConsentCalledWithoutCheck.Id);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => ConsentGuardFixAllProvider.Instance;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
@@ -34,7 +35,7 @@ namespace PiiAnalyzers.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.PersistedWithoutRetention.Id);
 
-        public override FixAllProvider GetFixAllProvider() => new KeyedBatchFixAllProvider(EquivalenceKey);
+        public override FixAllProvider GetFixAllProvider() => AddAll.Instance;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -107,26 +108,93 @@ namespace PiiAnalyzers.CodeFixes
             return null;
         }
 
-        private static async Task<Solution> AddPolicyAsync(Target target, CancellationToken cancellationToken)
+        private static Task<Solution> AddPolicyAsync(Target target, CancellationToken cancellationToken)
+            => AddPoliciesAsync(target.Document.Project.Solution, new[] { target }, cancellationToken);
+
+        /// <summary>Adds the policy to every target, one edit per declaring document.</summary>
+        private static async Task<Solution> AddPoliciesAsync(Solution solution, IEnumerable<Target> targets, CancellationToken cancellationToken)
         {
-            var document = target.Document;
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null)
+            foreach (var group in targets.GroupBy(t => t.Document.Id))
             {
-                return document.Project.Solution;
+                var document = solution.GetDocument(group.Key);
+                var root = document is null ? null : await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                if (document is null || root is null)
+                {
+                    continue;
+                }
+
+                var generator = SyntaxGenerator.GetGenerator(document);
+                var endOfLine = AttributeInsertion.EndOfLine(root);
+                var byDeclaration = new Dictionary<TypeDeclarationSyntax, Target>();
+                foreach (var target in group)
+                {
+                    byDeclaration[target.Declaration] = target; // the same type named by several diagnostics gets one policy
+                }
+
+                var newRoot = root.ReplaceNodes(byDeclaration.Keys, (original, rewritten) =>
+                {
+                    var target = byDeclaration[original];
+                    var days = PiiOptions.GetDefaultRetentionDays(document.Project.AnalyzerOptions, original.SyntaxTree) ?? DefaultDays;
+                    var arguments = SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(
+                        SyntaxFactory.NameEquals(
+                            SyntaxFactory.IdentifierName("Days").WithTrailingTrivia(SyntaxFactory.Space),
+                            SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space)),
+                        nameColon: null,
+                        SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(days.ToString(CultureInfo.InvariantCulture), days)))));
+                    var list = AttributeInsertion.List(generator, target.AttributeType, arguments);
+                    return AttributeInsertion.AddTo(rewritten, list, endOfLine);
+                });
+                document = await AttributeInsertion.SimplifyAsync(document.WithSyntaxRoot(newRoot), group.First().AttributeType, cancellationToken).ConfigureAwait(false);
+                solution = document.Project.Solution;
             }
 
-            var days = PiiOptions.GetDefaultRetentionDays(document.Project.AnalyzerOptions, target.Declaration.SyntaxTree) ?? DefaultDays;
-            var arguments = SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(
-                SyntaxFactory.NameEquals(
-                    SyntaxFactory.IdentifierName("Days").WithTrailingTrivia(SyntaxFactory.Space),
-                    SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space)),
-                nameColon: null,
-                SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(days.ToString(CultureInfo.InvariantCulture), days)))));
-            var list = AttributeInsertion.List(SyntaxGenerator.GetGenerator(document), target.AttributeType, arguments);
-            var annotated = AttributeInsertion.AddTo(target.Declaration, list, AttributeInsertion.EndOfLine(root));
-            document = await AttributeInsertion.SimplifyAsync(document.WithSyntaxRoot(root.ReplaceNode(target.Declaration, annotated)), cancellationToken).ConfigureAwait(false);
-            return document.Project.Solution;
+            return solution;
+        }
+
+        /// <summary>
+        /// Fix All: a policy on every type the diagnostics in scope name, each type once, in one pass (the batch fixer
+        /// drops edits of one file that overlap, such as two types' shared <c>using</c> directive).
+        /// </summary>
+        private sealed class AddAll : FixAllProvider
+        {
+            public static readonly AddAll Instance = new AddAll();
+
+            public override IEnumerable<FixAllScope> GetSupportedFixAllScopes()
+                => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
+
+            public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+                => Task.FromResult<CodeAction?>(CodeAction.Create(Title, token => FixAllAsync(fixAllContext, token), EquivalenceKey));
+
+            private static async Task<Solution> FixAllAsync(FixAllContext fixAllContext, CancellationToken cancellationToken)
+            {
+                var solution = fixAllContext.Solution;
+                var projects = fixAllContext.Scope == FixAllScope.Solution ? solution.Projects : new[] { fixAllContext.Project };
+                var targets = new List<Target>();
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var project in projects)
+                {
+                    var diagnostics = fixAllContext.Scope == FixAllScope.Document && fixAllContext.Document is { } only
+                        ? await fixAllContext.GetDocumentDiagnosticsAsync(only).ConfigureAwait(false)
+                        : await fixAllContext.GetAllDiagnosticsAsync(project).ConfigureAwait(false);
+                    foreach (var diagnostic in diagnostics)
+                    {
+                        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.RetentionType, out var typeId) || typeId is null
+                            || !seen.Add(project.Id.Id + typeId)
+                            || !diagnostic.Location.IsInSource || solution.GetDocument(diagnostic.Location.SourceTree) is not { } document)
+                        {
+                            continue;
+                        }
+
+                        if (await FindTargetAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } target
+                            && !targets.Any(t => t.Declaration == target.Declaration))
+                        {
+                            targets.Add(target);
+                        }
+                    }
+                }
+
+                return await AddPoliciesAsync(solution, targets, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         private sealed class Target

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,7 +17,7 @@ namespace PiiAnalyzers.CodeFixes
     /// </summary>
     internal static class AttributeInsertion
     {
-        /// <summary><c>[global::N.TypeAttribute(arguments)]</c>, annotated so <see cref="SimplifyAsync"/> reduces it and imports N.</summary>
+        /// <summary><c>[global::N.TypeAttribute(arguments)]</c>, annotated so <see cref="SimplifyAsync(Document, INamedTypeSymbol, CancellationToken)"/> reduces it and imports N.</summary>
         public static AttributeListSyntax List(SyntaxGenerator generator, INamedTypeSymbol attributeType, AttributeArgumentListSyntax? arguments = null, SyntaxKind? target = null)
         {
             var name = (NameSyntax)generator.TypeExpression(attributeType);
@@ -68,11 +69,79 @@ namespace PiiAnalyzers.CodeFixes
                 .WithLeadingTrivia(trivia);
         }
 
-        /// <summary>Adds the <c>using</c> directives the annotated names need and reduces the names.</summary>
-        public static async Task<Document> SimplifyAsync(Document document, CancellationToken cancellationToken)
+        /// <summary>
+        /// Adds the <c>using</c> directive the annotated names need (the namespace of <paramref name="imported"/>) and
+        /// reduces the names; when that directive would make a name of the file ambiguous, the names stay qualified instead.
+        /// </summary>
+        public static Task<Document> SimplifyAsync(Document document, INamedTypeSymbol imported, CancellationToken cancellationToken)
+            => SimplifyAsync(document, new[] { imported }, Simplifier.Annotation, cancellationToken);
+
+        /// <summary>
+        /// As <see cref="SimplifyAsync(Document, INamedTypeSymbol, CancellationToken)"/> for the namespaces of several types,
+        /// adding imports only for the nodes marked with <paramref name="importAnnotation"/>.
+        /// </summary>
+        public static async Task<Document> SimplifyAsync(Document document, IEnumerable<INamedTypeSymbol> imported, SyntaxAnnotation importAnnotation, CancellationToken cancellationToken)
         {
-            document = await ImportAdder.AddImportsAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var canImport = true;
+            foreach (var @namespace in imported.Select(t => t.ContainingNamespace).Distinct<INamespaceSymbol>(SymbolEqualityComparer.Default))
+            {
+                canImport &= await CanImportAsync(document, @namespace, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (canImport)
+            {
+                document = await ImportAdder.AddImportsAsync(document, importAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+
             return await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// False when importing <paramref name="namespace"/> into <paramref name="document"/> could make a name ambiguous
+        /// (CS0104): one of its public types has the name of a type the file already sees through another import, as
+        /// ASP.NET Core Identity's <c>PersonalDataAttribute</c> has PiiAttributes', or Newtonsoft.Json's
+        /// <c>JsonIgnoreAttribute</c> System.Text.Json's. The fix then writes qualified names.
+        /// </summary>
+        public static async Task<bool> CanImportAsync(Document document, INamespaceSymbol? @namespace, CancellationToken cancellationToken)
+        {
+            if (@namespace is null || @namespace.IsGlobalNamespace)
+            {
+                return true;
+            }
+
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is not CompilationUnitSyntax unit || model is null)
+            {
+                return false;
+            }
+
+            // The namespace as this document's compilation sees it (the symbol may come from another project's).
+            var name = @namespace.ToDisplayString();
+            var types = model.Compilation.GetCompilationNamespace(@namespace) is { } own
+                ? own.GetTypeMembers().Where(t => t.DeclaredAccessibility == Accessibility.Public).ToList()
+                : new List<INamedTypeSymbol>();
+
+            // Every scope a using directive can open: the file, and each namespace declaration with its own usings.
+            var positions = new List<int> { unit.Members.FirstOrDefault()?.SpanStart ?? unit.EndOfFileToken.SpanStart };
+            positions.AddRange(unit.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+                .OfType<BaseNamespaceDeclarationSyntax>()
+                .Select(n => n.Members.FirstOrDefault()?.SpanStart ?? n.Name.Span.End));
+            foreach (var position in positions)
+            {
+                foreach (var type in types)
+                {
+                    foreach (var visible in model.LookupNamespacesAndTypes(position, name: type.Name))
+                    {
+                        if (visible is INamedTypeSymbol other && other.ContainingNamespace?.ToDisplayString() != name)
+                        {
+                            return false;
+                        }
+                    }
+                }
+            }
+
+            return true;
         }
 
         /// <summary>The whitespace that ends <paramref name="trivia"/>: the indentation of the line the declaration starts on.</summary>

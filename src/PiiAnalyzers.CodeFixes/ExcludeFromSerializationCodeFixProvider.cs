@@ -20,7 +20,9 @@ namespace PiiAnalyzers.CodeFixes
     /// PII002: puts the serializer's own ignore attribute (<c>[JsonIgnore]</c>) on the personal-data members an object
     /// writes out, wherever they are declared. Offered only when that makes the diagnostic go away: the value serialized
     /// holds the members (<c>Serialize(visitor)</c>), not when it is one of them (<c>Serialize(visitor.Email)</c>), and
-    /// every member named is declared in source.
+    /// every member named is declared in source. Not offered when the compilation also reads data into a type that declares
+    /// one of the members (see <see cref="DeserializedTypes"/>): the attribute stops reading as well as writing, and the
+    /// program would silently stop receiving the member.
     /// </summary>
     // Not exported: PersonalDataSinkCodeFixProvider offers it (dotnet format pairs each analyzer with one fixer).
     public abstract class ExcludeFromSerializationCodeFixProvider : CodeFixProvider
@@ -83,6 +85,11 @@ namespace PiiAnalyzers.CodeFixes
                     continue;
                 }
 
+                if (DeserializedTypes.IsRead(compilation, member.ContainingType, cancellationToken))
+                {
+                    return null; // the attribute would also stop the program from reading the member (a request body, a file)
+                }
+
                 foreach (var reference in member.DeclaringSyntaxReferences)
                 {
                     if (solution.GetDocument(reference.SyntaxTree) is not { } declaringDocument
@@ -143,7 +150,7 @@ namespace PiiAnalyzers.CodeFixes
                 var endOfLine = AttributeInsertion.EndOfLine(root);
                 var nodes = target.Value.Select(n => root.FindNode(n.Span).AncestorsAndSelf().First(a => a.RawKind == n.RawKind && a.Span == n.Span));
                 var newRoot = root.ReplaceNodes(nodes, (_, node) => Annotate(node, generator, targetAttributeType, endOfLine));
-                targetDocument = await AttributeInsertion.SimplifyAsync(targetDocument.WithSyntaxRoot(newRoot), cancellationToken).ConfigureAwait(false);
+                targetDocument = await AttributeInsertion.SimplifyAsync(targetDocument.WithSyntaxRoot(newRoot), targetAttributeType, cancellationToken).ConfigureAwait(false);
                 changed = targetDocument.Project.Solution;
             }
 

@@ -37,7 +37,7 @@ namespace PiiAnalyzers.CodeFixes
         }
 
         /// <summary>The diagnostics of the original request.</summary>
-        private sealed class Diagnostics : FixAllContext.DiagnosticProvider
+        internal sealed class Diagnostics : FixAllContext.DiagnosticProvider
         {
             private readonly FixAllContext _original;
 

@@ -26,7 +26,11 @@ namespace PiiAnalyzers.CodeFixes
     {
         public const string EquivalenceKey = "PII008.MarkAsPersonalData";
 
-        private static readonly string[] CategoryNames = { "General", "Identifier", "Contact", "OnlineIdentifier", "Location", "Financial", "Content", "Special" };
+        /// <summary>The title when the purpose is filled in.</summary>
+        public const string Title = "Mark as personal data";
+
+        /// <summary>The title when no purpose can be inferred: the attribute is added without one.</summary>
+        public const string TitleWithoutPurpose = "Mark as personal data (purpose still to be chosen)";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.UnmarkedPersonalData.Id);
 
@@ -48,13 +52,15 @@ namespace PiiAnalyzers.CodeFixes
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (Declaration(root, diagnostic) is null)
+                if (Declaration(root, diagnostic) is not { } declaration)
                 {
                     continue;
                 }
 
+                // The title says when the developer still has to write the purpose (PII007 then asks for it).
+                var purpose = PurposeOf(Member(model, declaration, context.CancellationToken), context.Document, model.Compilation, declaration.SyntaxTree);
                 context.RegisterCodeFix(
-                    CodeAction.Create("Mark as personal data", ct => MarkAsync(context.Document, diagnostic, ct), EquivalenceKey),
+                    CodeAction.Create(purpose is null ? TitleWithoutPurpose : Title, ct => MarkAsync(context.Document, diagnostic, ct), EquivalenceKey),
                     diagnostic);
             }
         }
@@ -80,9 +86,7 @@ namespace PiiAnalyzers.CodeFixes
                 return document;
             }
 
-            var member = declaration is FieldDeclarationSyntax field
-                ? model.GetDeclaredSymbol(field.Declaration.Variables[0], cancellationToken)
-                : model.GetDeclaredSymbol(declaration, cancellationToken);
+            var member = Member(model, declaration, cancellationToken);
 
             var arguments = "(";
             var purpose = PurposeOf(member, document, model.Compilation, declaration.SyntaxTree);
@@ -91,10 +95,10 @@ namespace PiiAnalyzers.CodeFixes
                 arguments += "Purpose = " + SymbolDisplay.FormatLiteral(purpose, quote: true);
             }
 
-            if (diagnostic.Properties.TryGetValue(DiagnosticProperties.Category, out var text)
-                && int.TryParse(text, out var category) && category > 0 && category < CategoryNames.Length)
+            if (diagnostic.Properties.TryGetValue(DiagnosticProperties.Category, out var category)
+                && category is not null && category != DiagnosticProperties.CategoryNames[0] && DiagnosticProperties.CategoryNames.Contains(category))
             {
-                arguments += (purpose is null ? string.Empty : ", ") + "Category = PiiAttributes.PersonalDataCategory." + CategoryNames[category];
+                arguments += (purpose is null ? string.Empty : ", ") + "Category = PiiAttributes.PersonalDataCategory." + category;
             }
 
             arguments += ")";
@@ -115,8 +119,13 @@ namespace PiiAnalyzers.CodeFixes
                 _ => declaration,
             };
 
-            return await AttributeInsertion.SimplifyAsync(document.WithSyntaxRoot(root.ReplaceNode(declaration, marked)), cancellationToken).ConfigureAwait(false);
+            return await AttributeInsertion.SimplifyAsync(document.WithSyntaxRoot(root.ReplaceNode(declaration, marked)), attributeType, cancellationToken).ConfigureAwait(false);
         }
+
+        private static ISymbol? Member(SemanticModel model, SyntaxNode declaration, CancellationToken cancellationToken)
+            => declaration is FieldDeclarationSyntax field
+                ? model.GetDeclaredSymbol(field.Declaration.Variables[0], cancellationToken)
+                : model.GetDeclaredSymbol(declaration, cancellationToken);
 
         /// <summary>The purpose the type's other personal-data members agree on, or the one purpose the project allows.</summary>
         private static string? PurposeOf(ISymbol? member, Document document, Compilation compilation, SyntaxTree tree)

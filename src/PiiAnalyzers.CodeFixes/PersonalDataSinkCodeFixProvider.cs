@@ -50,7 +50,12 @@ namespace PiiAnalyzers.CodeFixes
             }
         }
 
-        /// <summary>Fix All goes to the fix whose equivalence key was chosen (the first fix of the rule when none was).</summary>
+        /// <summary>
+        /// Fix All goes to the fix whose equivalence key was chosen. When no key was chosen, or the key is another rule's,
+        /// the key is the one of the first fix offered on a diagnostic of the rules asked for. <c>dotnet format analyzers
+        /// --diagnostics PII001 PII002 PII003</c> fixes one ID at a time but passes the key of the first fix it met on a
+        /// diagnostic of any of them (Redact, for PII002 too), and the ID's own fix must still run.
+        /// </summary>
         private sealed class Dispatcher : FixAllProvider
         {
             public static readonly Dispatcher Instance = new Dispatcher();
@@ -58,21 +63,70 @@ namespace PiiAnalyzers.CodeFixes
             public override IEnumerable<FixAllScope> GetSupportedFixAllScopes()
                 => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
 
-            public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+            public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
             {
+                var ids = fixAllContext.DiagnosticIds;
                 var key = fixAllContext.CodeActionEquivalenceKey;
+                if (key is null || Owner(key, ids) is null)
+                {
+                    key = await FirstKeyAsync(fixAllContext).ConfigureAwait(false);
+                    if (key is null)
+                    {
+                        return null;
+                    }
+
+                    var diagnostics = new KeyedBatchFixAllProvider.Diagnostics(fixAllContext);
+                    fixAllContext = fixAllContext.Document is { } document
+                        ? new FixAllContext(document, fixAllContext.CodeFixProvider, fixAllContext.Scope, key, ids, diagnostics, fixAllContext.CancellationToken)
+                        : new FixAllContext(fixAllContext.Project, fixAllContext.CodeFixProvider, fixAllContext.Scope, key, ids, diagnostics, fixAllContext.CancellationToken);
+                }
+
+                return Owner(key, ids)?.GetFixAllProvider() is { } provider
+                    ? await provider.GetFixAsync(fixAllContext).ConfigureAwait(false)
+                    : null;
+            }
+
+            /// <summary>The fix that offers actions with <paramref name="key"/>, when it fixes one of <paramref name="ids"/>.</summary>
+            private static CodeFixProvider? Owner(string key, IEnumerable<string> ids)
+            {
                 foreach (var (fix, prefixes) in Fixes)
                 {
-                    var owns = key is null
-                        ? fix.FixableDiagnosticIds.Contains(fixAllContext.DiagnosticIds.FirstOrDefault() ?? string.Empty)
-                        : prefixes.Any(prefix => key.StartsWith(prefix, System.StringComparison.Ordinal));
-                    if (owns && fix.GetFixAllProvider() is { } provider)
+                    if (prefixes.Any(prefix => key.StartsWith(prefix, System.StringComparison.Ordinal)))
                     {
-                        return provider.GetFixAsync(fixAllContext);
+                        return ids.Any(fix.FixableDiagnosticIds.Contains) ? fix : null;
                     }
                 }
 
-                return Task.FromResult<CodeAction?>(null);
+                return null;
+            }
+
+            /// <summary>The equivalence key of the first action offered on a diagnostic of the IDs asked for, in source order.</summary>
+            private static async Task<string?> FirstKeyAsync(FixAllContext fixAllContext)
+            {
+                var diagnostics = fixAllContext.Scope == FixAllScope.Document && fixAllContext.Document is { } document
+                    ? await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false)
+                    : await fixAllContext.GetAllDiagnosticsAsync(fixAllContext.Project).ConfigureAwait(false);
+                var solution = fixAllContext.Project.Solution;
+                foreach (var diagnostic in diagnostics
+                    .Where(d => d.Location.IsInSource)
+                    .OrderBy(d => d.Location.SourceTree!.FilePath, System.StringComparer.Ordinal)
+                    .ThenBy(d => d.Location.SourceSpan.Start))
+                {
+                    if (solution.GetDocument(diagnostic.Location.SourceTree) is not { } owner)
+                    {
+                        continue;
+                    }
+
+                    string? first = null;
+                    var context = new CodeFixContext(owner, diagnostic, (action, _) => first ??= action.EquivalenceKey, fixAllContext.CancellationToken);
+                    await fixAllContext.CodeFixProvider.RegisterCodeFixesAsync(context).ConfigureAwait(false);
+                    if (first is not null)
+                    {
+                        return first;
+                    }
+                }
+
+                return null;
             }
         }
 

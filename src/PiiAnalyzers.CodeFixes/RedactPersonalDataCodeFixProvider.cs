@@ -19,8 +19,8 @@ namespace PiiAnalyzers.CodeFixes
 {
     /// <summary>
     /// PII001: wraps the logged value in <c>Redaction.Mask(...)</c>, or in the project's own <c>[Redactor]</c> method when
-    /// exactly one suitable one is accessible. An interpolated message has its personal-data holes redacted, not the whole
-    /// message. Values that are not strings are passed as <c>x.ToString()</c> (value types) or <c>x?.ToString()</c>.
+    /// exactly one suitable one is accessible. An interpolated message or a concatenation has its holes redacted one by
+    /// one (those that read personal data, else every one that is not a constant), not the whole message. Values that are not strings are passed as <c>x.ToString()</c> (value types) or <c>x?.ToString()</c>.
     /// The fix is offered only when the changed code has no more errors and warnings than before.
     /// </summary>
     // Not exported: PersonalDataSinkCodeFixProvider offers it (dotnet format pairs each analyzer with one fixer).
@@ -39,7 +39,7 @@ namespace PiiAnalyzers.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.PersonalDataLogged.Id);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => RedactAll.Instance;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -55,33 +55,45 @@ namespace PiiAnalyzers.CodeFixes
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                var span = diagnostic.Location.SourceSpan;
-                if (!diagnostic.Location.IsInSource || root.FindNode(span, getInnermostNodeForTie: true) is not ExpressionSyntax reported || reported.Span != span)
+                if (await FixAsync(document, root, model, symbols, diagnostic, cancellationToken).ConfigureAwait(false) is not { } fix)
                 {
                     continue;
                 }
 
-                foreach (var redactor in Redactors(model, symbols, reported.SpanStart))
+                var newRoot = root.ReplaceNode(fix.Reported, fix.Replacement);
+                var title = "Redact with " + fix.Redactor.ContainingType.Name + "." + fix.Redactor.Name;
+                context.RegisterCodeFix(
+                    CodeAction.Create(title, token => ApplyAsync(document, newRoot, new[] { fix.Redactor.ContainingType }, token), EquivalenceKey),
+                    diagnostic);
+            }
+        }
+
+        /// <summary>The reported expression and its redacted replacement, or null when no redactor gives code that compiles as well as before.</summary>
+        private static async Task<Fix?> FixAsync(Document document, SyntaxNode root, SemanticModel model, PrivacySymbols symbols, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var span = diagnostic.Location.SourceSpan;
+            if (diagnostic.Id != Descriptors.PersonalDataLogged.Id || !diagnostic.Location.IsInSource
+                || diagnostic.Location.SourceTree != root.SyntaxTree
+                || root.FindNode(span, getInnermostNodeForTie: true) is not ExpressionSyntax reported || reported.Span != span)
+            {
+                return null;
+            }
+
+            foreach (var redactor in Redactors(model, symbols, reported.SpanStart))
+            {
+                var marker = new SyntaxAnnotation();
+                if (Redact(model, symbols, reported, redactor, marker, cancellationToken) is not { } replacement)
                 {
-                    var marker = new SyntaxAnnotation();
-                    if (Redact(model, symbols, reported, redactor, marker, cancellationToken) is not { } replacement)
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    var newRoot = root.ReplaceNode(reported, replacement);
-                    if (!await IntroducesNoProblemsAsync(document, reported, newRoot, marker, cancellationToken).ConfigureAwait(false))
-                    {
-                        continue;
-                    }
-
-                    var title = "Redact with " + redactor.ContainingType.Name + "." + redactor.Name;
-                    context.RegisterCodeFix(
-                        CodeAction.Create(title, token => ApplyAsync(document, newRoot, token), EquivalenceKey),
-                        diagnostic);
-                    break;
+                if (await IntroducesNoProblemsAsync(document, reported, root.ReplaceNode(reported, replacement), marker, cancellationToken).ConfigureAwait(false))
+                {
+                    return new Fix(reported, replacement, redactor);
                 }
             }
+
+            return null;
         }
 
         /// <summary>The project's own redactor when exactly one suitable one is accessible here, then <c>Redaction.Mask</c>.</summary>
@@ -141,7 +153,7 @@ namespace PiiAnalyzers.CodeFixes
         /// <summary>The replacement for <paramref name="reported"/>, marked with <paramref name="marker"/>; null when there is none.</summary>
         private static ExpressionSyntax? Redact(SemanticModel model, PrivacySymbols symbols, ExpressionSyntax reported, IMethodSymbol redactor, SyntaxAnnotation marker, CancellationToken cancellationToken)
         {
-            if (reported is InterpolatedStringExpressionSyntax interpolated && PersonalHoles(model, symbols, interpolated, cancellationToken) is { Count: > 0 } holes)
+            if (reported is InterpolatedStringExpressionSyntax interpolated && Holes(model, symbols, interpolated, cancellationToken) is { Count: > 0 } holes)
             {
                 var replaced = new Dictionary<InterpolationSyntax, InterpolationSyntax>();
                 foreach (var hole in holes)
@@ -159,7 +171,62 @@ namespace PiiAnalyzers.CodeFixes
                 return interpolated.ReplaceNodes(replaced.Keys, (original, _) => replaced[original]).WithAdditionalAnnotations(marker);
             }
 
+            if (reported is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } concatenation
+                && model.GetTypeInfo(concatenation, cancellationToken).Type?.SpecialType == SpecialType.System_String
+                && Holes(model, symbols, Operands(model, concatenation, cancellationToken), cancellationToken) is { Count: > 0 } operands)
+            {
+                var replaced = new Dictionary<ExpressionSyntax, ExpressionSyntax>();
+                foreach (var operand in operands)
+                {
+                    if (Call(model, operand, redactor, cancellationToken) is not { } call)
+                    {
+                        return null;
+                    }
+
+                    replaced[operand] = call;
+                }
+
+                return concatenation.ReplaceNodes(replaced.Keys, (original, _) => replaced[original]).WithAdditionalAnnotations(marker);
+            }
+
             return Call(model, reported, redactor, cancellationToken)?.WithAdditionalAnnotations(marker);
+        }
+
+        /// <summary>The operands of a string concatenation <c>a + b + c</c>, left to right.</summary>
+        private static List<ExpressionSyntax> Operands(SemanticModel model, BinaryExpressionSyntax concatenation, CancellationToken cancellationToken)
+        {
+            var operands = new List<ExpressionSyntax>();
+            ExpressionSyntax current = concatenation;
+            while (current is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } binary
+                && model.GetTypeInfo(binary, cancellationToken).Type?.SpecialType == SpecialType.System_String)
+            {
+                operands.Add(binary.Right);
+                current = binary.Left;
+            }
+
+            operands.Add(current);
+            operands.Reverse();
+            return operands;
+        }
+
+        /// <summary>
+        /// The holes of an interpolated string to redact one by one: those that read personal data directly, or, when none
+        /// does (the data came through a local), every hole that is not a constant. The text around them stays readable.
+        /// </summary>
+        private static List<InterpolationSyntax> Holes(SemanticModel model, PrivacySymbols symbols, InterpolatedStringExpressionSyntax interpolated, CancellationToken cancellationToken)
+        {
+            var all = interpolated.Contents.OfType<InterpolationSyntax>().ToList();
+            var chosen = Holes(model, symbols, all.Select(h => h.Expression).ToList(), cancellationToken);
+            return all.Where(h => chosen.Contains(h.Expression)).ToList();
+        }
+
+        /// <summary>The same choice among the operands of a concatenation or the expressions of holes.</summary>
+        private static List<ExpressionSyntax> Holes(SemanticModel model, PrivacySymbols symbols, List<ExpressionSyntax> parts, CancellationToken cancellationToken)
+        {
+            var catalog = new PersonalDataCatalog(symbols);
+            var variable = parts.Where(p => !model.GetConstantValue(p, cancellationToken).HasValue).ToList();
+            var personal = variable.Where(p => IsPersonal(model.GetOperation(p, cancellationToken), catalog, 0)).ToList();
+            return personal.Count > 0 ? personal : variable;
         }
 
         /// <summary><c>Redactor(value)</c>, converting the value to a string first when the redactor takes one; keeps the trivia.</summary>
@@ -175,7 +242,7 @@ namespace PiiAnalyzers.CodeFixes
             ExpressionSyntax argument;
             if (type.SpecialType == SpecialType.System_String || redactor.Parameters[0].Type.SpecialType == SpecialType.System_Object)
             {
-                argument = bare;
+                argument = bare is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : bare; // an argument needs no parentheses
             }
             else
             {
@@ -199,25 +266,6 @@ namespace PiiAnalyzers.CodeFixes
                 or ElementAccessExpressionSyntax or ParenthesizedExpressionSyntax or LiteralExpressionSyntax or ThisExpressionSyntax
                 or BaseExpressionSyntax or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax
                 || expression.IsKind(SyntaxKind.SuppressNullableWarningExpression);
-
-        /// <summary>
-        /// The holes of <paramref name="interpolated"/> that read personal data directly: a member, parameter or return
-        /// value marked <c>[PersonalData]</c>, possibly through string methods or <c>ToString()</c>.
-        /// </summary>
-        private static List<InterpolationSyntax> PersonalHoles(SemanticModel model, PrivacySymbols symbols, InterpolatedStringExpressionSyntax interpolated, CancellationToken cancellationToken)
-        {
-            var catalog = new PersonalDataCatalog(symbols);
-            var holes = new List<InterpolationSyntax>();
-            foreach (var hole in interpolated.Contents.OfType<InterpolationSyntax>())
-            {
-                if (IsPersonal(model.GetOperation(hole.Expression, cancellationToken), catalog, 0))
-                {
-                    holes.Add(hole);
-                }
-            }
-
-            return holes;
-        }
 
         private static bool IsPersonal(IOperation? operation, PersonalDataCatalog catalog, int depth)
         {
@@ -252,12 +300,9 @@ namespace PiiAnalyzers.CodeFixes
             }
         }
 
-        private static async Task<Document> ApplyAsync(Document document, SyntaxNode newRoot, CancellationToken cancellationToken)
-        {
-            var changed = document.WithSyntaxRoot(newRoot);
-            changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
+        /// <summary>Imports the redactors' namespaces (or keeps their names qualified where an import would make a name ambiguous) and reduces the names.</summary>
+        private static Task<Document> ApplyAsync(Document document, SyntaxNode newRoot, IEnumerable<INamedTypeSymbol> redactorTypes, CancellationToken cancellationToken)
+            => AttributeInsertion.SimplifyAsync(document.WithSyntaxRoot(newRoot), redactorTypes, Simplifier.AddImportsAnnotation, cancellationToken);
 
         /// <summary>
         /// True when the statement (or member) around the change has no more compiler errors and warnings after it than
@@ -282,6 +327,64 @@ namespace PiiAnalyzers.CodeFixes
 
         private static int Problems(SemanticModel model, SyntaxNode scope, CancellationToken cancellationToken)
             => model.GetDiagnostics(scope.Span, cancellationToken).Count(d => d.Severity >= DiagnosticSeverity.Warning);
+
+        private sealed class Fix
+        {
+            public Fix(ExpressionSyntax reported, ExpressionSyntax replacement, IMethodSymbol redactor)
+            {
+                Reported = reported;
+                Replacement = replacement;
+                Redactor = redactor;
+            }
+
+            public ExpressionSyntax Reported { get; }
+
+            public ExpressionSyntax Replacement { get; }
+
+            public IMethodSymbol Redactor { get; }
+        }
+
+        /// <summary>
+        /// Fix All: every PII001 of a document redacted in one edit, so the arguments of one log call and the
+        /// <c>using</c> directive they share are all fixed in one pass (the batch fixer drops edits that overlap).
+        /// </summary>
+        private sealed class RedactAll : DocumentBasedFixAllProvider
+        {
+            public static readonly RedactAll Instance = new RedactAll();
+
+            protected override string GetFixAllTitle(FixAllContext fixAllContext) => "Redact personal data";
+
+            protected override async Task<Document?> FixAllAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
+            {
+                var cancellationToken = fixAllContext.CancellationToken;
+                var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                if (root is null || model is null || PrivacySymbols.TryCreate(model.Compilation) is not { } symbols)
+                {
+                    return document;
+                }
+
+                var fixes = new List<Fix>();
+                foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+                {
+                    if (await FixAsync(document, root, model, symbols, diagnostic, cancellationToken).ConfigureAwait(false) is { } fix
+                        && !fixes.Any(f => f.Reported.Span.IntersectsWith(fix.Reported.Span)))
+                    {
+                        fixes.Add(fix); // an expression inside one already redacted is redacted with it
+                    }
+                }
+
+                if (fixes.Count == 0)
+                {
+                    return document;
+                }
+
+                var replacements = fixes.ToDictionary(f => (SyntaxNode)f.Reported, f => (SyntaxNode)f.Replacement);
+                var newRoot = root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
+                var types = fixes.Select(f => f.Redactor.ContainingType).Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+                return await ApplyAsync(document, newRoot, types, cancellationToken).ConfigureAwait(false);
+            }
+        }
 
         private sealed class RedactorList
         {

@@ -15,8 +15,11 @@ namespace PiiAnalyzers
         /// <summary>PII002: documentation-comment ids of the personal-data members written out that are declared in source, ';'-separated.</summary>
         public const string Members = "Members";
 
-        /// <summary>PII008: the <c>PiiAttributes.PersonalDataCategory</c> value the member's name suggests.</summary>
+        /// <summary>PII008: the name of the <c>PiiAttributes.PersonalDataCategory</c> member the member's name suggests (<c>Contact</c>).</summary>
         public const string Category = "Category";
+
+        /// <summary>The names of <c>PiiAttributes.PersonalDataCategory</c>'s members, by value: properties carry names, never numbers.</summary>
+        public static readonly string[] CategoryNames = { "General", "Identifier", "Contact", "OnlineIdentifier", "Location", "Financial", "Content", "Special" };
 
         /// <summary>PII004: the documentation-comment id of the type a retention policy belongs on, when it is declared in source.</summary>
         public const string RetentionType = "RetentionType";

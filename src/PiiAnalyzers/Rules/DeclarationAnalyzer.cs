@@ -260,7 +260,7 @@ namespace PiiAnalyzers.Rules
                         }
                     }
 
-                    report(Diagnostic.Create(Descriptors.InvalidDeclaration, location, "[" + prefix + name + "]", target.ToString(), problem));
+                    report(Diagnostic.Create(Descriptors.InvalidDeclaration, location, MessageText.Arguments("[" + prefix + name + "]", target.ToString(), problem)));
                 }
             }
 

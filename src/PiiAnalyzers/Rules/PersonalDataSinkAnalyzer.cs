@@ -302,27 +302,49 @@ namespace PiiAnalyzers.Rules
                 var properties = Properties(items);
                 if (_rule == Descriptors.RequiresConsentCalledWithoutCheck)
                 {
-                    return Diagnostic.Create(_rule, _location, properties, _sink, _extra);
+                    return Diagnostic.Create(_rule, _location, properties, MessageText.Arguments(_sink, _extra));
                 }
 
                 if (_rule == Descriptors.PersonalDataLogged)
                 {
-                    return Diagnostic.Create(_rule, _location, properties, Describe(items, withBasis: false), _sink);
+                    return Diagnostic.Create(_rule, _location, properties, MessageText.Arguments(Describe(items, withBasis: false, Budget(_sink)), _sink));
                 }
 
                 if (_rule == Descriptors.PersistedWithoutRetention)
                 {
-                    return Diagnostic.Create(_rule, _location, properties, Describe(items, withBasis: false), _sink, _extra);
+                    return Diagnostic.Create(_rule, _location, properties, MessageText.Arguments(Describe(items, withBasis: false, Budget(_sink, _extra)), _sink, _extra));
                 }
 
-                return Diagnostic.Create(_rule, _location, properties, Describe(items, withBasis: true), _sink, Remedy(items, _consent));
+                var remedy = Remedy(items, _consent);
+                return Diagnostic.Create(_rule, _location, properties, MessageText.Arguments(Describe(items, withBasis: true, Budget(_sink, remedy)), _sink, remedy));
             }
 
-            private static string Describe(List<DataItem> items, bool withBasis)
+            /// <summary>How many characters the list of items may take for the whole message to fit <see cref="MessageText.MaxMessageLength"/>.</summary>
+            private int Budget(params string?[] otherArguments)
+                => MessageText.MaxMessageLength - _rule.MessageFormat.ToString().Length - otherArguments.Sum(a => a?.Length ?? 0);
+
+            /// <summary>
+            /// The items, at most three and at most <paramref name="budget"/> characters of them (always one), the rest
+            /// counted: <c>'A' (...) and 'B' (...) and 4 more</c>.
+            /// </summary>
+            private static string Describe(List<DataItem> items, bool withBasis, int budget)
             {
                 const int Shown = 3;
-                var described = string.Join(" and ", items.Take(Shown).Select(i => withBasis ? i.DescribeWithBasis() : i.Describe()));
-                return items.Count > Shown ? described + " and " + (items.Count - Shown) + " more" : described;
+                var described = new System.Text.StringBuilder();
+                var shown = 0;
+                foreach (var item in items.Take(Shown))
+                {
+                    var text = withBasis ? item.DescribeWithBasis() : item.Describe();
+                    if (shown > 0 && described.Length + text.Length + " and ".Length + " and 9 more".Length > budget)
+                    {
+                        break;
+                    }
+
+                    described.Append(shown > 0 ? " and " : string.Empty).Append(text);
+                    shown++;
+                }
+
+                return items.Count > shown ? described + " and " + (items.Count - shown) + " more" : described.ToString();
             }
 
             /// <summary>What would make the processing lawful.</summary>

@@ -81,9 +81,10 @@ namespace PiiAnalyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.PurposeMismatch,
                 location,
-                "'" + item.Name + "' (personal data)",
-                purpose,
-                string.Join(" and ", item.Purposes.Select(p => "'" + p + "'"))));
+                MessageText.Arguments(
+                    "'" + item.Name + "' (personal data)",
+                    purpose,
+                    string.Join(" and ", item.Purposes.Select(p => "'" + p + "'")))));
         }
 
         /// <summary>

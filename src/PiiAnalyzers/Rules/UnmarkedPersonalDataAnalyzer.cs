@@ -62,7 +62,10 @@ namespace PiiAnalyzers.Rules
                 return;
             }
 
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Category, term.Category.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var category = term.Category >= 0 && term.Category < DiagnosticProperties.CategoryNames.Length ? DiagnosticProperties.CategoryNames[term.Category] : null;
+            var properties = category is null
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Category, category);
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.UnmarkedPersonalData,
                 symbol.Locations[0],

@@ -761,7 +761,7 @@ class Other
         }
 
         [Fact]
-        public async Task FixAll_TwoSinksInOneStatement_AndNestedStatements()
+        public async Task FixAll_TwoSinksInOneStatement_AndNestedStatements_AdjacentStatementsShareOneGuard()
         {
             var test = new Verify.Test
             {
@@ -774,6 +774,7 @@ class Other
             {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
         }
     }"),
+                // One fix at a time guards each statement; Fix All gives adjacent statements one guard.
                 FixedCode = Code(@"
     async Task M(System.Net.Http.HttpClient http, Visitor v)
     {
@@ -787,6 +788,79 @@ class Other
             {
                 System.Text.Json.JsonSerializer.Serialize(v.Email);
             }
+        }
+    }"),
+                BatchFixedCode = Code(@"
+    async Task M(System.Net.Http.HttpClient http, Visitor v)
+    {
+        if (_consent.CanSupport(v))
+        {
+            await http.PostAsync(""https://crm.example.com"", new System.Net.Http.StringContent(System.Text.Json.JsonSerializer.Serialize(v.Email)));
+            foreach (var c in System.Text.Json.JsonSerializer.Serialize(v.Email))
+            {
+                System.Text.Json.JsonSerializer.Serialize(v.Email);
+            }
+        }
+    }"),
+                CodeActionEquivalenceKey = Check(CanSupport),
+            };
+            await test.RunAsync();
+        }
+    
+        [Fact]
+        public async Task FixAll_DoesNotMergeIntoAnExistingIf_NorBlocksDeclaringTheSameLocal()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = Code(@"
+    void M(Visitor v)
+    {
+        if (_consent.CanSupport(v))
+        {
+            Console.WriteLine(""checked"");
+        }
+        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+        Console.WriteLine(""between"");
+        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+    }"),
+                FixedCode = Code(@"
+    void M(Visitor v)
+    {
+        if (_consent.CanSupport(v))
+        {
+            Console.WriteLine(""checked"");
+        }
+        if (_consent.CanSupport(v))
+        {
+            System.Text.Json.JsonSerializer.Serialize(v.Email);
+        }
+        if (_consent.CanSupport(v))
+        {
+            System.Text.Json.JsonSerializer.Serialize(v.Email);
+        }
+        Console.WriteLine(""between"");
+        if (_consent.CanSupport(v))
+        {
+            System.Text.Json.JsonSerializer.Serialize(v.Email);
+        }
+    }"),
+                BatchFixedCode = Code(@"
+    void M(Visitor v)
+    {
+        if (_consent.CanSupport(v))
+        {
+            Console.WriteLine(""checked"");
+        }
+        if (_consent.CanSupport(v))
+        {
+            System.Text.Json.JsonSerializer.Serialize(v.Email);
+            System.Text.Json.JsonSerializer.Serialize(v.Email);
+        }
+        Console.WriteLine(""between"");
+        if (_consent.CanSupport(v))
+        {
+            System.Text.Json.JsonSerializer.Serialize(v.Email);
         }
     }"),
                 CodeActionEquivalenceKey = Check(CanSupport),

@@ -301,6 +301,9 @@ class Billing
             test.ExpectedDiagnostics.Add(Rule(1, "'Update'"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII004").WithLocation(2).WithArguments("'Invoice.Address' (personal data, purpose 'billing')", "'File.WriteAllText'", "Invoice"));
             test.CodeActionEquivalenceKey = PiiAnalyzers.CodeFixes.AddRetentionPolicyCodeFixProvider.EquivalenceKey;
+            test.NumberOfFixAllIterations = 1; // every type in one pass
+            test.NumberOfFixAllInProjectIterations = 1;
+            test.NumberOfFixAllInDocumentIterations = 2; // the diagnostics are in two documents
             await test.RunAsync(CancellationToken.None);
         }
 

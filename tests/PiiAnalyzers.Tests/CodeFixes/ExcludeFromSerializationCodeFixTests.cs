@@ -325,6 +325,126 @@ public class Visitor
         }
 
         [Fact]
+        public async Task TypeAlsoDeserialized_IsNotOffered()
+        {
+            // [JsonIgnore] would also stop Deserialize from reading Email: the program would silently lose it.
+            const string Code = """
+                using System.Text.Json;
+                using PiiAttributes;
+
+                class Service
+                {
+                    string M(Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
+                    Visitor? Load(string json) => JsonSerializer.Deserialize<Visitor>(json);
+                }
+
+                public class Visitor
+                {
+                    [PersonalData(Purpose = "support")]
+                    public string Email { get; set; } = "";
+                }
+                """;
+            await Verify.VerifyCodeFixAsync(Code, Code, Rule(0, Email, Stj, "check consent for 'support' first"));
+        }
+
+        [Fact]
+        public async Task TypeInsideATypeReadWithTypeof_IsNotOffered()
+        {
+            const string Code = """
+                using System.Collections.Generic;
+                using System.Text.Json;
+                using PiiAttributes;
+
+                class Service
+                {
+                    string M(Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
+                    object? Load(string json) => JsonSerializer.Deserialize(json, typeof(Guestbook));
+                }
+
+                public class Guestbook
+                {
+                    public List<Visitor> Visitors { get; set; } = new();
+                }
+
+                public class Visitor
+                {
+                    [PersonalData(Purpose = "support")]
+                    public string Email { get; set; } = "";
+                }
+                """;
+            await Verify.VerifyCodeFixAsync(Code, Code, Rule(0, Email, Stj, "check consent for 'support' first"));
+        }
+
+        [Fact]
+        public async Task TypeBoundByARouteHandler_IsNotOffered()
+        {
+            // A minimal API: MapPost binds Visitor from the request body (a stand-in for ASP.NET Core's extension).
+            const string Code = """
+                using System;
+                using System.Text.Json;
+                using PiiAttributes;
+
+                static class Endpoints
+                {
+                    public static void MapPost(this App app, string pattern, Delegate handler) { }
+                }
+
+                class App
+                {
+                    void Configure() => this.MapPost("/visitors", (Visitor v) => Save(v));
+                    static string Save(Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
+                }
+
+                public class Visitor
+                {
+                    [PersonalData(Purpose = "support")]
+                    public string Email { get; set; } = "";
+                }
+                """;
+            await Verify.VerifyCodeFixAsync(Code, Code, Rule(0, Email, Stj, "check consent for 'support' first"));
+        }
+
+        [Fact]
+        public async Task TypeBoundFromBodyOrByAController_IsNotOffered()
+        {
+            const string Code = """
+                using System;
+                using System.Text.Json;
+                using PiiAttributes;
+
+                [AttributeUsage(AttributeTargets.Parameter)]
+                sealed class FromBodyAttribute : Attribute { }
+
+                class Api
+                {
+                    public string Post([FromBody] Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
+                }
+
+                class LeadsController
+                {
+                    public string Create(Lead lead) => {|#1:JsonSerializer.Serialize(lead)|};
+                }
+
+                public class Visitor
+                {
+                    [PersonalData(Purpose = "support")]
+                    public string Email { get; set; } = "";
+                }
+
+                public class Lead
+                {
+                    [PersonalData(Purpose = "marketing")]
+                    public string Phone { get; set; } = "";
+                }
+                """;
+            await Verify.VerifyCodeFixAsync(
+                Code,
+                Code,
+                Rule(0, Email, Stj, "check consent for 'support' first"),
+                Rule(1, "'Lead.Phone' (personal data, purpose 'marketing', basis consent)", Stj, "check consent for 'marketing' first"));
+        }
+
+        [Fact]
         public async Task FixAll_AcrossDocuments_AddsOneAttributePerMember()
         {
             var test = new Verify.Test();

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = PiiAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<PiiAnalyzers.Rules.UnmarkedPersonalDataAnalyzer, PiiAnalyzers.CodeFixes.MarkAsPersonalDataCodeFixProvider>;
@@ -80,6 +81,44 @@ public record Lead([PersonalData(Purpose = ""marketing"", Category = PersonalDat
 ",
             };
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\npii_analyzers.purposes = marketing\n"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII008").WithLocation(0).WithArguments("Lead.Phone", "a phone number"));
+            test.CodeActionVerifier = (action, verifier) => verifier.Equal(PiiAnalyzers.CodeFixes.MarkAsPersonalDataCodeFixProvider.Title, action.Title);
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task CategoryProperty_IsTheCategorysName()
+        {
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "Test",
+                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("""public class Visitor { public string Email { get; set; } = ""; }""") },
+                PiiAnalyzers.Tests.Verifiers.TestReferences.All,
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+            var diagnostics = await compilation
+                .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new PiiAnalyzers.Rules.UnmarkedPersonalDataAnalyzer()))
+                .GetAnalyzerDiagnosticsAsync();
+
+            Assert.Equal("Contact", Assert.Single(diagnostics).Properties["Category"]);
+        }
+
+        [Fact]
+        public async Task SeveralAllowedPurposes_TitleSaysAPurposeIsStillToBeChosen()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                    using PiiAttributes;
+
+                    public record Lead(string {|#0:Phone|}, int Score);
+                    """,
+                FixedCode = """
+                    using PiiAttributes;
+
+                    public record Lead([PersonalData(Category = PersonalDataCategory.Contact)] string Phone, int Score);
+                    """,
+                CodeActionVerifier = (action, verifier) => verifier.Equal(PiiAnalyzers.CodeFixes.MarkAsPersonalDataCodeFixProvider.TitleWithoutPurpose, action.Title),
+            };
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\npii_analyzers.purposes = marketing, support\n"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII008").WithLocation(0).WithArguments("Lead.Phone", "a phone number"));
             await test.RunAsync();
         }

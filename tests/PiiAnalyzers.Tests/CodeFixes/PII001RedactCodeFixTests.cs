@@ -105,19 +105,86 @@ class Service
         }
 
         [Fact]
-        public async Task InterpolatedMessageWithoutAPersonalHole_IsMaskedWhole()
+        public async Task InterpolatedMessageWithoutAPersonalHole_HasEveryVariableHoleRedacted()
         {
             await VerifyAsync(Code(@"
     void M(Visitor v)
     {
         var ip = v.IpAddress;
-        _logger.LogWarning({|PII001:$""Blocked {ip}""|});
+        const string Where = ""gate"";
+        _logger.LogWarning({|PII001:$""Blocked {ip} at {Where}""|});
     }"), Code(@"
     void M(Visitor v)
     {
         var ip = v.IpAddress;
-        _logger.LogWarning(Redaction.Mask($""Blocked {ip}""));
+        const string Where = ""gate"";
+        _logger.LogWarning($""Blocked {Redaction.Mask(ip)} at {Where}"");
     }"));
+        }
+
+        [Fact]
+        public async Task Concatenation_IsRedactedOperandByOperand()
+        {
+            await VerifyAsync(Code("""
+    void M(Visitor v)
+    {
+        _logger.LogWarning({|PII001:"Loaded " + v.Name + " (" + v.Id + ", " + v.Age + ")"|});
+    }
+"""), Code("""
+    void M(Visitor v)
+    {
+        _logger.LogWarning("Loaded " + Redaction.Mask(v.Name) + " (" + v.Id + ", " + Redaction.Mask(v.Age.ToString()) + ")");
+    }
+"""));
+        }
+
+        [Fact]
+        public async Task ConcatenationOfALocal_HasItsVariableOperandsRedacted()
+        {
+            await VerifyAsync(Code("""
+    void M(Visitor v)
+    {
+        var name = v.Name;
+        _logger.LogWarning({|PII001:"Loaded " + name|});
+        throw new InvalidOperationException({|PII001:"Unknown " + (name + "!")|});
+    }
+"""), Code("""
+    void M(Visitor v)
+    {
+        var name = v.Name;
+        _logger.LogWarning("Loaded " + Redaction.Mask(name));
+        throw new InvalidOperationException("Unknown " + Redaction.Mask(name + "!"));
+    }
+"""));
+        }
+
+        [Fact]
+        public async Task FixAll_RedactsEveryArgumentOfEveryCall_InOnePass()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = Code("""
+    void M(Visitor v)
+    {
+        _logger.LogInformation("{Email} {Name} {Ip}", {|PII001:v.Email|}, {|PII001:v.Name|}, {|PII001:v.IpAddress|});
+        _logger.LogWarning({|PII001:"Loaded " + v.Name|});
+    }
+""", usings: ""),
+                FixedCode = Code("""
+    void M(Visitor v)
+    {
+        _logger.LogInformation("{Email} {Name} {Ip}", Redaction.Mask(v.Email), Redaction.Mask(v.Name), Redaction.Mask(v.IpAddress));
+        _logger.LogWarning("Loaded " + Redaction.Mask(v.Name));
+    }
+""", usings: "using PiiAttributes;\n"),
+                CodeActionEquivalenceKey = RedactPersonalDataCodeFixProvider.EquivalenceKey,
+                NumberOfFixAllIterations = 1,
+                NumberOfFixAllInDocumentIterations = 1,
+                NumberOfFixAllInProjectIterations = 1,
+            };
+            test.TestState.Sources.Add((CodeFixModel.Path, CodeFixModel.Source));
+            test.FixedState.Sources.Add((CodeFixModel.Path, CodeFixModel.Source));
+            await test.RunAsync();
         }
 
         [Fact]

@@ -43,6 +43,9 @@ namespace PiiAnalyzers.Tests.EndToEnd
                 },
                 assemblies);
             Assert.Contains("lib/netstandard2.0/PiiAttributes.xml", files);
+            Assert.Contains("README.md", files);
+            Assert.Contains("icon.png", files);
+            Assert.Contains("LICENSE", files);
 
             var nuspecEntry = package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
             using var nuspecStream = nuspecEntry.Open();
@@ -51,6 +54,9 @@ namespace PiiAnalyzers.Tests.EndToEnd
             Assert.Equal("PiiAnalyzers", Field("id"));
             Assert.Equal(_fixture.Version, Field("version"));
             Assert.NotEqual("true", Field("developmentDependency"));
+            Assert.Equal("README.md", Field("readme"));
+            Assert.Equal("icon.png", Field("icon"));
+            Assert.Equal("MIT", Field("license"));
             var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string?)e.Attribute("id")).ToList();
             Assert.True(dependencies.Count == 0, "The package must not depend on other packages, found: " + string.Join(", ", dependencies));
         }
@@ -148,6 +154,8 @@ namespace PiiAnalyzers.Tests.EndToEnd
             var pii007Rule = rules.FirstOrDefault(r => r.GetProperty("id").GetString() == "PII007");
             Assert.True(pii007Rule.ValueKind == JsonValueKind.Object, "No PII007 rule in the SARIF log:\n" + sarifText);
             Assert.Equal(HelpUriPii007, pii007Rule.GetProperty("helpUri").GetString());
+            var tags = pii007Rule.GetProperty("properties").GetProperty("tags").EnumerateArray().Select(t => t.GetString()).ToList();
+            Assert.Equal(new[] { "privacy", "gdpr", "declaration" }, tags);
 
             var results = run.TryGetProperty("results", out var resultArray)
                 ? resultArray.EnumerateArray().ToList()

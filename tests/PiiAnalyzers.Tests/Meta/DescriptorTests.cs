@@ -29,6 +29,26 @@ namespace PiiAnalyzers.Tests.Meta
             Assert.NotEmpty(ProjectFacts.DeclaredDescriptors);
         }
 
+        [Theory]
+        [MemberData(nameof(Ids))]
+        public void Descriptor_IsTaggedForCodeScanning(string id)
+        {
+            var tags = ProjectFacts.AllDescriptors.First(d => d.Id == id).CustomTags.ToList();
+            Assert.Equal(new[] { "privacy", "gdpr" }, tags.Take(2));
+            Assert.True(tags.Count > 2, id + " has no tag of its own");
+        }
+
+        [Theory]
+        [InlineData("PII001", "logging")]
+        [InlineData("PII002", "serialization")]
+        [InlineData("PII003", "persistence")]
+        [InlineData("PII004", "persistence")]
+        [InlineData("PII005", "transfer")]
+        public void SinkRule_IsTaggedWithItsSinkKind(string id, string kind)
+        {
+            Assert.Contains(kind, ProjectFacts.AllDescriptors.First(d => d.Id == id).CustomTags);
+        }
+
         [Fact]
         public void DescriptorIds_AreUnique()
         {

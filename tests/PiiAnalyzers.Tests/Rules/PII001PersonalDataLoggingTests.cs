@@ -225,7 +225,7 @@ class Service
                     "'Message.Text' (personal data, purpose 'support') and 'Visitor.Email' (personal data, purpose 'support') and 'Visitor.IpAddress' (personal data, purpose 'analytics') and 1 more",
                     "'LogInformation'"),
                 Verify.Diagnostic("PII002").WithLocation(1).WithArguments(
-                    "'Message.Text' (personal data, purpose 'support', basis consent) and 'Visitor.Email' (personal data, purpose 'support', basis consent) and 'Visitor.IpAddress' (personal data, purpose 'analytics', basis consent) and 1 more",
+                    "'Message.Text' (personal data, purpose 'support', basis consent) and 'Visitor.Email' (personal data, purpose 'support', basis consent) and 2 more",
                     "'JsonSerializer.Serialize'",
                     "check consent for 'support' and 'analytics' first"));
         }
