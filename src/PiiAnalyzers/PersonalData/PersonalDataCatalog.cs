@@ -47,7 +47,7 @@ namespace PiiAnalyzers.PersonalData
         /// <summary>
         /// The personal data on a property, field or parameter, or on a method's return value; null when none: what is
         /// marked (<see cref="GetMarked"/>), or — where <c>pii_analyzers.infer_from_names = true</c> applies to the file
-        /// that declares the member — what its name says (purpose unknown, basis consent).
+        /// that declares the member — what its name says (purpose and basis not declared).
         /// </summary>
         public DataItem? GetDeclared(ISymbol symbol)
         {
@@ -102,7 +102,7 @@ namespace PiiAnalyzers.PersonalData
 
             var type = symbol is IPropertySymbol property ? property.Type : ((IFieldSymbol)symbol).Type;
             return NameHeuristics.Match(symbol.Name, type, symbol.ContainingType) is { } term
-                ? new DataItem(symbol, DisplayName(symbol), ImmutableArray<string>.Empty, term.Category, DataItem.ConsentBasis)
+                ? new DataItem(symbol, DisplayName(symbol), ImmutableArray<string>.Empty, term.Category, DataItem.UndeclaredBasis)
                 : null;
         }
 
@@ -179,11 +179,12 @@ namespace PiiAnalyzers.PersonalData
                     // record Visitor([PersonalData] string Email): the attribute sits on the parameter, the data on the property.
                     attribute = onParameter;
                 }
-                else if (symbol is not IMethodSymbol && _symbols.FindEcosystemMarker(symbol) is not null)
+                else if (symbol is not IMethodSymbol && !IsFlagOrKey(symbol) && _symbols.FindEcosystemMarker(symbol) is not null)
                 {
-                    // Identity's [PersonalData] / [ProtectedPersonalData], a compliance classification: no declared purpose.
+                    // Identity's [PersonalData] / [ProtectedPersonalData], a compliance classification: no declared
+                    // purpose, and no declared basis (so no consent rule applies).
                     var guessed = NameHeuristics.Match(symbol.Name)?.Category ?? 0;
-                    return new DataItem(symbol, DisplayName(symbol), ImmutableArray<string>.Empty, guessed, DataItem.ConsentBasis);
+                    return new DataItem(symbol, DisplayName(symbol), ImmutableArray<string>.Empty, guessed, DataItem.UndeclaredBasis);
                 }
                 else
                 {
@@ -211,6 +212,27 @@ namespace PiiAnalyzers.PersonalData
             }
 
             return new DataItem(symbol, DisplayName(symbol), PurposeList.Parse(purpose), category, basis);
+        }
+
+        /// <summary>
+        /// A boolean or the key <c>Id</c>: Identity marks <c>IdentityUser.EmailConfirmed</c>, <c>TwoFactorEnabled</c> and
+        /// <c>Id</c> as personal data for its download, but on their own they say nothing about a person.
+        /// </summary>
+        private static bool IsFlagOrKey(ISymbol symbol)
+        {
+            var type = symbol switch
+            {
+                IPropertySymbol property => property.Type,
+                IFieldSymbol field => field.Type,
+                IParameterSymbol parameter => parameter.Type,
+                _ => null,
+            };
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            {
+                type = nullable.TypeArguments[0];
+            }
+
+            return type?.SpecialType == SpecialType.System_Boolean || symbol.Name == "Id";
         }
 
         /// <summary>The declaration on an interface property that <paramref name="property"/> implements, or null.</summary>

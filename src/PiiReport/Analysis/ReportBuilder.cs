@@ -39,6 +39,9 @@ namespace PiiReport.Analysis
 
         private static readonly string[] Bases = { "Consent", "Contract", "LegalObligation", "VitalInterests", "PublicTask", "LegitimateInterests" };
 
+        /// <summary>The lawful basis of data marked only by the framework or inferred from its name.</summary>
+        public const string NotDeclared = "not declared";
+
         /// <summary>True when <paramref name="analyzer"/> reports a PII rule.</summary>
         public static bool IsPiiAnalyzer(DiagnosticAnalyzer analyzer)
         {
@@ -157,7 +160,8 @@ namespace PiiReport.Analysis
             var gaps = new ReportGaps(
                 inventory.Where(d => d.RetentionSource is null).Select(d => d.Name),
                 results.SelectMany(r => r.PurposeUses).Where(u => !declared.Contains(u.Purpose)),
-                results.SelectMany(r => r.UnusedConsentChecks));
+                results.SelectMany(r => r.UnusedConsentChecks),
+                inventory.Where(d => d.LawfulBasis == NotDeclared).Select(d => d.Name));
             return new PrivacyReport(subject, results.Select(r => r.Project), inventory, results.SelectMany(r => r.Flows), results.SelectMany(r => r.Findings), gaps);
         }
 
@@ -202,7 +206,7 @@ namespace PiiReport.Analysis
                 type?.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) ?? string.Empty,
                 item.Category >= 0 && item.Category < Categories.Length ? Categories[item.Category] : item.Category.ToString(CultureInfo.InvariantCulture),
                 item.Purposes.IsDefault ? Array.Empty<string>() : item.Purposes.ToArray(),
-                item.Basis >= 0 && item.Basis < Bases.Length ? Bases[item.Basis] : item.Basis.ToString(CultureInfo.InvariantCulture),
+                !item.BasisDeclared ? NotDeclared : item.Basis >= 0 && item.Basis < Bases.Length ? Bases[item.Basis] : item.Basis.ToString(CultureInfo.InvariantCulture),
                 item.NeedsConsent,
                 days,
                 source,

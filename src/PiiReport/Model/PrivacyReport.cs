@@ -133,7 +133,7 @@ namespace PiiReport.Model
 
         public IReadOnlyList<string> Purposes { get; }
 
-        /// <summary>The <c>LawfulBasis</c> name: <c>Consent</c>, <c>Contract</c>.</summary>
+        /// <summary>The <c>LawfulBasis</c> name (<c>Consent</c>, <c>Contract</c>), or <c>not declared</c>.</summary>
         public string LawfulBasis { get; }
 
         /// <summary>Processing needs consent: the basis is consent or the category is special (Art. 9).</summary>
@@ -274,8 +274,9 @@ namespace PiiReport.Model
     /// <summary>What the record of processing lacks.</summary>
     internal sealed class ReportGaps
     {
-        public ReportGaps(IEnumerable<string> withoutRetention, IEnumerable<PurposeUse> undeclaredPurposes, IEnumerable<ConsentCheckEntry> unusedConsentChecks)
+        public ReportGaps(IEnumerable<string> withoutRetention, IEnumerable<PurposeUse> undeclaredPurposes, IEnumerable<ConsentCheckEntry> unusedConsentChecks, IEnumerable<string>? withoutBasis = null)
         {
+            WithoutBasis = (withoutBasis ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
             WithoutRetention = withoutRetention.Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
             UndeclaredPurposes = undeclaredPurposes.OrderBy(p => p.Purpose, StringComparer.Ordinal).ThenBy(p => p.Location).ThenBy(p => p.UsedBy, StringComparer.Ordinal).ToList();
             UnusedConsentChecks = unusedConsentChecks.OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Location).ToList();
@@ -283,6 +284,12 @@ namespace PiiReport.Model
 
         /// <summary>Inventory names of data no retention policy applies to (on the member, its type or the assembly).</summary>
         public IReadOnlyList<string> WithoutRetention { get; }
+
+        /// <summary>
+        /// Inventory names of data with no declared lawful basis: marked only by the framework (Identity, compliance
+        /// classifications) or only inferred from its name. The consent rules do not apply to it until one is declared.
+        /// </summary>
+        public IReadOnlyList<string> WithoutBasis { get; }
 
         /// <summary>Purposes named in code that no personal data declares.</summary>
         public IReadOnlyList<PurposeUse> UndeclaredPurposes { get; }

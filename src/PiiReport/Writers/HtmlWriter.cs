@@ -110,6 +110,8 @@ namespace PiiReport.Writers
             var gaps = report.Gaps;
             html.Append("<h2 id=\"gaps\">Gaps</h2>\n<h3>Data with no retention policy</h3>\n");
             List(html, gaps.WithoutRetention.Select(E).ToList());
+            html.Append("<h3>Data with no declared lawful basis</h3>\n");
+            List(html, gaps.WithoutBasis.Select(E).ToList());
             html.Append("<h3>Purposes used in code that no data declares</h3>\n");
             List(html, gaps.UndeclaredPurposes.Select(u => "<strong>" + E(u.Purpose) + "</strong>: " + E(u.UsedBy) + ", " + E(Labels.Location(u.Location))).ToList());
             html.Append("<h3>Consent checks never used</h3>\n");

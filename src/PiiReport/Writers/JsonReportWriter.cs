@@ -150,6 +150,7 @@ namespace PiiReport.Writers
 
                 json.WriteStartObject("gaps");
                 Strings(json, "withoutRetention", report.Gaps.WithoutRetention);
+                Strings(json, "withoutBasis", report.Gaps.WithoutBasis);
                 json.WriteStartArray("undeclaredPurposes");
                 foreach (var use in report.Gaps.UndeclaredPurposes)
                 {

@@ -21,7 +21,7 @@ namespace PiiReport.Writers
             md.Append("Record of processing activities (GDPR Art. 30) and PiiAnalyzers findings for ")
                 .Append(string.Join(", ", report.Projects.Select(Text))).Append(".\n\n");
             md.Append("| Personal data | Flows into sinks | Unguarded flows | Findings | Gaps |\n|---|---|---|---|---|\n");
-            var gaps = report.Gaps.WithoutRetention.Count + report.Gaps.UndeclaredPurposes.Count + report.Gaps.UnusedConsentChecks.Count;
+            var gaps = report.Gaps.WithoutRetention.Count + report.Gaps.UndeclaredPurposes.Count + report.Gaps.UnusedConsentChecks.Count + report.Gaps.WithoutBasis.Count;
             md.Append("| ").Append(report.Inventory.Count).Append(" | ").Append(report.Flows.Count).Append(" | ")
                 .Append(report.Flows.Count(f => f.Consent == ConsentState.Unguarded)).Append(" | ").Append(report.Findings.Count)
                 .Append(" | ").Append(gaps).Append(" |\n\n");
@@ -184,6 +184,21 @@ namespace PiiReport.Writers
             else
             {
                 foreach (var name in gaps.WithoutRetention)
+                {
+                    md.Append("- ").Append(Text(name)).Append('\n');
+                }
+
+                md.Append('\n');
+            }
+
+            md.Append("### Data with no declared lawful basis\n\n");
+            if (gaps.WithoutBasis.Count == 0)
+            {
+                md.Append("None.\n\n");
+            }
+            else
+            {
+                foreach (var name in gaps.WithoutBasis)
                 {
                     md.Append("- ").Append(Text(name)).Append('\n');
                 }

@@ -193,6 +193,52 @@ class Service
         }
 
         [Fact]
+        public async Task DataTheFrameworkMarks_HasNoDeclaredBasis_SoOnlyLoggingAndRetentionApply()
+        {
+            // IdentityUser.Email is marked by Identity alone: no consent rule (PII002, PII003), but PII001 and PII004;
+            // the booleans and the key Identity marks are not personal data on their own.
+            await Verify.VerifyAnalyzerAsync(@"
+using Microsoft.Extensions.Logging;
+using MyCompany;
+class Service
+{
+    void M(ILogger log, Microsoft.AspNetCore.Identity.IdentityUser user, Store store, Exporter exporter)
+    {
+        {|#0:store.Put(""k"", user.Email)|};
+        exporter.Dump(user.PhoneNumber);
+        log.LogInformation(""{C} {P} {T} {Id}"", user.EmailConfirmed, user.PhoneNumberConfirmed, user.TwoFactorEnabled, user.Id);
+        log.LogInformation(""{E}"", {|#1:user.Email|});
+    }
+}
+" + Code,
+                "root = true\n[*.cs]\npii_analyzers.persistence_sinks = MyCompany.Store\npii_analyzers.serialization_sinks = MyCompany.Exporter.Dump\n",
+                Rule("PII004", 0, "'IdentityUser.Email' (personal data, no declared purpose)", "'Put'", "IdentityUser"),
+                Rule("PII001", 1, "'IdentityUser.Email' (personal data, no declared purpose)", "'LogInformation'"));
+        }
+
+        [Fact]
+        public async Task InferredData_HasNoDeclaredBasis_SoOnlyLoggingAndRetentionApply()
+        {
+            await Verify.VerifyAnalyzerAsync(@"
+using MyCompany;
+public class Customer { public string Email { get; set; } = """"; }
+class Service
+{
+    void M(Customer c, Store store, Exporter exporter, Crm crm)
+    {
+        {|#0:store.Put(""k"", c.Email)|};
+        exporter.Dump(c);
+        crm.Push(c.Email);
+        System.Console.WriteLine({|#1:c.Email|});
+    }
+}
+" + Code,
+                "root = true\n[*.cs]\npii_analyzers.infer_from_names = true\npii_analyzers.persistence_sinks = MyCompany.Store\npii_analyzers.serialization_sinks = MyCompany.Exporter.Dump\npii_analyzers.transfer_sinks = MyCompany.Crm.Push\n",
+                Rule("PII004", 0, "'Customer.Email' (personal data, no declared purpose)", "'Put'", "Customer"),
+                Rule("PII001", 1, "'Customer.Email' (personal data, no declared purpose)", "'Console.WriteLine'"));
+        }
+
+        [Fact]
         public async Task SeverityNone_Suppresses()
         {
             await Verify.VerifyAnalyzerAsync(@"
