@@ -18,8 +18,17 @@ namespace PiiAnalyzers.Configuration
         /// <summary>Comma-separated list of the purposes personal data may be collected and processed for (PII007).</summary>
         public const string Purposes = Prefix + "purposes";
 
-        /// <summary>Comma-separated metadata names of extra logging sinks (methods whose arguments end up in a log).</summary>
+        /// <summary>
+        /// Comma-separated metadata names of extra logging sinks (methods whose arguments end up in a log), each optionally
+        /// with the purpose it serves: <c>Contoso.Audit.Write => security</c>.
+        /// </summary>
         public const string LoggingSinks = Prefix + "logging_sinks";
+
+        /// <summary>
+        /// Comma-separated enum members or static fields (event ids) that select an audit channel when passed to a logging
+        /// call, each with the purpose the channel serves: <c>Contoso.LogFunction.Security => security</c>.
+        /// </summary>
+        public const string AuditLogSelectors = Prefix + "audit_log_selectors";
 
         /// <summary>Comma-separated metadata names of extra serialization sinks.</summary>
         public const string SerializationSinks = Prefix + "serialization_sinks";

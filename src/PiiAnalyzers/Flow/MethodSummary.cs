@@ -7,8 +7,9 @@ namespace PiiAnalyzers.Flow
     /// <summary>A sink a parameter of a summarized method reaches.</summary>
     internal readonly struct ParameterSink
     {
-        public ParameterSink(SinkKind kind, string display, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType)
+        public ParameterSink(SinkKind kind, string display, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType, ImmutableArray<string> purposes = default)
         {
+            Purposes = purposes.IsDefault ? ImmutableArray<string>.Empty : purposes;
             Kind = kind;
             Display = display;
             MembersVisible = membersVisible;
@@ -23,6 +24,9 @@ namespace PiiAnalyzers.Flow
         public ITypeSymbol? RootType { get; }
 
         public SinkKind Kind { get; }
+
+        /// <summary>The purposes the innermost sink serves (an audit log kept for <c>security</c>).</summary>
+        public ImmutableArray<string> Purposes { get; }
 
         /// <summary>The innermost sink, quoted: <c>'LogInformation'</c>.</summary>
         public string Display { get; }

@@ -44,7 +44,7 @@ namespace PiiAnalyzers.Flow
                 var visible = Skip(taint.Visible(sinkArgument.MembersVisible), sink.IgnoreAttribute, valueType);
                 if (!visible.IsEmpty)
                 {
-                    _observer.OnSink(new SinkEvent(sink.Kind, sink.Display, helper: null, call, sinkArgument.Value, visible, sinkArgument.MembersVisible, _state.Consent, RootType(valueType), sink.IgnoreAttribute));
+                    _observer.OnSink(new SinkEvent(sink.Kind, sink.Display, helper: null, call, sinkArgument.Value, visible, sinkArgument.MembersVisible, _state.Consent, RootType(valueType), sink.IgnoreAttribute, sink.Purposes));
                 }
             }
         }
@@ -139,7 +139,7 @@ namespace PiiAnalyzers.Flow
                 {
                     _observer.OnSink(new SinkEvent(
                         sink.Kind, sink.Display, "'" + method.Name + "'", call, value, visible, sink.MembersVisible,
-                        _state.Consent.Union(sink.Consent), sink.RootType ?? RootType(ValueType(value))));
+                        _state.Consent.Union(sink.Consent), sink.RootType ?? RootType(ValueType(value)), purposes: sink.Purposes));
                 }
             }
         }

@@ -146,7 +146,7 @@ namespace PiiReport.Analysis
             foreach (var collected in collector.Flows)
             {
                 var item = collected.Item;
-                result.Flows.Add(new FlowEntry(ReportName(item.Symbol), item.Purposes, collected.Kind, collected.Sink, Locate(collected.Location, baseDirectory), collected.Consent));
+                result.Flows.Add(new FlowEntry(ReportName(item.Symbol), item.Purposes, collected.Kind, collected.Sink, Locate(collected.Location, baseDirectory), collected.Consent, collected.ServedPurposes));
             }
 
             return result;

@@ -43,8 +43,12 @@ namespace PiiReport.Model
         public IReadOnlyList<FlowEntry> FlowsFor(string purpose)
             => Flows.Where(f => PurposesOf(f).Contains(purpose, StringComparer.OrdinalIgnoreCase)).ToList();
 
-        /// <summary>The purposes a flow is filed under: the data's declared purposes, or <see cref="NoPurpose"/>.</summary>
-        public static IReadOnlyList<string> PurposesOf(FlowEntry flow) => flow.Purposes.Count == 0 ? new[] { NoPurpose } : flow.Purposes;
+        /// <summary>
+        /// The purposes a flow is filed under: those of the audit log it serves, else the data's declared purposes, or
+        /// <see cref="NoPurpose"/>.
+        /// </summary>
+        public static IReadOnlyList<string> PurposesOf(FlowEntry flow)
+            => flow.ServedPurposes.Count != 0 ? flow.ServedPurposes : flow.Purposes.Count == 0 ? new[] { NoPurpose } : flow.Purposes;
 
         /// <summary>Where flows of data with no declared purpose are filed.</summary>
         public const string NoPurpose = "(no declared purpose)";
@@ -175,8 +179,9 @@ namespace PiiReport.Model
     /// <summary>Personal data reaching a sink.</summary>
     internal sealed class FlowEntry
     {
-        public FlowEntry(string data, IReadOnlyList<string> purposes, FlowKind kind, string sink, SourceLocation location, ConsentState consent)
+        public FlowEntry(string data, IReadOnlyList<string> purposes, FlowKind kind, string sink, SourceLocation location, ConsentState consent, IReadOnlyList<string>? servedPurposes = null)
         {
+            ServedPurposes = servedPurposes ?? Array.Empty<string>();
             Data = data;
             Purposes = purposes;
             Kind = kind;
@@ -199,6 +204,12 @@ namespace PiiReport.Model
         public SourceLocation Location { get; }
 
         public ConsentState Consent { get; }
+
+        /// <summary>
+        /// The purposes of the audit log the data was written to, when it may hold the data (PII001 does not report it):
+        /// the flow is filed under them. Empty for every other flow.
+        /// </summary>
+        public IReadOnlyList<string> ServedPurposes { get; }
     }
 
     internal enum FindingSeverity

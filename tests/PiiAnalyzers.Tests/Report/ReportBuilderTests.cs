@@ -45,5 +45,37 @@ namespace PiiAnalyzers.Tests.Report
             Assert.Equal(new[] { "AppUser.HomeAddress" }, report.Gaps.WithoutBasis);
             Assert.False(report.Inventory.Single(d => d.Name == "AppUser.HomeAddress").NeedsConsent);
         }
+
+        [Fact]
+        public async Task FlowsAnAuditLogServes_AreFiledUnderItsPurpose_NotAsUnguarded()
+        {
+            var report = await BuildAsync("""
+                using PiiAttributes;
+                public class Account
+                {
+                    [PersonalData(Category = PersonalDataCategory.Identifier)] public string UserName { get; set; } = "";
+                    [PersonalData(Purpose = "support", Category = PersonalDataCategory.Contact)] public string Email { get; set; } = "";
+                }
+                public static class Audit
+                {
+                    [PersonalDataSink(SinkKind.Logging, Purpose = "security")] public static void Write(string entry) { }
+                }
+                class Handler
+                {
+                    void Failed(Account account)
+                    {
+                        Audit.Write(account.UserName);
+                        Audit.Write(account.Email);
+                    }
+                }
+                """);
+
+            Assert.Equal(new[] { "security", "support" }, report.MapPurposes());
+            var audit = Assert.Single(report.FlowsFor("security"));
+            Assert.Equal(("Account.UserName", ConsentState.NotRequired), (audit.Data, audit.Consent));
+            var leak = Assert.Single(report.FlowsFor("support"));
+            Assert.Equal(("Account.Email", ConsentState.Unguarded), (leak.Data, leak.Consent));
+            Assert.Equal(new[] { "PII001" }, report.Findings.Where(f => f.RuleId == "PII001").Select(f => f.RuleId));
+        }
     }
 }
