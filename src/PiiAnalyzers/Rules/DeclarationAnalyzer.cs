@@ -15,7 +15,8 @@ namespace PiiAnalyzers.Rules
     /// PII007: a personal-data declaration the other rules cannot rely on. <c>[PersonalData]</c> without a purpose, with an
     /// empty item in its purpose list or with a purpose outside <c>pii_analyzers.purposes</c>; the purposes of
     /// <c>[ConsentCheck]</c>, <c>[RequiresConsent]</c> and <c>[ProcessingPurpose]</c> outside that list; a
-    /// <c>[RetentionPolicy]</c> without a positive number of days.
+    /// <c>[RetentionPolicy]</c> that states none, or more than one, of a positive number of days, a setting or
+    /// "until erasure".
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
@@ -291,7 +292,8 @@ namespace PiiAnalyzers.Rules
 
             /// <summary>
             /// What is wrong with a retention period: the named <c>Days</c> wins over the constructor argument, as it does
-            /// at run time; neither means it is missing.
+            /// at run time. A policy states exactly one of <c>Days</c>, <c>Setting</c> (a configuration value's name) or
+            /// <c>UntilErasure = true</c>; none means it is missing.
             /// </summary>
             private static IEnumerable<string> RetentionProblems(AttributeData attribute)
             {
@@ -301,17 +303,65 @@ namespace PiiAnalyzers.Rules
                     days = fromConstructor;
                 }
 
+                string? setting = null;
+                var untilErasure = false;
                 foreach (var argument in attribute.NamedArguments)
                 {
-                    if (argument.Key == DaysProperty && argument.Value.Value is int named)
+                    switch (argument.Key)
                     {
-                        days = named;
+                        case DaysProperty when argument.Value.Value is int named:
+                            days = named;
+                            break;
+                        case "Setting":
+                            setting = argument.Value.Value as string ?? string.Empty;
+                            break;
+                        case "UntilErasure" when argument.Value.Value is bool value:
+                            untilErasure = value;
+                            break;
                     }
+                }
+
+                var stated = new List<string>(3);
+                if (days is not null)
+                {
+                    stated.Add("Days");
+                }
+
+                if (setting is not null)
+                {
+                    stated.Add("Setting");
+                }
+
+                if (untilErasure)
+                {
+                    stated.Add("UntilErasure");
+                }
+
+                if (stated.Count > 1)
+                {
+                    yield return "the retention period is stated " + stated.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                        + " ways (" + string.Join(", ", stated) + "); state one of Days, Setting or UntilErasure";
+                    yield break;
+                }
+
+                if (setting is not null)
+                {
+                    if (setting.Trim().Length == 0)
+                    {
+                        yield return "the retention setting is empty; name the configuration value that holds the period";
+                    }
+
+                    yield break;
+                }
+
+                if (untilErasure)
+                {
+                    yield break;
                 }
 
                 if (days is null)
                 {
-                    yield return "the retention period is missing; set Days to a positive number";
+                    yield return "the retention period is missing; set Days to a positive number, Setting to the configuration value that holds it, or UntilErasure = true";
                 }
                 else if (days.Value <= 0)
                 {

@@ -198,7 +198,8 @@ namespace PiiReport.Analysis
                 IMethodSymbol method => ("return value", method.ReturnType),
                 _ => ("member", (ITypeSymbol?)null),
             };
-            var (days, source) = Retention(symbol, symbols);
+            var (policy, source) = Retention(symbol, symbols);
+            var days = policy is null ? null : Days(policy);
             result.Inventory.Add(new DataEntry(
                 project,
                 ReportName(symbol),
@@ -211,11 +212,12 @@ namespace PiiReport.Analysis
                 days,
                 source,
                 discoveredBy,
-                Locate(symbol, baseDirectory)));
+                Locate(symbol, baseDirectory),
+                policy is null ? null : Period(policy)));
         }
 
         /// <summary>The retention policy that applies to the member: its own, its type's (or a base's), or the assembly's.</summary>
-        private static (int? Days, string? Source) Retention(ISymbol symbol, PrivacySymbols symbols)
+        private static (AttributeData? Policy, string? Source) Retention(ISymbol symbol, PrivacySymbols symbols)
         {
             if (symbols.RetentionPolicy is null)
             {
@@ -224,7 +226,7 @@ namespace PiiReport.Analysis
 
             if (symbol is IPropertySymbol or IFieldSymbol && PrivacySymbols.Find(symbol, symbols.RetentionPolicy) is { } own)
             {
-                return (Days(own), "member");
+                return (own, "member");
             }
 
             if (symbol is not IParameterSymbol)
@@ -233,17 +235,42 @@ namespace PiiReport.Analysis
                 {
                     if (PrivacySymbols.Find(type, symbols.RetentionPolicy) is { } onType)
                     {
-                        return (Days(onType), "type " + type.Name);
+                        return (onType, "type " + type.Name);
                     }
                 }
             }
 
             if (symbol.ContainingAssembly is { } assembly && PrivacySymbols.Find(assembly, symbols.RetentionPolicy) is { } onAssembly)
             {
-                return (Days(onAssembly), "assembly");
+                return (onAssembly, "assembly");
             }
 
             return (null, null);
+        }
+
+        /// <summary>What a policy states besides days: the setting that holds the period, what enforces it, until erasure.</summary>
+        private static RetentionPeriod Period(AttributeData attribute)
+        {
+            string? setting = null;
+            string? enforcedBy = null;
+            var untilErasure = false;
+            foreach (var argument in attribute.NamedArguments)
+            {
+                switch (argument.Key)
+                {
+                    case "Setting" when argument.Value.Value is string value && value.Trim().Length != 0:
+                        setting = value.Trim();
+                        break;
+                    case "EnforcedBy" when argument.Value.Value is ITypeSymbol type:
+                        enforcedBy = type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+                        break;
+                    case "UntilErasure" when argument.Value.Value is bool value:
+                        untilErasure = value;
+                        break;
+                }
+            }
+
+            return setting is null && enforcedBy is null && !untilErasure ? RetentionPeriod.None : new RetentionPeriod(setting, enforcedBy, untilErasure);
         }
 
         private static int? Days(AttributeData attribute)

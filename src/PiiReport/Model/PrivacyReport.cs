@@ -105,8 +105,9 @@ namespace PiiReport.Model
     /// <summary>One piece of personal data in the inventory.</summary>
     internal sealed class DataEntry
     {
-        public DataEntry(string project, string name, string memberKind, string type, string category, IReadOnlyList<string> purposes, string lawfulBasis, bool needsConsent, int? retentionDays, string? retentionSource, DiscoveredBy discoveredBy, SourceLocation location)
+        public DataEntry(string project, string name, string memberKind, string type, string category, IReadOnlyList<string> purposes, string lawfulBasis, bool needsConsent, int? retentionDays, string? retentionSource, DiscoveredBy discoveredBy, SourceLocation location, RetentionPeriod? retentionPeriod = null)
         {
+            RetentionPeriod = retentionPeriod ?? RetentionPeriod.None;
             Project = project;
             Name = name;
             MemberKind = memberKind;
@@ -149,9 +150,34 @@ namespace PiiReport.Model
         /// <summary>Where the retention policy is declared (<c>member</c>, <c>type Visitor</c>, <c>assembly</c>), or null when none applies.</summary>
         public string? RetentionSource { get; }
 
+        /// <summary>What the retention policy that applies states besides days: a setting, what enforces it, until erasure.</summary>
+        public RetentionPeriod RetentionPeriod { get; }
+
         public DiscoveredBy DiscoveredBy { get; }
 
         public SourceLocation Location { get; }
+    }
+
+    /// <summary>What a <c>[RetentionPolicy]</c> states besides a number of days.</summary>
+    internal sealed class RetentionPeriod
+    {
+        public static readonly RetentionPeriod None = new RetentionPeriod(null, null, false);
+
+        public RetentionPeriod(string? setting, string? enforcedBy, bool untilErasure)
+        {
+            Setting = setting;
+            EnforcedBy = enforcedBy;
+            UntilErasure = untilErasure;
+        }
+
+        /// <summary>The configuration value that holds the period (<c>VisitorRetentionDays</c>), or null.</summary>
+        public string? Setting { get; }
+
+        /// <summary>The type that erases the data (<c>PurgeJob</c>), or null.</summary>
+        public string? EnforcedBy { get; }
+
+        /// <summary>The data is kept until the account is deleted or the person asks for erasure.</summary>
+        public bool UntilErasure { get; }
     }
 
     /// <summary>The kinds of sink personal data can reach; the names match <c>PiiAttributes.SinkKind</c>.</summary>

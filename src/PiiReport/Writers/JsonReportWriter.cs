@@ -67,6 +67,21 @@ namespace PiiReport.Writers
                         json.WriteNull("source");
                     }
 
+                    if (data.RetentionPeriod.Setting is { } setting)
+                    {
+                        json.WriteString("setting", setting);
+                    }
+
+                    if (data.RetentionPeriod.UntilErasure)
+                    {
+                        json.WriteBoolean("untilErasure", true);
+                    }
+
+                    if (data.RetentionPeriod.EnforcedBy is { } enforcedBy)
+                    {
+                        json.WriteString("enforcedBy", enforcedBy);
+                    }
+
                     json.WriteEndObject();
                     json.WriteString("discoveredBy", Labels.Json(data.DiscoveredBy));
                     Location(json, data.Location);

@@ -42,7 +42,10 @@ namespace PiiReport.Writers
             _ => "info",
         };
 
-        /// <summary><c>365 days (type Visitor)</c>, <c>none</c>.</summary>
+        /// <summary>
+        /// <c>365 days (type Visitor)</c>, <c>setting VisitorRetentionDays, enforced by PurgeJob (type Visit)</c>,
+        /// <c>until erasure (assembly)</c>, <c>none</c>.
+        /// </summary>
         public static string Retention(DataEntry data)
         {
             if (data.RetentionSource is null)
@@ -50,8 +53,34 @@ namespace PiiReport.Writers
                 return "none";
             }
 
-            var days = data.RetentionDays is { } d ? d.ToString(CultureInfo.InvariantCulture) + " days" : "no days set";
-            return days + " (" + data.RetentionSource + ")";
+            var period = data.RetentionPeriod;
+            var stated = new List<string>();
+            if (data.RetentionDays is { } d)
+            {
+                stated.Add(d.ToString(CultureInfo.InvariantCulture) + " days");
+            }
+
+            if (period.Setting is { } setting)
+            {
+                stated.Add("setting " + setting);
+            }
+
+            if (period.UntilErasure)
+            {
+                stated.Add("until erasure");
+            }
+
+            if (stated.Count == 0)
+            {
+                stated.Add("no period set");
+            }
+
+            if (period.EnforcedBy is { } enforcedBy)
+            {
+                stated.Add("enforced by " + enforcedBy);
+            }
+
+            return string.Join(", ", stated) + " (" + data.RetentionSource + ")";
         }
 
         public static string Purposes(IReadOnlyList<string> purposes) => purposes.Count == 0 ? "none declared" : string.Join(", ", purposes);

@@ -77,5 +77,39 @@ namespace PiiAnalyzers.Tests.Report
             Assert.Equal(("Account.Email", ConsentState.Unguarded), (leak.Data, leak.Consent));
             Assert.Equal(new[] { "PII001" }, report.Findings.Where(f => f.RuleId == "PII001").Select(f => f.RuleId));
         }
+
+        [Fact]
+        public async Task Inventory_PrintsWhatTheRetentionPolicyStates()
+        {
+            var report = await BuildAsync("""
+                using PiiAttributes;
+                [RetentionPolicy(Setting = "VisitorRetentionDays", EnforcedBy = typeof(PurgeJob))]
+                public class Visit
+                {
+                    [PersonalData(Purpose = "analytics")] public string IpAddress { get; set; } = "";
+                }
+                [RetentionPolicy(UntilErasure = true)]
+                public class Account
+                {
+                    [PersonalData(Purpose = "account")] public string Email { get; set; } = "";
+                    [RetentionPolicy(30)][PersonalData(Purpose = "account")] public string Phone { get; set; } = "";
+                }
+                public class PurgeJob { }
+                """);
+
+            Assert.Equal(
+                new[]
+                {
+                    "Account.Email: until erasure (type Account)",
+                    "Account.Phone: 30 days (member)",
+                    "Visit.IpAddress: setting VisitorRetentionDays, enforced by PurgeJob (type Visit)",
+                },
+                report.Inventory.Select(d => d.Name + ": " + PiiReport.Writers.Labels.Retention(d)));
+            var json = System.Text.Json.JsonDocument.Parse(PiiReport.Writers.ReportWriters.ToString(report, PiiReport.Writers.ReportFormat.Json)).RootElement;
+            var schema = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(System.IO.Path.Combine(ReportFixtures.RepositoryRoot(), "docs", "report.schema.json"))).RootElement;
+            Assert.Empty(JsonSchemaValidator.Validate(schema, json));
+            var visit = json.GetProperty("inventory").EnumerateArray().Single(d => d.GetProperty("name").GetString() == "Visit.IpAddress").GetProperty("retention");
+            Assert.Equal(("VisitorRetentionDays", "PurgeJob"), (visit.GetProperty("setting").GetString(), visit.GetProperty("enforcedBy").GetString()));
+        }
     }
 }
