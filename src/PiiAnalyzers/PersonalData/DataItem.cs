@@ -70,6 +70,14 @@ namespace PiiAnalyzers.PersonalData
             return text.Substring(0, text.Length - 1) + ", basis " + basis + special + ")";
         }
 
+        /// <summary>How messages name the data: <c>'Visitor.Email'</c>, <c>parameter 'email'</c>, <c>local 'email'</c>.</summary>
+        public string Quoted => Symbol switch
+        {
+            IParameterSymbol => "parameter '" + Name + "'",
+            ILocalSymbol => "local '" + Name + "'",
+            _ => "'" + Name + "'",
+        };
+
         /// <summary><c>'Visitor.Email' (personal data, purpose 'support')</c>.</summary>
         public string Describe()
         {
@@ -87,7 +95,7 @@ namespace PiiAnalyzers.PersonalData
                 purpose = "purposes '" + string.Join("', '", Purposes) + "'";
             }
 
-            return "'" + Name + "' (personal data, " + purpose + ")";
+            return Quoted + " (personal data, " + purpose + ")";
         }
 
         public bool Equals(DataItem? other) => other is not null && SymbolEqualityComparer.Default.Equals(Symbol, other.Symbol);

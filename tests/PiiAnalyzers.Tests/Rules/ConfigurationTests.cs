@@ -159,6 +159,47 @@ class Service { void M(Customer c) => System.Console.WriteLine(c.Email); }
         }
 
         [Fact]
+        public async Task InferFromNames_MakesParametersAndLocalsNamedLikePersonalData_PersonalData()
+        {
+            var test = new Verifiers.CSharpCodeFixVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer, EmptyCodeFixProvider>.Test();
+            test.TestState.Sources.Add("""
+                using System.Collections.Generic;
+                public class Customer { public string Email { get; set; } = ""; }
+                class Service
+                {
+                    void Register(string email, string userName, int emailCount, string note, Dictionary<string, string> form, Customer customer)
+                    {
+                        System.Console.WriteLine({|#0:email|});
+                        System.Console.WriteLine({|#1:userName|});
+                        System.Console.WriteLine(emailCount);
+                        System.Console.WriteLine(note);
+                        var phoneNumber = form["phone"];
+                        System.Console.WriteLine({|#2:phoneNumber|});
+                        var userAgent = customer.Email;
+                        System.Console.WriteLine({|#3:userAgent|});
+                        var comment = form["comment"];
+                        System.Console.WriteLine(comment);
+                    }
+                }
+                """);
+            test.TestState.Sources.Add("""
+                class Elsewhere
+                {
+                    void Register(string email) => System.Console.WriteLine(email);
+                }
+                """);
+            test.TestState.AdditionalReferences.Clear();
+            test.TestState.AdditionalReferences.AddRange(Verifiers.TestReferences.FrameworkOnly);
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[Test0.cs]\npii_analyzers.infer_from_names = true\n"));
+            test.ExpectedDiagnostics.Add(Rule("PII001", 0, "parameter 'email' (personal data, no declared purpose)", "'Console.WriteLine'"));
+            test.ExpectedDiagnostics.Add(Rule("PII001", 1, "parameter 'userName' (personal data, no declared purpose)", "'Console.WriteLine'"));
+            test.ExpectedDiagnostics.Add(Rule("PII001", 2, "local 'phoneNumber' (personal data, no declared purpose)", "'Console.WriteLine'"));
+            // A local that already holds known data is reported as that data, not twice.
+            test.ExpectedDiagnostics.Add(Rule("PII001", 3, "'Customer.Email' (personal data, no declared purpose)", "'Console.WriteLine'"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task IdentityAndComplianceMarkers_ArePersonalData()
         {
             await Verify.VerifyAnalyzerAsync(@"
