@@ -200,6 +200,12 @@ namespace PiiAnalyzers.PersonalData
         private DataItem? ReadDeclaration(ISymbol symbol)
         {
             var attribute = symbol is IMethodSymbol method ? FindReturnAttribute(method) : PrivacySymbols.Find(symbol, _symbols.PersonalData);
+            if (attribute is null && symbol is IPropertySymbol or IFieldSymbol)
+            {
+                // [PersonalDataMember(nameof(Email), ...)] on a derived type or the assembly: as [PersonalData] on the member.
+                attribute = _symbols.FindMemberDeclaration(symbol);
+            }
+
             if (attribute is null)
             {
                 if (symbol is IPropertySymbol { OverriddenProperty: { } overridden })

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -126,9 +127,10 @@ namespace PiiAnalyzers.Rules
                 var assembly = context.SemanticModel.Compilation.Assembly;
                 foreach (var attribute in assembly.GetAttributes())
                 {
-                    if (attribute.ApplicationSyntaxReference?.SyntaxTree == tree && PrivacySymbols.Is(attribute, symbols.RetentionPolicy))
+                    if (attribute.ApplicationSyntaxReference?.SyntaxTree == tree
+                        && (PrivacySymbols.Is(attribute, symbols.RetentionPolicy) || PrivacySymbols.Is(attribute, symbols.PersonalDataMember)))
                     {
-                        Check(context.ReportDiagnostic, context.Options, attribute, new Target(assembly.Name), "assembly: ", context.CancellationToken);
+                        Check(context.ReportDiagnostic, context.Options, attribute, new Target(assembly.Name), "assembly: ", context.CancellationToken, owner: null);
                     }
                 }
             }
@@ -157,7 +159,7 @@ namespace PiiAnalyzers.Rules
                 {
                     if (IsDeclaredOn(context.Symbol, attribute))
                     {
-                        Check(context.ReportDiagnostic, context.Options, attribute, target, prefix, context.CancellationToken);
+                        Check(context.ReportDiagnostic, context.Options, attribute, target, prefix, context.CancellationToken, context.Symbol as INamedTypeSymbol);
                     }
                 }
             }
@@ -191,7 +193,7 @@ namespace PiiAnalyzers.Rules
                 return false;
             }
 
-            private void Check(Action<Diagnostic> report, AnalyzerOptions options, AttributeData attribute, Target target, string prefix, CancellationToken cancellationToken)
+            private void Check(Action<Diagnostic> report, AnalyzerOptions options, AttributeData attribute, Target target, string prefix, CancellationToken cancellationToken, INamedTypeSymbol? owner)
             {
                 if (attribute.AttributeClass is null || attribute.ApplicationSyntaxReference is not { } reference)
                 {
@@ -208,6 +210,8 @@ namespace PiiAnalyzers.Rules
                 {
                     "PersonalData" => PurposeProblems(NamedString(attribute, PurposeProperty), required: true, options, reference.SyntaxTree),
                     "RetentionPolicy" => RetentionProblems(attribute),
+                    "PersonalDataMember" => MemberProblems(attribute, owner)
+                        .Concat(PurposeProblems(NamedString(attribute, PurposeProperty), required: true, options, reference.SyntaxTree)),
                     "ProcessingPurpose" => PurposeProblems(
                         attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null,
                         required: false,
@@ -237,6 +241,11 @@ namespace PiiAnalyzers.Rules
                 if (PrivacySymbols.Is(attribute, symbols.RetentionPolicy))
                 {
                     return "RetentionPolicy";
+                }
+
+                if (PrivacySymbols.Is(attribute, symbols.PersonalDataMember))
+                {
+                    return "PersonalDataMember";
                 }
 
                 if (PrivacySymbols.Is(attribute, symbols.ConsentCheck))
@@ -366,6 +375,18 @@ namespace PiiAnalyzers.Rules
                 else if (days.Value <= 0)
                 {
                     yield return "the retention period must be a positive number of days, not " + days.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+
+            /// <summary>A <c>[PersonalDataMember]</c> whose member the type (or the named type) and its bases do not have.</summary>
+            private static IEnumerable<string> MemberProblems(AttributeData attribute, INamedTypeSymbol? owner)
+            {
+                if (PrivacySymbols.ResolveMember(attribute, owner) is null)
+                {
+                    var arguments = attribute.ConstructorArguments;
+                    var name = arguments.Length > 0 ? arguments[arguments.Length - 1].Value as string : null;
+                    var type = arguments.Length == 2 ? (arguments[0].Value as ITypeSymbol)?.Name : owner?.Name;
+                    yield return "'" + type + "' has no property or field '" + name + "'; name one it has or inherits";
                 }
             }
 

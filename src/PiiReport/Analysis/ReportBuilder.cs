@@ -143,6 +143,16 @@ namespace PiiReport.Analysis
                 }
             }
 
+            // Members of other assemblies declared with [PersonalDataMember]: listed where the declaration is.
+            foreach (var declared in symbols.DeclaredMembers)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(declared.Key.ContainingAssembly, flow.Compilation.Assembly)
+                    && declared.Value.ApplicationSyntaxReference is { } application)
+                {
+                    AddData(result, project, declared.Key, catalog, symbols, baseDirectory, Location.Create(application.SyntaxTree, application.Span));
+                }
+            }
+
             foreach (var collected in collector.Flows)
             {
                 var item = collected.Item;
@@ -171,7 +181,7 @@ namespace PiiReport.Analysis
                 ? (method.ContainingType is { } type ? type.Name + "." : string.Empty) + (method.MethodKind == MethodKind.Constructor ? method.ContainingType?.Name : method.Name) + "(" + parameter.Name + ")"
                 : PersonalDataCatalog.DisplayName(symbol);
 
-        private static void AddData(ProjectResult result, string project, ISymbol symbol, PersonalDataCatalog catalog, PrivacySymbols symbols, string baseDirectory)
+        private static void AddData(ProjectResult result, string project, ISymbol symbol, PersonalDataCatalog catalog, PrivacySymbols symbols, string baseDirectory, Location? declaredAt = null)
         {
             if (catalog.GetDeclared(symbol) is not { } item)
             {
@@ -185,7 +195,8 @@ namespace PiiReport.Analysis
             }
             else
             {
-                discoveredBy = PrivacySymbols.Find(symbol, symbols.PersonalData) is null && symbols.FindEcosystemMarker(symbol) is not null
+                discoveredBy = PrivacySymbols.Find(symbol, symbols.PersonalData) is null && symbols.FindMemberDeclaration(symbol) is null
+                    && symbols.FindEcosystemMarker(symbol) is not null
                     ? DiscoveredBy.Marker
                     : DiscoveredBy.Attribute;
             }
@@ -212,7 +223,7 @@ namespace PiiReport.Analysis
                 days,
                 source,
                 discoveredBy,
-                Locate(symbol, baseDirectory),
+                declaredAt is null ? Locate(symbol, baseDirectory) : Locate(declaredAt, baseDirectory),
                 policy is null ? null : Period(policy)));
         }
 

@@ -92,7 +92,7 @@ namespace PiiReport.Model
     /// <summary>How a member came to be counted as personal data.</summary>
     internal enum DiscoveredBy
     {
-        /// <summary><c>[PersonalData]</c> from PiiAttributes (on the member, a member it overrides or implements, or a record parameter).</summary>
+        /// <summary><c>[PersonalData]</c> from PiiAttributes (on the member, a member it overrides or implements, or a record parameter), or <c>[PersonalDataMember]</c> naming it.</summary>
         Attribute,
 
         /// <summary>ASP.NET Core Identity's <c>[PersonalData]</c>/<c>[ProtectedPersonalData]</c> or a Microsoft.Extensions.Compliance classification.</summary>

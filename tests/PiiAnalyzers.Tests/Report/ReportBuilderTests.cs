@@ -111,5 +111,18 @@ namespace PiiAnalyzers.Tests.Report
             var visit = json.GetProperty("inventory").EnumerateArray().Single(d => d.GetProperty("name").GetString() == "Visit.IpAddress").GetProperty("retention");
             Assert.Equal(("VisitorRetentionDays", "PurgeJob"), (visit.GetProperty("setting").GetString(), visit.GetProperty("enforcedBy").GetString()));
         }
+
+        [Fact]
+        public async Task MembersDeclaredWithPersonalDataMember_AreInTheInventory_WhereDeclared()
+        {
+            var report = await BuildAsync("""
+                using PiiAttributes;
+                [PersonalDataMember(nameof(Email), Purpose = "account", Basis = LawfulBasis.Contract, Category = PersonalDataCategory.Contact)]
+                public class AppUser : Microsoft.AspNetCore.Identity.IdentityUser { }
+                """);
+
+            var email = Assert.Single(report.Inventory, d => d.Name == "IdentityUser.Email");
+            Assert.Equal(("Contact", "account", "Contract", DiscoveredBy.Attribute, "Input.cs:2"), (email.Category, string.Join(",", email.Purposes), email.LawfulBasis, email.DiscoveredBy, email.Location.ToString()));
+        }
     }
 }

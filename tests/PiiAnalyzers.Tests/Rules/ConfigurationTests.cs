@@ -280,6 +280,39 @@ class Service
         }
 
         [Fact]
+        public async Task PersonalDataMember_DeclaresInheritedAndThirdPartyMembers_AsPersonalDataOnTheMember()
+        {
+            // AppUser declares IdentityUser.Email (contract: no consent rule) and PhoneNumber (consent: PII003 applies);
+            // the assembly declares Vendor.CustomerDto.Iban. Each reads exactly as [PersonalData] on the member would.
+            await Verify.VerifyAnalyzerAsync(@"
+using Microsoft.Extensions.Logging;
+using MyCompany;
+using PiiAttributes;
+[assembly: PersonalDataMember(typeof(Vendor.CustomerDto), nameof(Vendor.CustomerDto.Iban), Purpose = ""billing"", Category = PersonalDataCategory.Financial)]
+namespace Vendor { public class CustomerDto { public string Iban { get; set; } = """"; public string Reference { get; set; } = """"; } }
+[PersonalDataMember(nameof(Email), Purpose = ""account"", Basis = LawfulBasis.Contract, Category = PersonalDataCategory.Contact)]
+[PersonalDataMember(nameof(PhoneNumber), Purpose = ""support"")]
+public class AppUser : Microsoft.AspNetCore.Identity.IdentityUser { }
+class Service
+{
+    void M(ILogger log, AppUser user, Microsoft.AspNetCore.Identity.IdentityUser plain, Vendor.CustomerDto dto, Store store)
+    {
+        {|#3:store.Put(""k"", user.Email)|};
+        {|#0:store.Put(""k"", user.PhoneNumber)|};
+        log.LogInformation(""{E}"", {|#1:plain.Email|});
+        log.LogInformation(""{I} {R}"", {|#2:dto.Iban|}, dto.Reference);
+    }
+}
+" + Code,
+                "root = true\n[*.cs]\npii_analyzers.persistence_sinks = MyCompany.Store\n",
+                Rule("PII004", 3, "'IdentityUser.Email' (personal data, purpose 'account')", "'Put'", "IdentityUser"),
+                Rule("PII003", 0, "'IdentityUser.PhoneNumber' (personal data, purpose 'support', basis consent)", "'Put'", "check consent for 'support' first"),
+                Rule("PII004", 0, "'IdentityUser.PhoneNumber' (personal data, purpose 'support')", "'Put'", "IdentityUser"),
+                Rule("PII001", 1, "'IdentityUser.Email' (personal data, purpose 'account')", "'LogInformation'"),
+                Rule("PII001", 2, "'CustomerDto.Iban' (personal data, purpose 'billing')", "'LogInformation'"));
+        }
+
+        [Fact]
         public async Task SeverityNone_Suppresses()
         {
             await Verify.VerifyAnalyzerAsync(@"
