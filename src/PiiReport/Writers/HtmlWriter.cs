@@ -98,7 +98,16 @@ namespace PiiReport.Writers
 
                 html.Append(": ").Append(E(first.Title)).Append(" (").Append(rule.Count()).Append(")</h3>\n");
                 html.Append("<table>\n<tr><th>File</th><th>Line</th><th>Column</th><th>Severity</th><th>Message</th></tr>\n");
-                foreach (var finding in rule.OrderBy(f => f.Location))
+                var repeated = Labels.Repeated(rule);
+                foreach (var group in repeated)
+                {
+                    // The same data reaching the same sink in several places: one row, every place listed.
+                    Row(html, E(group.Count.ToString(CultureInfo.InvariantCulture) + " places"), string.Empty, string.Empty,
+                        "<span class=\"" + E(Labels.Of(group[0].Severity)) + "\">" + E(Labels.Of(group[0].Severity)) + "</span>",
+                        E(group[0].Message) + "<br>" + string.Join(", ", group.Select(f => E(Labels.Place(f.Location)))));
+                }
+
+                foreach (var finding in rule.Where(f => !Labels.IsRepeated(repeated, f)).OrderBy(f => f.Location))
                 {
                     Row(html, E(finding.Location.Path), finding.Location.Line.ToString(CultureInfo.InvariantCulture), finding.Location.Column.ToString(CultureInfo.InvariantCulture),
                         "<span class=\"" + E(Labels.Of(finding.Severity)) + "\">" + E(Labels.Of(finding.Severity)) + "</span>", E(finding.Message));

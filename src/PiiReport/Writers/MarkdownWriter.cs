@@ -158,7 +158,21 @@ namespace PiiReport.Writers
             foreach (var rule in report.Findings.GroupBy(f => f.RuleId))
             {
                 md.Append("### ").Append(Text(rule.Key)).Append(": ").Append(Text(rule.First().Title)).Append("\n\n");
-                foreach (var file in rule.GroupBy(f => f.Location.Path))
+
+                // The same data reaching the same sink (the same message) in several places is one decision: one row.
+                var repeated = Labels.Repeated(rule);
+                foreach (var group in repeated)
+                {
+                    md.Append("- ").Append(group.Count).Append(" times (").Append(Labels.Of(group[0].Severity)).Append("): ").Append(Text(group[0].Message))
+                        .Append(" — at ").Append(string.Join(", ", group.Select(f => Text(Labels.Place(f.Location))))).Append('\n');
+                }
+
+                if (repeated.Count > 0)
+                {
+                    md.Append('\n');
+                }
+
+                foreach (var file in rule.Where(f => !Labels.IsRepeated(repeated, f)).GroupBy(f => f.Location.Path))
                 {
                     md.Append("**").Append(Text(file.Key.Length == 0 ? "(no source)" : file.Key)).Append("**\n\n");
                     foreach (var finding in file)
