@@ -248,6 +248,11 @@ namespace PiiAnalyzers.Rules
                     return "PersonalDataMember";
                 }
 
+                if (PrivacySymbols.Is(attribute, symbols.PersonalDataSink))
+                {
+                    return "PersonalDataSink";
+                }
+
                 if (PrivacySymbols.Is(attribute, symbols.ConsentCheck))
                 {
                     return "ConsentCheck";

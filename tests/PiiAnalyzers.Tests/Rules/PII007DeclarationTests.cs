@@ -471,6 +471,29 @@ public class Consents
             await Verify.VerifyAnalyzerAsync(source, Diagnostic(0, "[ConsentCheck]", "Consents.HasConsented", EmptyItem));
         }
 
+        // ---- [PersonalDataSink(Purpose)] ----
+
+        [Fact]
+        public async Task SinkPurposeOutsideTheAllowedList_Triggers()
+        {
+            var source = """
+                using PiiAttributes;
+
+                public static class Audit
+                {
+                    [{|#0:PersonalDataSink(SinkKind.Logging, Purpose = "secrity")|}]
+                    public static void Write(string entry) { }
+
+                    [PersonalDataSink(SinkKind.Logging, Purpose = "support")]
+                    public static void Support(string entry) { }
+
+                    [PersonalDataSink(SinkKind.Logging)]
+                    public static void Plain(string entry) { }
+                }
+                """;
+            await Verify.VerifyAnalyzerAsync(source, Purposes, Diagnostic(0, "[PersonalDataSink]", "Audit.Write", NotAllowed("secrity")));
+        }
+
         // ---- [PersonalDataMember] ----
 
         [Fact]
