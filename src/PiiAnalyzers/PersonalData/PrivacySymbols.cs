@@ -126,6 +126,11 @@ namespace PiiAnalyzers.PersonalData
                     else if (member is INamedTypeSymbol type)
                     {
                         types.Push(type);
+                        if (!HasAttributeLists(type))
+                        {
+                            continue; // most types: no attribute written on any part, nothing to bind
+                        }
+
                         foreach (var attribute in type.GetAttributes())
                         {
                             Add(index, attribute, type);
@@ -135,6 +140,20 @@ namespace PiiAnalyzers.PersonalData
             }
 
             return index;
+        }
+
+        /// <summary>True when a declaration of <paramref name="type"/> has an attribute list (read from syntax, without binding).</summary>
+        private static bool HasAttributeLists(INamedTypeSymbol type)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax { AttributeLists.Count: > 0 })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void Add(System.Collections.Generic.Dictionary<ISymbol, AttributeData> index, AttributeData attribute, INamedTypeSymbol? owner)
