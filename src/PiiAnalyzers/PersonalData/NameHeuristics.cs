@@ -164,10 +164,14 @@ namespace PiiAnalyzers.PersonalData
             "raw", "normalized", "normalised", "plain", "hash", "hashed", "encrypted", "info", "details", "data", "note", "notes", "history",
         };
 
-        /// <summary>Names starting with these are flags or settings: <c>IsEmailVerified</c>, <c>EnableEmail</c>.</summary>
+        /// <summary>
+        /// Names starting with these are flags or settings (<c>IsEmailVerified</c>, <c>EnableEmail</c>), or say the value
+        /// no longer carries the data (<c>maskedEmail</c>, <c>RedactedPhone</c>).
+        /// </summary>
         private static readonly HashSet<string> FlagPrefixes = new HashSet<string>
         {
             "is", "has", "can", "should", "allow", "allows", "enable", "enabled", "disable", "use", "show", "require", "requires", "must", "send", "max", "min",
+            "masked", "redacted", "anonymized", "anonymised", "obfuscated",
         };
 
         /// <summary>Types that hold settings, not people's data.</summary>

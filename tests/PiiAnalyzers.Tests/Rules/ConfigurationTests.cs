@@ -179,6 +179,8 @@ class Service { void M(Customer c) => System.Console.WriteLine(c.Email); }
                         System.Console.WriteLine({|#3:userAgent|});
                         var comment = form["comment"];
                         System.Console.WriteLine(comment);
+                        var maskedEmail = form["masked"];
+                        System.Console.WriteLine(maskedEmail);
                     }
                 }
                 """);
