@@ -24,6 +24,7 @@ namespace PiiAttributes
     /// Marks a project's own sink: a method (all its arguments) or a parameter through which data leaves the process
     /// as a log entry, serialized output, stored record or network transfer.
     /// </summary>
+    /// <example><code>[PersonalDataSink(SinkKind.Logging, Purpose = "security")] public void Write(string entry)</code></example>
     [AttributeUsage(AttributeTargets.Method | AttributeTargets.Parameter, AllowMultiple = false, Inherited = true)]
     public sealed class PersonalDataSinkAttribute : Attribute
     {
@@ -36,5 +37,13 @@ namespace PiiAttributes
 
         /// <summary>Where the data ends up.</summary>
         public SinkKind Kind { get; }
+
+        /// <summary>
+        /// The purpose, or purposes separated by commas, a logging sink serves: an audit log kept for
+        /// <c>"security"</c>. Writing data collected for that purpose to it is that purpose's processing, not a leak;
+        /// a <c>"security"</c> log may also hold identifiers and online identifiers (user names, IP addresses) that
+        /// declare no purpose. Unset: a plain log.
+        /// </summary>
+        public string? Purpose { get; set; }
     }
 }

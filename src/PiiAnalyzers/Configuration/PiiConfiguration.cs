@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using PiiAnalyzers.Sinks;
 
 namespace PiiAnalyzers.Configuration
@@ -24,7 +26,8 @@ namespace PiiAnalyzers.Configuration
             (PiiOptions.TransferSinks, SinkKind.Transfer),
         };
 
-        private readonly Dictionary<INamedTypeSymbol, Members<SinkKind>> _sinks = new Dictionary<INamedTypeSymbol, Members<SinkKind>>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<INamedTypeSymbol, Members<(SinkKind Kind, string? Purpose)>> _sinks = new Dictionary<INamedTypeSymbol, Members<(SinkKind Kind, string? Purpose)>>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, string> _auditSelectors = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
         private readonly Dictionary<INamedTypeSymbol, Members<bool>> _consentChecks = new Dictionary<INamedTypeSymbol, Members<bool>>(SymbolEqualityComparer.Default);
         private readonly Dictionary<INamedTypeSymbol, Members<bool>> _redactors = new Dictionary<INamedTypeSymbol, Members<bool>>(SymbolEqualityComparer.Default);
 
@@ -32,14 +35,14 @@ namespace PiiAnalyzers.Configuration
         {
         }
 
-        public bool IsEmpty => _sinks.Count == 0 && _consentChecks.Count == 0 && _redactors.Count == 0;
+        public bool IsEmpty => _sinks.Count == 0 && _consentChecks.Count == 0 && _redactors.Count == 0 && _auditSelectors.Count == 0;
 
         /// <summary>The raw option values that decide a configuration: equal keys resolve to equal configurations.</summary>
         public static string Key(AnalyzerOptions options, SyntaxTree tree)
         {
             var provider = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
             var key = string.Empty;
-            foreach (var option in new[] { PiiOptions.LoggingSinks, PiiOptions.SerializationSinks, PiiOptions.PersistenceSinks, PiiOptions.TransferSinks, PiiOptions.ConsentChecks, PiiOptions.Redactors })
+            foreach (var option in new[] { PiiOptions.LoggingSinks, PiiOptions.SerializationSinks, PiiOptions.PersistenceSinks, PiiOptions.TransferSinks, PiiOptions.ConsentChecks, PiiOptions.Redactors, PiiOptions.AuditLogSelectors })
             {
                 key += (provider.TryGetValue(option, out var value) ? value : string.Empty) + "\n";
             }
@@ -56,7 +59,7 @@ namespace PiiAnalyzers.Configuration
             {
                 if (provider.TryGetValue(key, out var value))
                 {
-                    Add(compilation, value, kind, configuration._sinks);
+                    AddSinks(compilation, value, kind, configuration._sinks);
                 }
             }
 
@@ -70,11 +73,51 @@ namespace PiiAnalyzers.Configuration
                 Add(compilation, redactors, true, configuration._redactors);
             }
 
+            if (provider.TryGetValue(PiiOptions.AuditLogSelectors, out var selectors))
+            {
+                AddSelectors(compilation, selectors, configuration._auditSelectors);
+            }
+
             return configuration.IsEmpty ? Empty : configuration;
         }
 
         /// <summary>The kind of sink <paramref name="method"/> is configured as, or null.</summary>
-        public SinkKind? SinkKindOf(IMethodSymbol method) => Find(_sinks, method, out var kind) ? kind : (SinkKind?)null;
+        public SinkKind? SinkKindOf(IMethodSymbol method) => Find(_sinks, method, out var sink) ? sink.Kind : (SinkKind?)null;
+
+        /// <summary>
+        /// The purposes a logging call serves by configuration: the purpose a <c>pii_analyzers.logging_sinks</c> entry
+        /// gives <paramref name="method"/> (<c>Contoso.Audit.Write => security</c>), and those of the audit-channel
+        /// selectors among <paramref name="arguments"/> (<c>pii_analyzers.audit_log_selectors</c>); empty when none.
+        /// </summary>
+        public ImmutableArray<string> LoggingPurposesOf(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
+        {
+            var purposes = ImmutableArray<string>.Empty;
+            if (Find(_sinks, method, out var sink) && sink.Kind == SinkKind.Logging && sink.Purpose is { } purpose)
+            {
+                purposes = purposes.Add(purpose);
+            }
+
+            if (_auditSelectors.Count == 0)
+            {
+                return purposes;
+            }
+
+            foreach (var argument in arguments)
+            {
+                var value = argument.Value;
+                while (value is IConversionOperation conversion)
+                {
+                    value = conversion.Operand;
+                }
+
+                if (value is IFieldReferenceOperation field && _auditSelectors.TryGetValue(field.Field.OriginalDefinition, out var selected))
+                {
+                    purposes = SinkPurposes.Union(purposes, ImmutableArray.Create(selected));
+                }
+            }
+
+            return purposes;
+        }
 
         /// <summary>True when <paramref name="member"/> (a method or a bool property) is configured as a consent check.</summary>
         public bool IsConsentCheck(ISymbol member) => Find(_consentChecks, member, out _);
@@ -91,6 +134,52 @@ namespace PiiAnalyzers.Configuration
             }
 
             return members.TryGet(member.Name, out value);
+        }
+
+        /// <summary>Sink entries, each optionally followed by the purpose it serves: <c>Contoso.Audit.Write => security</c>.</summary>
+        private static void AddSinks(Compilation compilation, string list, SinkKind kind, Dictionary<INamedTypeSymbol, Members<(SinkKind Kind, string? Purpose)>> into)
+        {
+            foreach (var raw in list.Split(','))
+            {
+                var (name, purpose) = SplitPurpose(raw);
+                Add(compilation, name, (kind, purpose), into);
+            }
+        }
+
+        /// <summary>
+        /// Audit-channel selectors: an enum member or a static field or constant (an event id) and the purpose a logging
+        /// call passing it serves, <c>Contoso.LogFunction.Security => security</c>; <c>security</c> when no purpose is given.
+        /// </summary>
+        private static void AddSelectors(Compilation compilation, string list, Dictionary<ISymbol, string> into)
+        {
+            foreach (var raw in list.Split(','))
+            {
+                var (name, purpose) = SplitPurpose(raw);
+                var dot = name.LastIndexOf('.');
+                if (dot > 0 && dot < name.Length - 1 && compilation.GetTypeByMetadataName(name.Substring(0, dot)) is { } owner)
+                {
+                    foreach (var member in owner.GetMembers(name.Substring(dot + 1)))
+                    {
+                        if (member is IFieldSymbol { IsStatic: true } field)
+                        {
+                            into[field] = purpose ?? SinkPurposes.Security;
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary><c>Name => purpose</c> as the name and the purpose; a missing or empty purpose is null.</summary>
+        private static (string Name, string? Purpose) SplitPurpose(string item)
+        {
+            var arrow = item.IndexOf("=>", StringComparison.Ordinal);
+            if (arrow < 0)
+            {
+                return (item.Trim(), null);
+            }
+
+            var purpose = item.Substring(arrow + 2).Trim();
+            return (item.Substring(0, arrow).Trim(), purpose.Length == 0 ? null : purpose);
         }
 
         private static void Add<T>(Compilation compilation, string list, T value, Dictionary<INamedTypeSymbol, Members<T>> into)

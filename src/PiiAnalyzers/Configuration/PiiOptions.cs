@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -18,8 +19,17 @@ namespace PiiAnalyzers.Configuration
         /// <summary>Comma-separated list of the purposes personal data may be collected and processed for (PII007).</summary>
         public const string Purposes = Prefix + "purposes";
 
-        /// <summary>Comma-separated metadata names of extra logging sinks (methods whose arguments end up in a log).</summary>
+        /// <summary>
+        /// Comma-separated metadata names of extra logging sinks (methods whose arguments end up in a log), each optionally
+        /// with the purpose it serves: <c>Contoso.Audit.Write => security</c>.
+        /// </summary>
         public const string LoggingSinks = Prefix + "logging_sinks";
+
+        /// <summary>
+        /// Comma-separated enum members or static fields (event ids) that select an audit channel when passed to a logging
+        /// call, each with the purpose the channel serves: <c>Contoso.LogFunction.Security => security</c>.
+        /// </summary>
+        public const string AuditLogSelectors = Prefix + "audit_log_selectors";
 
         /// <summary>Comma-separated metadata names of extra serialization sinks.</summary>
         public const string SerializationSinks = Prefix + "serialization_sinks";
@@ -41,6 +51,38 @@ namespace PiiAnalyzers.Configuration
 
         /// <summary><c>true</c> or <c>false</c>: whether member names are used to suggest unmarked personal data (PII008).</summary>
         public const string InferFromNames = Prefix + "infer_from_names";
+
+        /// <summary>
+        /// Comma-separated names of referenced assemblies (projects or packages) whose members are inferred from names too
+        /// where <c>pii_analyzers.infer_from_names</c> is on; <c>*</c> for every referenced assembly. Unset: those whose
+        /// name starts with the analyzed assembly's first segment (<c>Contoso.Shared</c> for <c>Contoso.Server</c>).
+        /// </summary>
+        public const string InferFromAssemblies = Prefix + "infer_from_assemblies";
+
+        /// <summary>
+        /// The referenced assemblies whose members are inferred from names (see <see cref="InferFromAssemblies"/>), read
+        /// once for the compilation: from the global options, else from the first of <paramref name="trees"/> that sets it.
+        /// </summary>
+        public static AssemblyList GetInferredAssemblies(AnalyzerOptions options, IEnumerable<SyntaxTree> trees, string assemblyName)
+        {
+            if (options?.AnalyzerConfigOptionsProvider is { } provider)
+            {
+                if (provider.GlobalOptions.TryGetValue(InferFromAssemblies, out var global) && global is not null && global.Trim().Length != 0)
+                {
+                    return AssemblyList.Parse(global);
+                }
+
+                foreach (var tree in trees)
+                {
+                    if (TryGetValue(options, tree, InferFromAssemblies, out var value))
+                    {
+                        return AssemblyList.Parse(value);
+                    }
+                }
+            }
+
+            return AssemblyList.SameFirstSegment(assemblyName);
+        }
 
         /// <summary>True when <c>pii_analyzers.infer_from_names = true</c> applies to <paramref name="tree"/>.</summary>
         public static bool InfersFromNames(AnalyzerOptions options, SyntaxTree tree)

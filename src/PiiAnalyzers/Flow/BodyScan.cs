@@ -413,6 +413,9 @@ namespace PiiAnalyzers.Flow
                 case OperationKind.ParameterReference:
                     return _context.Catalog.GetDeclared(((IParameterReferenceOperation)operation).Parameter) is not null;
 
+                case OperationKind.LocalReference:
+                    return _context.Catalog.InfersFromNames && _context.Catalog.GetDeclared(((ILocalReferenceOperation)operation).Local) is not null;
+
                 case OperationKind.FieldReference:
                 case OperationKind.PropertyReference:
                 case OperationKind.EventReference:

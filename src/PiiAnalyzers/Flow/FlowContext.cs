@@ -36,7 +36,7 @@ namespace PiiAnalyzers.Flow
             Options = options;
             // Inference from names is opted into per file; where no file opts in, the catalog is not given the options
             // and answers from the marks alone (one cache, no per-member lookup of the declaring file's options).
-            Catalog = new PersonalDataCatalog(symbols, infersFromNames ? options : null, compilation.Assembly);
+            Catalog = new PersonalDataCatalog(symbols, infersFromNames ? options : null, compilation.Assembly, compilation.SyntaxTrees);
             Sinks = new SinkCatalog(compilation, symbols, tree => compilation.ContainsSyntaxTree(tree) ? GetSemanticModel(tree, CancellationToken.None) : null);
             Summaries = new MethodSummaries(this);
             Scan = new BodyScan(this);

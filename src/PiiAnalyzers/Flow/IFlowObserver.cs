@@ -8,8 +8,9 @@ namespace PiiAnalyzers.Flow
     /// <summary>Data reaching a sink, directly or through a summarized helper.</summary>
     internal readonly struct SinkEvent
     {
-        public SinkEvent(SinkKind kind, string sink, string? helper, IOperation call, IOperation argument, ImmutableArray<Origin> visible, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType, INamedTypeSymbol? ignoreAttribute = null, bool entityStore = false)
+        public SinkEvent(SinkKind kind, string sink, string? helper, IOperation call, IOperation argument, ImmutableArray<Origin> visible, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType, INamedTypeSymbol? ignoreAttribute = null, ImmutableArray<string> purposes = default, bool entityStore = false)
         {
+            Purposes = purposes.IsDefault ? ImmutableArray<string>.Empty : purposes;
             EntityStore = entityStore;
             Kind = kind;
             Sink = sink;
@@ -24,6 +25,9 @@ namespace PiiAnalyzers.Flow
         }
 
         public SinkKind Kind { get; }
+
+        /// <summary>The purposes the sink serves (an audit log kept for <c>security</c>); empty for a plain sink.</summary>
+        public ImmutableArray<string> Purposes { get; }
 
         /// <summary>The sink, quoted: <c>'LogInformation'</c>.</summary>
         public string Sink { get; }

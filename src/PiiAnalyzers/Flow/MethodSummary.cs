@@ -7,8 +7,9 @@ namespace PiiAnalyzers.Flow
     /// <summary>A sink a parameter of a summarized method reaches.</summary>
     internal readonly struct ParameterSink
     {
-        public ParameterSink(SinkKind kind, string display, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType, INamedTypeSymbol? ignoreAttribute = null, bool entityStore = false)
+        public ParameterSink(SinkKind kind, string display, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType, ImmutableArray<string> purposes = default, INamedTypeSymbol? ignoreAttribute = null, bool entityStore = false)
         {
+            Purposes = purposes.IsDefault ? ImmutableArray<string>.Empty : purposes;
             IgnoreAttribute = ignoreAttribute;
             EntityStore = entityStore;
             Kind = kind;
@@ -31,6 +32,9 @@ namespace PiiAnalyzers.Flow
         public ITypeSymbol? RootType { get; }
 
         public SinkKind Kind { get; }
+
+        /// <summary>The purposes the innermost sink serves (an audit log kept for <c>security</c>).</summary>
+        public ImmutableArray<string> Purposes { get; }
 
         /// <summary>The innermost sink, quoted: <c>'LogInformation'</c>.</summary>
         public string Display { get; }

@@ -358,6 +358,11 @@ namespace PiiAnalyzers.Flow
         private Taint Read(ISymbol variable, ITypeSymbol? type)
         {
             var held = _state.TryGet(variable, out var value) ? value : variable is IParameterSymbol parameter ? Declared(parameter) : Taint.Clean;
+            if (held.IsClean && variable is ILocalSymbol && _context.Catalog.InfersFromNames)
+            {
+                held = Declared(variable); // var email = form["email"]: a local whose name says personal data, where inference is on
+            }
+
             return held.Union(TypeTaint(type));
         }
 

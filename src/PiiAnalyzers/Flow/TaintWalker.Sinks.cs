@@ -45,7 +45,7 @@ namespace PiiAnalyzers.Flow
                 var visible = Unwritten(Skip(shown, sink.IgnoreAttribute, valueType), sink.IgnoreAttribute, sink.EntityStore, valueType);
                 if (!visible.IsEmpty)
                 {
-                    _observer.OnSink(new SinkEvent(sink.Kind, sink.Display, helper: null, call, sinkArgument.Value, visible, sinkArgument.MembersVisible, _state.Consent, RootType(valueType), sink.IgnoreAttribute, sink.EntityStore));
+                    _observer.OnSink(new SinkEvent(sink.Kind, sink.Display, helper: null, call, sinkArgument.Value, visible, sinkArgument.MembersVisible, _state.Consent, RootType(valueType), sink.IgnoreAttribute, sink.Purposes, sink.EntityStore));
                 }
             }
         }
@@ -186,7 +186,7 @@ namespace PiiAnalyzers.Flow
                 {
                     _observer.OnSink(new SinkEvent(
                         sink.Kind, sink.Display, "'" + method.Name + "'", call, value, visible, sink.MembersVisible,
-                        _state.Consent.Union(sink.Consent), sink.RootType ?? RootType(ValueType(value)), sink.IgnoreAttribute, sink.EntityStore));
+                        _state.Consent.Union(sink.Consent), sink.RootType ?? RootType(ValueType(value)), sink.IgnoreAttribute, sink.Purposes, sink.EntityStore));
                 }
             }
         }

@@ -31,14 +31,27 @@ namespace PiiAnalyzers.PersonalData
         /// <summary>The <c>PiiAttributes.PersonalDataCategory</c> value.</summary>
         public int Category { get; }
 
-        /// <summary>The <c>PiiAttributes.LawfulBasis</c> value.</summary>
+        /// <summary>The <c>PiiAttributes.LawfulBasis</c> value, or <see cref="UndeclaredBasis"/>.</summary>
         public int Basis { get; }
 
-        /// <summary>True when processing needs consent: the basis is consent, or the data is a special category (Art. 9).</summary>
-        public bool NeedsConsent => Basis == ConsentBasis || Category == SpecialCategory;
+        /// <summary>
+        /// True when the code declares a lawful basis for the data (PiiAttributes' <c>[PersonalData]</c>, whose basis is
+        /// consent by default); false for data only the framework marks (Identity, compliance classifications) or only
+        /// its name suggests.
+        /// </summary>
+        public bool BasisDeclared => Basis != UndeclaredBasis;
+
+        /// <summary>
+        /// True when processing needs consent: a declared basis of consent, or a special category (Art. 9) whatever the
+        /// declared basis. Data with no declared basis is not held to the consent rules: nothing says it is consent-based.
+        /// </summary>
+        public bool NeedsConsent => BasisDeclared && (Basis == ConsentBasis || Category == SpecialCategory);
 
         /// <summary>The <c>PiiAttributes.LawfulBasis.Consent</c> value.</summary>
         public const int ConsentBasis = 0;
+
+        /// <summary>No lawful basis is declared: the data is marked by the framework or inferred from its name.</summary>
+        public const int UndeclaredBasis = -1;
 
         /// <summary>The <c>PiiAttributes.PersonalDataCategory.Special</c> value.</summary>
         public const int SpecialCategory = 7;
@@ -52,10 +65,18 @@ namespace PiiAnalyzers.PersonalData
         public string DescribeWithBasis()
         {
             var text = Describe();
-            var basis = Basis >= 0 && Basis < BasisNames.Length ? BasisNames[Basis] : "unknown";
+            var basis = !BasisDeclared ? "not declared" : Basis < BasisNames.Length ? BasisNames[Basis] : "unknown";
             var special = Category == SpecialCategory ? ", special category" : string.Empty;
             return text.Substring(0, text.Length - 1) + ", basis " + basis + special + ")";
         }
+
+        /// <summary>How messages name the data: <c>'Visitor.Email'</c>, <c>parameter 'email'</c>, <c>local 'email'</c>.</summary>
+        public string Quoted => Symbol switch
+        {
+            IParameterSymbol => "parameter '" + Name + "'",
+            ILocalSymbol => "local '" + Name + "'",
+            _ => "'" + Name + "'",
+        };
 
         /// <summary><c>'Visitor.Email' (personal data, purpose 'support')</c>.</summary>
         public string Describe()
@@ -74,7 +95,7 @@ namespace PiiAnalyzers.PersonalData
                 purpose = "purposes '" + string.Join("', '", Purposes) + "'";
             }
 
-            return "'" + Name + "' (personal data, " + purpose + ")";
+            return Quoted + " (personal data, " + purpose + ")";
         }
 
         public bool Equals(DataItem? other) => other is not null && SymbolEqualityComparer.Default.Equals(Symbol, other.Symbol);

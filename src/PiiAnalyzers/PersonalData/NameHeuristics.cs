@@ -22,14 +22,21 @@ namespace PiiAnalyzers.PersonalData
         /// <summary>A kind of personal data a name can say.</summary>
         internal sealed class Term
         {
-            public Term(string[] words, int category, string description, bool dates = false, string[]? notAfter = null)
+            public Term(string[] words, int category, string description, bool dates = false, string[]? notAfter = null, string[]? notOn = null)
             {
                 Words = words;
                 Category = category;
                 Description = description;
                 AcceptsDates = dates;
                 NotAfter = notAfter ?? new string[0];
+                NotOn = notOn ?? new string[0];
             }
+
+            /// <summary>
+            /// Endings of type names whose members of this name are not a person's (<c>Theme.FullName</c>,
+            /// <c>Connection.Address</c>).
+            /// </summary>
+            public string[] NotOn { get; }
 
             /// <summary>The lower-case words, in order (<c>date, of, birth</c>).</summary>
             public string[] Words { get; }
@@ -58,6 +65,26 @@ namespace PiiAnalyzers.PersonalData
         {
             "mac", "server", "base", "listen", "host", "web", "remote", "local", "bind", "endpoint", "proxy", "gateway",
             "network", "memory", "contract", "wallet", "callback", "redirect", "return", "site", "service", "from", "sender",
+            "wan", "lan", "public", "private", "internal", "external", "peer", "destination", "multicast", "broadcast",
+            "loopback", "ipv4", "ipv6", "v4", "v6", "tcp", "udp", "smtp", "relay", "node", "device", "machine", "bluetooth",
+        };
+
+        /// <summary>Types whose <c>Address</c> is a machine's, not a postal one.</summary>
+        private static readonly string[] MachineTypes =
+        {
+            "Connection", "Endpoint", "EndPoint", "Socket", "Server", "Host", "Peer", "Network", "Node", "Proxy", "Gateway",
+            "Interface", "Adapter", "Router", "Listener", "Binding", "Channel", "Device", "Machine", "Instance", "Cluster", "Broker",
+        };
+
+        /// <summary>Types whose names (<c>FullName</c>, <c>DisplayName</c>) are not a person's.</summary>
+        private static readonly string[] ThingTypes =
+        {
+            "Type", "Theme", "Assembly", "Module", "Namespace", "Font", "Symbol", "Package", "Plugin", "Class", "Method",
+            "Property", "Field", "File", "Directory", "Folder", "Template", "Product", "Category", "Skin", "Layout",
+            "Component", "Service", "Feature", "Library", "Project", "Solution", "Repository", "Branch", "Table", "Column",
+            "Schema", "Queue", "Topic", "Job", "Task", "Report", "Resource", "Role", "Group", "Permission", "Policy",
+            "Culture", "Language", "Country", "Region", "Currency", "Tenant", "Organization", "Organisation", "Company",
+            "Team", "Store", "Brand", "Scope", "Claim", "Provider", "Scheme", "Enum", "Attribute",
         };
 
         /// <summary>Every term; where two end at the same word, the longer comes first (<c>ip address</c> before <c>address</c>).</summary>
@@ -74,12 +101,16 @@ namespace PiiAnalyzers.PersonalData
             new Term(new[] { "national", "id" }, Identifier, "a national identity number"),
             new Term(new[] { "tax", "id" }, Identifier, "a tax identification number"),
             new Term(new[] { "birth", "date" }, Identifier, "a date of birth", dates: true),
-            new Term(new[] { "first", "name" }, Identifier, "a first name"),
-            new Term(new[] { "last", "name" }, Identifier, "a last name"),
-            new Term(new[] { "full", "name" }, Identifier, "a full name"),
-            new Term(new[] { "given", "name" }, Identifier, "a given name"),
-            new Term(new[] { "family", "name" }, Identifier, "a family name"),
-            new Term(new[] { "middle", "name" }, Identifier, "a middle name"),
+            new Term(new[] { "first", "name" }, Identifier, "a first name", notOn: ThingTypes),
+            new Term(new[] { "last", "name" }, Identifier, "a last name", notOn: ThingTypes),
+            new Term(new[] { "full", "name" }, Identifier, "a full name", notOn: ThingTypes),
+            new Term(new[] { "given", "name" }, Identifier, "a given name", notOn: ThingTypes),
+            new Term(new[] { "family", "name" }, Identifier, "a family name", notOn: ThingTypes),
+            new Term(new[] { "middle", "name" }, Identifier, "a middle name", notOn: ThingTypes),
+            new Term(new[] { "display", "name" }, Identifier, "a display name", notOn: ThingTypes),
+            new Term(new[] { "user", "name" }, Identifier, "a user name", notOn: ThingTypes),
+            new Term(new[] { "login", "name" }, Identifier, "a user name", notOn: ThingTypes),
+            new Term(new[] { "user", "agent" }, OnlineIdentifier, "a user agent"),
             new Term(new[] { "e", "mail" }, Contact, "an email address"),
             new Term(new[] { "cell", "phone" }, Contact, "a phone number"),
             new Term(new[] { "ip", "address" }, OnlineIdentifier, "an IP address"),
@@ -97,7 +128,12 @@ namespace PiiAnalyzers.PersonalData
             new Term(new[] { "surname" }, Identifier, "a last name"),
             new Term(new[] { "firstname" }, Identifier, "a first name"),
             new Term(new[] { "lastname" }, Identifier, "a last name"),
-            new Term(new[] { "fullname" }, Identifier, "a full name"),
+            new Term(new[] { "fullname" }, Identifier, "a full name", notOn: ThingTypes),
+            new Term(new[] { "givenname" }, Identifier, "a given name", notOn: ThingTypes),
+            new Term(new[] { "displayname" }, Identifier, "a display name", notOn: ThingTypes),
+            new Term(new[] { "username" }, Identifier, "a user name", notOn: ThingTypes),
+            new Term(new[] { "login" }, Identifier, "a user name", notOn: ThingTypes),
+            new Term(new[] { "useragent" }, OnlineIdentifier, "a user agent"),
             new Term(new[] { "birthdate" }, Identifier, "a date of birth", dates: true),
             new Term(new[] { "birthday" }, Identifier, "a date of birth", dates: true),
             new Term(new[] { "dob" }, Identifier, "a date of birth", dates: true),
@@ -107,7 +143,7 @@ namespace PiiAnalyzers.PersonalData
             new Term(new[] { "postcode" }, Location, "a postal code"),
             new Term(new[] { "zipcode" }, Location, "a postal code"),
             new Term(new[] { "zip" }, Location, "a postal code"),
-            new Term(new[] { "address" }, Location, "a postal address", notAfter: NotPersonalAddresses),
+            new Term(new[] { "address" }, Location, "a postal address", notAfter: NotPersonalAddresses, notOn: MachineTypes),
             new Term(new[] { "ipaddress" }, OnlineIdentifier, "an IP address"),
             new Term(new[] { "ip" }, OnlineIdentifier, "an IP address"),
             new Term(new[] { "latitude" }, Location, "a location"),
@@ -128,10 +164,14 @@ namespace PiiAnalyzers.PersonalData
             "raw", "normalized", "normalised", "plain", "hash", "hashed", "encrypted", "info", "details", "data", "note", "notes", "history",
         };
 
-        /// <summary>Names starting with these are flags or settings: <c>IsEmailVerified</c>, <c>EnableEmail</c>.</summary>
+        /// <summary>
+        /// Names starting with these are flags or settings (<c>IsEmailVerified</c>, <c>EnableEmail</c>), or say the value
+        /// no longer carries the data (<c>maskedEmail</c>, <c>RedactedPhone</c>).
+        /// </summary>
         private static readonly HashSet<string> FlagPrefixes = new HashSet<string>
         {
             "is", "has", "can", "should", "allow", "allows", "enable", "enabled", "disable", "use", "show", "require", "requires", "must", "send", "max", "min",
+            "masked", "redacted", "anonymized", "anonymised", "obfuscated",
         };
 
         /// <summary>Types that hold settings, not people's data.</summary>
@@ -159,12 +199,23 @@ namespace PiiAnalyzers.PersonalData
             }
 
             var term = Match(name);
-            if (term is null)
+            if (term is null || (date && !term.AcceptsDates))
             {
                 return null;
             }
 
-            return !date || term.AcceptsDates ? term : null;
+            if (containingType is not null)
+            {
+                foreach (var suffix in term.NotOn)
+                {
+                    if (containingType.Name.EndsWith(suffix, System.StringComparison.Ordinal))
+                    {
+                        return null; // Theme.FullName, Connection.Address
+                    }
+                }
+            }
+
+            return term;
         }
 
         /// <summary>The term <paramref name="name"/> says, whatever the type; null when none.</summary>

@@ -20,6 +20,7 @@ namespace PiiAnalyzers.PersonalData
         private readonly PrivacySymbols _symbols;
         private readonly AnalyzerOptions? _options;
         private readonly IAssemblySymbol? _inferringAssembly;
+        private readonly System.Lazy<Configuration.AssemblyList>? _inferredAssemblies;
         private readonly ConcurrentDictionary<ISymbol, DataItem?> _declared = new ConcurrentDictionary<ISymbol, DataItem?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, DataItem?> _marked = new ConcurrentDictionary<ISymbol, DataItem?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _retention = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
@@ -32,31 +33,42 @@ namespace PiiAnalyzers.PersonalData
         /// null to infer nothing.
         /// </param>
         /// <param name="inferringAssembly">
-        /// The assembly whose members may be inferred from names (the compilation's own): members of referenced projects
-        /// are not, as they would not be from a built reference.
+        /// The compilation's own assembly, whose members, parameters and locals may be inferred from names where the
+        /// declaring file opts in.
         /// </param>
-        public PersonalDataCatalog(PrivacySymbols symbols, AnalyzerOptions? options = null, IAssemblySymbol? inferringAssembly = null)
+        /// <param name="trees">
+        /// The compilation's syntax trees, for <c>pii_analyzers.infer_from_assemblies</c>: the referenced assemblies (built
+        /// or, in the IDE, projects) whose members are inferred too, decided once for the compilation so that the build and
+        /// the IDE agree. Null: no referenced assembly is.
+        /// </param>
+        public PersonalDataCatalog(PrivacySymbols symbols, AnalyzerOptions? options = null, IAssemblySymbol? inferringAssembly = null, IEnumerable<SyntaxTree>? trees = null)
         {
             _symbols = symbols;
             _options = options;
             _inferringAssembly = inferringAssembly;
+            if (options is not null && inferringAssembly is not null && trees is not null)
+            {
+                _inferredAssemblies = new System.Lazy<Configuration.AssemblyList>(() => Configuration.PiiOptions.GetInferredAssemblies(options, trees, inferringAssembly.Name));
+            }
         }
 
         public PrivacySymbols Symbols => _symbols;
 
+        /// <summary>True when some file opts in to <c>pii_analyzers.infer_from_names</c>: locals may then be personal data.</summary>
+        public bool InfersFromNames => _options is not null;
+
         /// <summary>
         /// The personal data on a property, field or parameter, or on a method's return value; null when none: what is
         /// marked (<see cref="GetMarked"/>), or — where <c>pii_analyzers.infer_from_names = true</c> applies to the file
-        /// that declares the member — what its name says (purpose unknown, basis consent).
+        /// that declares the member — what its name says (purpose and basis not declared).
         /// </summary>
         public DataItem? GetDeclared(ISymbol symbol)
         {
             symbol = symbol.OriginalDefinition;
-            if (_options is null || symbol is not (IPropertySymbol or IFieldSymbol)
-                || !SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _inferringAssembly))
+            if (_options is null || symbol is not (IPropertySymbol or IFieldSymbol or IParameterSymbol or ILocalSymbol) || !MayInfer(symbol))
             {
-                // Nothing to infer (no file opts in, not a property or field, or another project's member): the marks'
-                // cache is the only one.
+                // Nothing to infer (no file opts in, not a member, parameter or local, or an assembly not inferred in):
+                // the marks' cache is the only one.
                 return GetMarked(symbol);
             }
 
@@ -86,23 +98,51 @@ namespace PiiAnalyzers.PersonalData
             return _marked.GetOrAdd(symbol, ReadDeclaration(symbol));
         }
 
-        /// <summary>What the name of <paramref name="symbol"/>, a property or field of this project, says (see <see cref="GetDeclared"/>).</summary>
+        /// <summary>True when inference from names covers the assembly of <paramref name="symbol"/>.</summary>
+        private bool MayInfer(ISymbol symbol)
+        {
+            var assembly = symbol.ContainingAssembly;
+            return SymbolEqualityComparer.Default.Equals(assembly, _inferringAssembly)
+                || (assembly is not null && symbol is IPropertySymbol or IFieldSymbol && _inferredAssemblies is not null && _inferredAssemblies.Value.Contains(assembly.Name));
+        }
+
+        /// <summary>
+        /// What the name of <paramref name="symbol"/> says (see <see cref="GetDeclared"/>): a property, field, parameter or
+        /// local of this project, where the file that declares it opts in; or a property or field of a referenced
+        /// assembly that <c>pii_analyzers.infer_from_assemblies</c> covers, whatever its files say (a built reference has
+        /// none), so that the build and the IDE agree.
+        /// </summary>
         private DataItem? Infer(ISymbol symbol)
         {
-            if (_options is null || symbol.IsImplicitlyDeclared || symbol.DeclaringSyntaxReferences.Length == 0)
+            if (_options is null || symbol.IsImplicitlyDeclared)
             {
                 return null;
             }
 
-            var tree = symbol.DeclaringSyntaxReferences[0].SyntaxTree;
-            if (!Configuration.PiiOptions.InfersFromNames(_options, tree))
+            if (SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _inferringAssembly))
             {
-                return null;
+                if (symbol.DeclaringSyntaxReferences.Length == 0
+                    || !Configuration.PiiOptions.InfersFromNames(_options, symbol.DeclaringSyntaxReferences[0].SyntaxTree))
+                {
+                    return null;
+                }
+            }
+            else if (symbol.DeclaredAccessibility == Accessibility.Private)
+            {
+                return null; // a referenced assembly's private members are not read from outside it
             }
 
-            var type = symbol is IPropertySymbol property ? property.Type : ((IFieldSymbol)symbol).Type;
-            return NameHeuristics.Match(symbol.Name, type, symbol.ContainingType) is { } term
-                ? new DataItem(symbol, DisplayName(symbol), ImmutableArray<string>.Empty, term.Category, DataItem.ConsentBasis)
+            var type = symbol switch
+            {
+                IPropertySymbol property => property.Type,
+                IFieldSymbol field => field.Type,
+                IParameterSymbol parameter => parameter.Type,
+                _ => ((ILocalSymbol)symbol).Type,
+            };
+            // A parameter's or local's method belongs to a type that does not own the data (Service.Register(email)).
+            var owner = symbol is IPropertySymbol or IFieldSymbol ? symbol.ContainingType : null;
+            return NameHeuristics.Match(symbol.Name, type, owner) is { } term
+                ? new DataItem(symbol, DisplayName(symbol), ImmutableArray<string>.Empty, term.Category, DataItem.UndeclaredBasis)
                 : null;
         }
 
@@ -160,6 +200,12 @@ namespace PiiAnalyzers.PersonalData
         private DataItem? ReadDeclaration(ISymbol symbol)
         {
             var attribute = symbol is IMethodSymbol method ? FindReturnAttribute(method) : PrivacySymbols.Find(symbol, _symbols.PersonalData);
+            if (attribute is null && symbol is IPropertySymbol or IFieldSymbol)
+            {
+                // [PersonalDataMember(nameof(Email), ...)] on a derived type or the assembly: as [PersonalData] on the member.
+                attribute = _symbols.FindMemberDeclaration(symbol);
+            }
+
             if (attribute is null)
             {
                 if (symbol is IPropertySymbol { OverriddenProperty: { } overridden })
@@ -179,11 +225,12 @@ namespace PiiAnalyzers.PersonalData
                     // record Visitor([PersonalData] string Email): the attribute sits on the parameter, the data on the property.
                     attribute = onParameter;
                 }
-                else if (symbol is not IMethodSymbol && _symbols.FindEcosystemMarker(symbol) is not null)
+                else if (symbol is not IMethodSymbol && !IsFlagOrKey(symbol) && _symbols.FindEcosystemMarker(symbol) is not null)
                 {
-                    // Identity's [PersonalData] / [ProtectedPersonalData], a compliance classification: no declared purpose.
+                    // Identity's [PersonalData] / [ProtectedPersonalData], a compliance classification: no declared
+                    // purpose, and no declared basis (so no consent rule applies).
                     var guessed = NameHeuristics.Match(symbol.Name)?.Category ?? 0;
-                    return new DataItem(symbol, DisplayName(symbol), ImmutableArray<string>.Empty, guessed, DataItem.ConsentBasis);
+                    return new DataItem(symbol, DisplayName(symbol), ImmutableArray<string>.Empty, guessed, DataItem.UndeclaredBasis);
                 }
                 else
                 {
@@ -211,6 +258,27 @@ namespace PiiAnalyzers.PersonalData
             }
 
             return new DataItem(symbol, DisplayName(symbol), PurposeList.Parse(purpose), category, basis);
+        }
+
+        /// <summary>
+        /// A boolean or the key <c>Id</c>: Identity marks <c>IdentityUser.EmailConfirmed</c>, <c>TwoFactorEnabled</c> and
+        /// <c>Id</c> as personal data for its download, but on their own they say nothing about a person.
+        /// </summary>
+        private static bool IsFlagOrKey(ISymbol symbol)
+        {
+            var type = symbol switch
+            {
+                IPropertySymbol property => property.Type,
+                IFieldSymbol field => field.Type,
+                IParameterSymbol parameter => parameter.Type,
+                _ => null,
+            };
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            {
+                type = nullable.TypeArguments[0];
+            }
+
+            return type?.SpecialType == SpecialType.System_Boolean || symbol.Name == "Id";
         }
 
         /// <summary>The declaration on an interface property that <paramref name="property"/> implements, or null.</summary>
@@ -291,6 +359,8 @@ namespace PiiAnalyzers.PersonalData
             {
                 case IParameterSymbol parameter:
                     return parameter.Name;
+                case ILocalSymbol local:
+                    return local.Name;
                 case IMethodSymbol method:
                     return (method.ContainingType is { } type ? type.Name + "." : string.Empty) + method.Name + "()";
                 default:

@@ -13,6 +13,8 @@ namespace PiiAnalyzers.PersonalData
         private PrivacySymbols(Compilation compilation)
         {
             PersonalData = compilation.GetTypeByMetadataName(Namespace + ".PersonalDataAttribute");
+            PersonalDataMember = compilation.GetTypeByMetadataName(Namespace + ".PersonalDataMemberAttribute");
+            _declaredMembers = new System.Lazy<System.Collections.Generic.Dictionary<ISymbol, AttributeData>>(() => IndexDeclaredMembers(compilation.Assembly));
             RetentionPolicy = compilation.GetTypeByMetadataName(Namespace + ".RetentionPolicyAttribute");
             ConsentCheck = compilation.GetTypeByMetadataName(Namespace + ".ConsentCheckAttribute");
             RequiresConsent = compilation.GetTypeByMetadataName(Namespace + ".RequiresConsentAttribute");
@@ -43,6 +45,126 @@ namespace PiiAnalyzers.PersonalData
 
         public INamedTypeSymbol? PersonalData { get; }
 
+        /// <summary>PiiAttributes' <c>[PersonalDataMember]</c>: a declaration on a type or the assembly naming a member.</summary>
+        public INamedTypeSymbol? PersonalDataMember { get; }
+
+        private readonly System.Lazy<System.Collections.Generic.Dictionary<ISymbol, AttributeData>> _declaredMembers;
+
+        /// <summary>
+        /// The <c>[PersonalDataMember]</c> that declares <paramref name="member"/> (a property or field, as its original
+        /// definition), or null. The declarations of the compilation's own types and assembly are indexed once, on first use.
+        /// </summary>
+        public AttributeData? FindMemberDeclaration(ISymbol member)
+            => PersonalDataMember is not null && _declaredMembers.Value.Count != 0 && _declaredMembers.Value.TryGetValue(member, out var attribute) ? attribute : null;
+
+        /// <summary>Every member the compilation declares with <c>[PersonalDataMember]</c>, with the attribute; empty when none.</summary>
+        public System.Collections.Generic.IReadOnlyDictionary<ISymbol, AttributeData> DeclaredMembers => PersonalDataMember is null
+            ? new System.Collections.Generic.Dictionary<ISymbol, AttributeData>(SymbolEqualityComparer.Default)
+            : _declaredMembers.Value;
+
+        /// <summary>
+        /// The property or field named <paramref name="name"/> of <paramref name="type"/> or its nearest base type that has
+        /// one, as its original definition; null when none.
+        /// </summary>
+        public static ISymbol? ResolveMember(ITypeSymbol? type, string? name)
+        {
+            if (string.IsNullOrEmpty(name))
+            {
+                return null;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers(name!))
+                {
+                    if (member is IPropertySymbol { IsIndexer: false } or IFieldSymbol)
+                    {
+                        return member.OriginalDefinition;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The member a <c>[PersonalDataMember]</c> names: on <paramref name="owner"/> (a type), or on the type it names.</summary>
+        public static ISymbol? ResolveMember(AttributeData attribute, INamedTypeSymbol? owner)
+        {
+            var arguments = attribute.ConstructorArguments;
+            return arguments.Length switch
+            {
+                1 => ResolveMember(owner, arguments[0].Value as string),
+                2 => ResolveMember(arguments[0].Value as ITypeSymbol, arguments[1].Value as string),
+                _ => null,
+            };
+        }
+
+        private System.Collections.Generic.Dictionary<ISymbol, AttributeData> IndexDeclaredMembers(IAssemblySymbol assembly)
+        {
+            var index = new System.Collections.Generic.Dictionary<ISymbol, AttributeData>(SymbolEqualityComparer.Default);
+            if (PersonalDataMember is null)
+            {
+                return index;
+            }
+
+            foreach (var attribute in assembly.GetAttributes())
+            {
+                Add(index, attribute, owner: null);
+            }
+
+            var types = new System.Collections.Generic.Stack<INamespaceOrTypeSymbol>();
+            types.Push(assembly.GlobalNamespace);
+            while (types.Count > 0)
+            {
+                var container = types.Pop();
+                foreach (var member in container.GetMembers())
+                {
+                    if (member is INamespaceSymbol ns)
+                    {
+                        types.Push(ns);
+                    }
+                    else if (member is INamedTypeSymbol type)
+                    {
+                        types.Push(type);
+                        if (!HasAttributeLists(type))
+                        {
+                            continue; // most types: no attribute written on any part, nothing to bind
+                        }
+
+                        foreach (var attribute in type.GetAttributes())
+                        {
+                            Add(index, attribute, type);
+                        }
+                    }
+                }
+            }
+
+            return index;
+        }
+
+        /// <summary>True when a declaration of <paramref name="type"/> has an attribute list (read from syntax, without binding).</summary>
+        private static bool HasAttributeLists(INamedTypeSymbol type)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax { AttributeLists.Count: > 0 })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void Add(System.Collections.Generic.Dictionary<ISymbol, AttributeData> index, AttributeData attribute, INamedTypeSymbol? owner)
+        {
+            // The first declaration of a member wins (assembly, then types in declaration order): deterministic.
+            if (Is(attribute, PersonalDataMember) && ResolveMember(attribute, owner) is { } member && !index.ContainsKey(member))
+            {
+                index.Add(member, attribute);
+            }
+        }
+
         public INamedTypeSymbol? RetentionPolicy { get; }
 
         public INamedTypeSymbol? ConsentCheck { get; }
@@ -61,7 +183,7 @@ namespace PiiAnalyzers.PersonalData
         public static PrivacySymbols? TryCreate(Compilation compilation)
         {
             var symbols = Create(compilation);
-            return symbols.PersonalData is null && symbols.RetentionPolicy is null && symbols.PersonalDataSink is null && !symbols.HasEcosystemMarkers
+            return symbols.PersonalData is null && symbols.RetentionPolicy is null && symbols.PersonalDataSink is null && symbols.PersonalDataMember is null && !symbols.HasEcosystemMarkers
                 ? null
                 : symbols;
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -17,7 +18,8 @@ namespace PiiAnalyzers.Rules
     /// PII007: a personal-data declaration the other rules cannot rely on. <c>[PersonalData]</c> without a purpose, with an
     /// empty item in its purpose list or with a purpose outside <c>pii_analyzers.purposes</c>; the purposes of
     /// <c>[ConsentCheck]</c>, <c>[RequiresConsent]</c> and <c>[ProcessingPurpose]</c> outside that list; a
-    /// <c>[RetentionPolicy]</c> without a positive number of days.
+    /// <c>[RetentionPolicy]</c> that states none, or more than one, of a positive number of days, a setting or
+    /// "until erasure".
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
@@ -154,9 +156,10 @@ namespace PiiAnalyzers.Rules
                 var assembly = context.SemanticModel.Compilation.Assembly;
                 foreach (var attribute in assembly.GetAttributes())
                 {
-                    if (attribute.ApplicationSyntaxReference?.SyntaxTree == tree && PrivacySymbols.Is(attribute, symbols.RetentionPolicy))
+                    if (attribute.ApplicationSyntaxReference?.SyntaxTree == tree
+                        && (PrivacySymbols.Is(attribute, symbols.RetentionPolicy) || PrivacySymbols.Is(attribute, symbols.PersonalDataMember)))
                     {
-                        Check(context.ReportDiagnostic, context.Options, attribute, new Target(assembly.Name), "assembly: ", context.CancellationToken);
+                        Check(context.ReportDiagnostic, context.Options, attribute, new Target(assembly.Name), "assembly: ", context.CancellationToken, owner: null);
                     }
                 }
             }
@@ -185,7 +188,7 @@ namespace PiiAnalyzers.Rules
                 {
                     if (IsDeclaredOn(context.Symbol, attribute))
                     {
-                        Check(context.ReportDiagnostic, context.Options, attribute, target, prefix, context.CancellationToken);
+                        Check(context.ReportDiagnostic, context.Options, attribute, target, prefix, context.CancellationToken, context.Symbol as INamedTypeSymbol);
                     }
                 }
             }
@@ -219,7 +222,7 @@ namespace PiiAnalyzers.Rules
                 return false;
             }
 
-            private void Check(Action<Diagnostic> report, AnalyzerOptions options, AttributeData attribute, Target target, string prefix, CancellationToken cancellationToken)
+            private void Check(Action<Diagnostic> report, AnalyzerOptions options, AttributeData attribute, Target target, string prefix, CancellationToken cancellationToken, INamedTypeSymbol? owner)
             {
                 if (attribute.AttributeClass is null || attribute.ApplicationSyntaxReference is not { } reference)
                 {
@@ -236,6 +239,8 @@ namespace PiiAnalyzers.Rules
                 {
                     "PersonalData" => PurposeProblems(NamedString(attribute, PurposeProperty), required: true, options, reference.SyntaxTree),
                     "RetentionPolicy" => RetentionProblems(attribute),
+                    "PersonalDataMember" => MemberProblems(attribute, owner)
+                        .Concat(PurposeProblems(NamedString(attribute, PurposeProperty), required: true, options, reference.SyntaxTree)),
                     "ProcessingPurpose" => PurposeProblems(
                         attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null,
                         required: false,
@@ -275,6 +280,16 @@ namespace PiiAnalyzers.Rules
                 if (PrivacySymbols.Is(attribute, symbols.RetentionPolicy))
                 {
                     return "RetentionPolicy";
+                }
+
+                if (PrivacySymbols.Is(attribute, symbols.PersonalDataMember))
+                {
+                    return "PersonalDataMember";
+                }
+
+                if (PrivacySymbols.Is(attribute, symbols.PersonalDataSink))
+                {
+                    return "PersonalDataSink";
                 }
 
                 if (PrivacySymbols.Is(attribute, symbols.ConsentCheck))
@@ -366,7 +381,8 @@ namespace PiiAnalyzers.Rules
 
             /// <summary>
             /// What is wrong with a retention period: the named <c>Days</c> wins over the constructor argument, as it does
-            /// at run time; neither means it is missing.
+            /// at run time. A policy states exactly one of <c>Days</c>, <c>Setting</c> (a configuration value's name) or
+            /// <c>UntilErasure = true</c>; none means it is missing.
             /// </summary>
             private static IEnumerable<string> RetentionProblems(AttributeData attribute)
             {
@@ -376,21 +392,81 @@ namespace PiiAnalyzers.Rules
                     days = fromConstructor;
                 }
 
+                string? setting = null;
+                var untilErasure = false;
                 foreach (var argument in attribute.NamedArguments)
                 {
-                    if (argument.Key == DaysProperty && argument.Value.Value is int named)
+                    switch (argument.Key)
                     {
-                        days = named;
+                        case DaysProperty when argument.Value.Value is int named:
+                            days = named;
+                            break;
+                        case "Setting":
+                            setting = argument.Value.Value as string ?? string.Empty;
+                            break;
+                        case "UntilErasure" when argument.Value.Value is bool value:
+                            untilErasure = value;
+                            break;
                     }
+                }
+
+                var stated = new List<string>(3);
+                if (days is not null)
+                {
+                    stated.Add("Days");
+                }
+
+                if (setting is not null)
+                {
+                    stated.Add("Setting");
+                }
+
+                if (untilErasure)
+                {
+                    stated.Add("UntilErasure");
+                }
+
+                if (stated.Count > 1)
+                {
+                    yield return "the retention period is stated " + stated.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                        + " ways (" + string.Join(", ", stated) + "); state one of Days, Setting or UntilErasure";
+                    yield break;
+                }
+
+                if (setting is not null)
+                {
+                    if (setting.Trim().Length == 0)
+                    {
+                        yield return "the retention setting is empty; name the configuration value that holds the period";
+                    }
+
+                    yield break;
+                }
+
+                if (untilErasure)
+                {
+                    yield break;
                 }
 
                 if (days is null)
                 {
-                    yield return "the retention period is missing; set Days to a positive number";
+                    yield return "the retention period is missing; set Days to a positive number, Setting to the configuration value that holds it, or UntilErasure = true";
                 }
                 else if (days.Value <= 0)
                 {
                     yield return "the retention period must be a positive number of days, not " + days.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+
+            /// <summary>A <c>[PersonalDataMember]</c> whose member the type (or the named type) and its bases do not have.</summary>
+            private static IEnumerable<string> MemberProblems(AttributeData attribute, INamedTypeSymbol? owner)
+            {
+                if (PrivacySymbols.ResolveMember(attribute, owner) is null)
+                {
+                    var arguments = attribute.ConstructorArguments;
+                    var name = arguments.Length > 0 ? arguments[arguments.Length - 1].Value as string : null;
+                    var type = arguments.Length == 2 ? (arguments[0].Value as ITypeSymbol)?.Name : owner?.Name;
+                    yield return "'" + type + "' has no property or field '" + name + "'; name one it has or inherits";
                 }
             }
 

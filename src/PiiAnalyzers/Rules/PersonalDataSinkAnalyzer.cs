@@ -13,7 +13,7 @@ namespace PiiAnalyzers.Rules
     /// <summary>
     /// The rules on personal data reaching a sink, all fed by one run of the flow engine per method body:
     /// <list type="bullet">
-    /// <item><description>PII001: written to a log, whatever the basis or consent.</description></item>
+    /// <item><description>PII001: written to a log, whatever the basis or consent, unless the log serves a purpose the data may be processed for (an audit log, see <see cref="SinkPurposes"/>).</description></item>
     /// <item><description>PII002, PII003, PII005: serialized, persisted or sent without a consent check of a matching purpose, when its basis is consent or it is a special category.</description></item>
     /// <item><description>PII004: persisted with no retention policy on the member, its type, the stored type or the assembly.</description></item>
     /// <item><description>PII009: a <c>[RequiresConsent]</c> method called without a consent check of its purpose.</description></item>
@@ -124,8 +124,15 @@ namespace PiiAnalyzers.Rules
                 switch (sink.Kind)
                 {
                     case SinkKind.Logging:
-                        // One per argument: each argument is its own leak.
-                        Add(Descriptors.PersonalDataLogged, sink.Argument.Syntax.GetLocation(), sink.Describe(), items, default, null);
+                        // One per argument: each argument is its own leak. An audit log serving a purpose may hold the data
+                        // collected for it (and, for security, identifiers that declare no purpose).
+                        var purposes = sink.Purposes;
+                        var leaked = purposes.IsEmpty ? items : items.Where(i => !SinkPurposes.Serves(purposes, i)).ToList();
+                        if (leaked.Count > 0)
+                        {
+                            Add(Descriptors.PersonalDataLogged, sink.Argument.Syntax.GetLocation(), sink.Describe(), leaked, default, null);
+                        }
+
                         break;
                     case SinkKind.Serialization:
                         AddConsent(Descriptors.SerializedWithoutConsent, sink, items);

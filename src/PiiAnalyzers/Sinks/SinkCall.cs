@@ -25,12 +25,13 @@ namespace PiiAnalyzers.Sinks
     /// <summary>A call (or object creation) that writes its arguments somewhere personal data must not go unchecked.</summary>
     internal sealed class SinkCall
     {
-        public SinkCall(SinkKind kind, string display, ImmutableArray<SinkArgument> arguments, INamedTypeSymbol? ignoreAttribute = null, bool entityStore = false)
+        public SinkCall(SinkKind kind, string display, ImmutableArray<SinkArgument> arguments, INamedTypeSymbol? ignoreAttribute = null, ImmutableArray<string> purposes = default, bool entityStore = false)
         {
             Kind = kind;
             Display = display;
             Arguments = arguments;
             IgnoreAttribute = ignoreAttribute;
+            Purposes = purposes.IsDefault ? ImmutableArray<string>.Empty : purposes;
             EntityStore = entityStore;
         }
 
@@ -39,6 +40,16 @@ namespace PiiAnalyzers.Sinks
         /// stores nothing of it.
         /// </summary>
         public bool EntityStore { get; }
+
+        /// <summary>
+        /// The purposes the sink serves (an audit log kept for <c>security</c>: see <see cref="SinkPurposes"/>); empty for
+        /// a plain sink.
+        /// </summary>
+        public ImmutableArray<string> Purposes { get; }
+
+        /// <summary>This sink, serving <paramref name="purposes"/> as well.</summary>
+        public SinkCall WithPurposes(ImmutableArray<string> purposes)
+            => purposes.IsDefaultOrEmpty ? this : new SinkCall(Kind, Display, Arguments, IgnoreAttribute, SinkPurposes.Union(Purposes, purposes), EntityStore);
 
         /// <summary>
         /// The attribute that makes this serializer or store skip a member (System.Text.Json's or Newtonsoft's

@@ -61,7 +61,13 @@ namespace PiiAnalyzers.Sinks
         private static readonly SinkCall Found = new SinkCall(SinkKind.Logging, string.Empty, ImmutableArray<SinkArgument>.Empty);
 
         /// <summary>The sink <paramref name="invocation"/> writes to, or null when it is not a sink.</summary>
-        public SinkCall? Match(IInvocationOperation invocation, PiiConfiguration configuration) => Match(invocation, configuration, describe: true);
+        public SinkCall? Match(IInvocationOperation invocation, PiiConfiguration configuration)
+        {
+            var sink = Match(invocation, configuration, describe: true);
+            return sink?.Kind == SinkKind.Logging
+                ? sink.WithPurposes(SinkPurposes.Union(configuration.LoggingPurposesOf(invocation.TargetMethod, invocation.Arguments), DeclaredPurposes(invocation.TargetMethod, invocation.Arguments)))
+                : sink;
+        }
 
         /// <summary>
         /// Whether <paramref name="invocation"/> is a sink: the same decision as <see cref="Match(IInvocationOperation, PiiConfiguration)"/>
@@ -101,7 +107,7 @@ namespace PiiAnalyzers.Sinks
                 }
 
                 var display = dataSink.StaticDisplay ? type.Name + "." + method.Name : method.Name;
-                return new SinkCall(dataSink.Kind, "'" + display + "'", AllData(invocation.Arguments, dataSink.Kind), dataSink.IgnoreAttribute, dataSink.EntityStore);
+                return new SinkCall(dataSink.Kind, "'" + display + "'", AllData(invocation.Arguments, dataSink.Kind), dataSink.IgnoreAttribute, entityStore: dataSink.EntityStore);
             }
 
             if (method.Name == "AddWithValue" && TypeShapes.DerivesFrom(type, Known.DbParameterCollection))
@@ -170,7 +176,11 @@ namespace PiiAnalyzers.Sinks
         }
 
         /// <summary>An exception whose message carries data: exceptions end up in logs.</summary>
-        public SinkCall? Match(IObjectCreationOperation creation) => Match(creation, describe: true);
+        public SinkCall? Match(IObjectCreationOperation creation)
+        {
+            var sink = Match(creation, describe: true);
+            return sink?.Kind == SinkKind.Logging ? sink.WithPurposes(DeclaredPurposes(creation.Constructor, creation.Arguments)) : sink;
+        }
 
         private SinkCall? Match(IObjectCreationOperation creation, bool describe)
         {
@@ -240,6 +250,47 @@ namespace PiiAnalyzers.Sinks
             }
 
             return kind is null ? null : new SinkCall(kind.Value, "'" + method.Name + "'", builder?.ToImmutable() ?? ImmutableArray<SinkArgument>.Empty);
+        }
+
+        /// <summary>
+        /// The purposes a <c>[PersonalDataSink(SinkKind.Logging, Purpose = ...)]</c> on <paramref name="method"/>, or on a
+        /// parameter an argument is passed to, says the sink serves; empty when none.
+        /// </summary>
+        private ImmutableArray<string> DeclaredPurposes(IMethodSymbol? method, ImmutableArray<IArgumentOperation> arguments)
+        {
+            var purposes = ImmutableArray<string>.Empty;
+            if (method is null || _symbols.PersonalDataSink is null)
+            {
+                return purposes;
+            }
+
+            purposes = SinkPurposes.Union(purposes, DeclaredPurposes(method.OriginalDefinition));
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { } parameter)
+                {
+                    purposes = SinkPurposes.Union(purposes, DeclaredPurposes(parameter));
+                }
+            }
+
+            return purposes;
+        }
+
+        private ImmutableArray<string> DeclaredPurposes(ISymbol symbol)
+        {
+            if (PrivacySymbols.Find(symbol, _symbols.PersonalDataSink) is { } attribute
+                && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int kind && kind == (int)SinkKind.Logging)
+            {
+                foreach (var argument in attribute.NamedArguments)
+                {
+                    if (argument.Key == "Purpose" && argument.Value.Value is string purpose)
+                    {
+                        return PurposeList.Parse(purpose);
+                    }
+                }
+            }
+
+            return ImmutableArray<string>.Empty;
         }
 
         private SinkKind? DeclaredKind(ISymbol symbol)

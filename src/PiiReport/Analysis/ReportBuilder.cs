@@ -39,6 +39,9 @@ namespace PiiReport.Analysis
 
         private static readonly string[] Bases = { "Consent", "Contract", "LegalObligation", "VitalInterests", "PublicTask", "LegitimateInterests" };
 
+        /// <summary>The lawful basis of data marked only by the framework or inferred from its name.</summary>
+        public const string NotDeclared = "not declared";
+
         /// <summary>True when <paramref name="analyzer"/> reports a PII rule.</summary>
         public static bool IsPiiAnalyzer(DiagnosticAnalyzer analyzer)
         {
@@ -142,10 +145,20 @@ namespace PiiReport.Analysis
                 }
             }
 
+            // Members of other assemblies declared with [PersonalDataMember]: listed where the declaration is.
+            foreach (var declared in symbols.DeclaredMembers)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(declared.Key.ContainingAssembly, flow.Compilation.Assembly)
+                    && declared.Value.ApplicationSyntaxReference is { } application)
+                {
+                    AddData(result, project, declared.Key, catalog, symbols, baseDirectory, Location.Create(application.SyntaxTree, application.Span));
+                }
+            }
+
             foreach (var collected in collector.Flows)
             {
                 var item = collected.Item;
-                result.Flows.Add(new FlowEntry(ReportName(item.Symbol), item.Purposes, collected.Kind, collected.Sink, Locate(collected.Location, baseDirectory), collected.Consent, members.At(collected.Location)));
+                result.Flows.Add(new FlowEntry(ReportName(item.Symbol), item.Purposes, collected.Kind, collected.Sink, Locate(collected.Location, baseDirectory), collected.Consent, members.At(collected.Location), collected.ServedPurposes));
             }
 
             return result;
@@ -166,7 +179,8 @@ namespace PiiReport.Analysis
             var gaps = new ReportGaps(
                 inventory.Where(d => d.RetentionSource is null).Select(d => d.Name),
                 uses.Where(u => !declared.Contains(u.Purpose)),
-                Once(results.SelectMany(r => r.UnusedConsentChecks), c => c.Name + "\u0000" + c.Location.Path + ":" + c.Location.Line));
+                Once(results.SelectMany(r => r.UnusedConsentChecks), c => c.Name + "\u0000" + c.Location.Path + ":" + c.Location.Line),
+                inventory.Where(d => d.LawfulBasis == NotDeclared).Select(d => d.Name));
             return new PrivacyReport(subject, results.Select(r => r.Project), inventory, flows, findings, gaps);
         }
 
@@ -182,7 +196,7 @@ namespace PiiReport.Analysis
                 ? (method.ContainingType is { } type ? type.Name + "." : string.Empty) + (method.MethodKind == MethodKind.Constructor ? method.ContainingType?.Name : method.Name) + "(" + parameter.Name + ")"
                 : PersonalDataCatalog.DisplayName(symbol);
 
-        private static void AddData(ProjectResult result, string project, ISymbol symbol, PersonalDataCatalog catalog, PrivacySymbols symbols, string baseDirectory)
+        private static void AddData(ProjectResult result, string project, ISymbol symbol, PersonalDataCatalog catalog, PrivacySymbols symbols, string baseDirectory, Location? declaredAt = null)
         {
             if (catalog.GetDeclared(symbol) is not { } item)
             {
@@ -196,7 +210,8 @@ namespace PiiReport.Analysis
             }
             else
             {
-                discoveredBy = PrivacySymbols.Find(symbol, symbols.PersonalData) is null && symbols.FindEcosystemMarker(symbol) is not null
+                discoveredBy = PrivacySymbols.Find(symbol, symbols.PersonalData) is null && symbols.FindMemberDeclaration(symbol) is null
+                    && symbols.FindEcosystemMarker(symbol) is not null
                     ? DiscoveredBy.Marker
                     : DiscoveredBy.Attribute;
             }
@@ -209,7 +224,8 @@ namespace PiiReport.Analysis
                 IMethodSymbol method => ("return value", method.ReturnType),
                 _ => ("member", (ITypeSymbol?)null),
             };
-            var (days, source) = Retention(symbol, symbols);
+            var (policy, source) = Retention(symbol, symbols);
+            var days = policy is null ? null : Days(policy);
             result.Inventory.Add(new DataEntry(
                 project,
                 ReportName(symbol),
@@ -217,16 +233,17 @@ namespace PiiReport.Analysis
                 type?.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) ?? string.Empty,
                 item.Category >= 0 && item.Category < Categories.Length ? Categories[item.Category] : item.Category.ToString(CultureInfo.InvariantCulture),
                 item.Purposes.IsDefault ? Array.Empty<string>() : item.Purposes.ToArray(),
-                item.Basis >= 0 && item.Basis < Bases.Length ? Bases[item.Basis] : item.Basis.ToString(CultureInfo.InvariantCulture),
+                !item.BasisDeclared ? NotDeclared : item.Basis >= 0 && item.Basis < Bases.Length ? Bases[item.Basis] : item.Basis.ToString(CultureInfo.InvariantCulture),
                 item.NeedsConsent,
                 days,
                 source,
                 discoveredBy,
-                Locate(symbol, baseDirectory)));
+                declaredAt is null ? Locate(symbol, baseDirectory) : Locate(declaredAt, baseDirectory),
+                policy is null ? null : Period(policy)));
         }
 
         /// <summary>The retention policy that applies to the member: its own, its type's (or a base's), or the assembly's.</summary>
-        private static (int? Days, string? Source) Retention(ISymbol symbol, PrivacySymbols symbols)
+        private static (AttributeData? Policy, string? Source) Retention(ISymbol symbol, PrivacySymbols symbols)
         {
             if (symbols.RetentionPolicy is null)
             {
@@ -235,7 +252,7 @@ namespace PiiReport.Analysis
 
             if (symbol is IPropertySymbol or IFieldSymbol && PrivacySymbols.Find(symbol, symbols.RetentionPolicy) is { } own)
             {
-                return (Days(own), "member");
+                return (own, "member");
             }
 
             if (symbol is not IParameterSymbol)
@@ -244,17 +261,42 @@ namespace PiiReport.Analysis
                 {
                     if (PrivacySymbols.Find(type, symbols.RetentionPolicy) is { } onType)
                     {
-                        return (Days(onType), "type " + type.Name);
+                        return (onType, "type " + type.Name);
                     }
                 }
             }
 
             if (symbol.ContainingAssembly is { } assembly && PrivacySymbols.Find(assembly, symbols.RetentionPolicy) is { } onAssembly)
             {
-                return (Days(onAssembly), "assembly");
+                return (onAssembly, "assembly");
             }
 
             return (null, null);
+        }
+
+        /// <summary>What a policy states besides days: the setting that holds the period, what enforces it, until erasure.</summary>
+        private static RetentionPeriod Period(AttributeData attribute)
+        {
+            string? setting = null;
+            string? enforcedBy = null;
+            var untilErasure = false;
+            foreach (var argument in attribute.NamedArguments)
+            {
+                switch (argument.Key)
+                {
+                    case "Setting" when argument.Value.Value is string value && value.Trim().Length != 0:
+                        setting = value.Trim();
+                        break;
+                    case "EnforcedBy" when argument.Value.Value is ITypeSymbol type:
+                        enforcedBy = type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+                        break;
+                    case "UntilErasure" when argument.Value.Value is bool value:
+                        untilErasure = value;
+                        break;
+                }
+            }
+
+            return setting is null && enforcedBy is null && !untilErasure ? RetentionPeriod.None : new RetentionPeriod(setting, enforcedBy, untilErasure);
         }
 
         private static int? Days(AttributeData attribute)

@@ -128,10 +128,12 @@ namespace PiiReport.Analysis
                         continue;
                     }
 
-                    var consent = !item.NeedsConsent ? ConsentState.NotRequired
+                    // Data an audit log serves a purpose with is that purpose's processing: filed under it, not a leak.
+                    var served = sink.Kind == SinkKind.Logging && SinkPurposes.Serves(sink.Purposes, item);
+                    var consent = !item.NeedsConsent || served ? ConsentState.NotRequired
                         : sink.Consent.Covers(item) ? ConsentState.Guarded
                         : ConsentState.Unguarded;
-                    var flow = new CollectedFlow(item, kind, described, location, consent);
+                    var flow = new CollectedFlow(item, kind, described, location, consent, served ? sink.Purposes : ImmutableArray<string>.Empty);
                     _collector._flows.AddOrUpdate(
                         (item.Name + "\u0000" + item.Symbol.ToDisplayString(), kind, described, location),
                         flow,
@@ -149,8 +151,9 @@ namespace PiiReport.Analysis
     /// <summary>One flow as the engine saw it, before paths are made relative.</summary>
     internal sealed class CollectedFlow
     {
-        public CollectedFlow(DataItem item, FlowKind kind, string sink, Location location, ConsentState consent)
+        public CollectedFlow(DataItem item, FlowKind kind, string sink, Location location, ConsentState consent, ImmutableArray<string> servedPurposes)
         {
+            ServedPurposes = servedPurposes;
             Item = item;
             Kind = kind;
             Sink = sink;
@@ -167,5 +170,8 @@ namespace PiiReport.Analysis
         public Location Location { get; }
 
         public ConsentState Consent { get; }
+
+        /// <summary>The purposes of the audit log the data was written to, when the log may hold it; else empty.</summary>
+        public ImmutableArray<string> ServedPurposes { get; }
     }
 }

@@ -50,8 +50,12 @@ namespace PiiReport.Model
         public IReadOnlyList<FlowEntry> FlowsFor(string purpose)
             => Flows.Where(f => PurposesOf(f).Contains(purpose, StringComparer.OrdinalIgnoreCase)).ToList();
 
-        /// <summary>The purposes a flow is filed under: the data's declared purposes, or <see cref="NoPurpose"/>.</summary>
-        public static IReadOnlyList<string> PurposesOf(FlowEntry flow) => flow.Purposes.Count == 0 ? new[] { NoPurpose } : flow.Purposes;
+        /// <summary>
+        /// The purposes a flow is filed under: those of the audit log it serves, else the data's declared purposes, or
+        /// <see cref="NoPurpose"/>.
+        /// </summary>
+        public static IReadOnlyList<string> PurposesOf(FlowEntry flow)
+            => flow.ServedPurposes.Count != 0 ? flow.ServedPurposes : flow.Purposes.Count == 0 ? new[] { NoPurpose } : flow.Purposes;
 
         /// <summary>Where flows of data with no declared purpose are filed.</summary>
         public const string NoPurpose = "(no declared purpose)";
@@ -95,7 +99,7 @@ namespace PiiReport.Model
     /// <summary>How a member came to be counted as personal data.</summary>
     internal enum DiscoveredBy
     {
-        /// <summary><c>[PersonalData]</c> from PiiAttributes (on the member, a member it overrides or implements, or a record parameter).</summary>
+        /// <summary><c>[PersonalData]</c> from PiiAttributes (on the member, a member it overrides or implements, or a record parameter), or <c>[PersonalDataMember]</c> naming it.</summary>
         Attribute,
 
         /// <summary>ASP.NET Core Identity's <c>[PersonalData]</c>/<c>[ProtectedPersonalData]</c> or a Microsoft.Extensions.Compliance classification.</summary>
@@ -108,8 +112,9 @@ namespace PiiReport.Model
     /// <summary>One piece of personal data in the inventory.</summary>
     internal sealed class DataEntry
     {
-        public DataEntry(string project, string name, string memberKind, string type, string category, IReadOnlyList<string> purposes, string lawfulBasis, bool needsConsent, int? retentionDays, string? retentionSource, DiscoveredBy discoveredBy, SourceLocation location)
+        public DataEntry(string project, string name, string memberKind, string type, string category, IReadOnlyList<string> purposes, string lawfulBasis, bool needsConsent, int? retentionDays, string? retentionSource, DiscoveredBy discoveredBy, SourceLocation location, RetentionPeriod? retentionPeriod = null)
         {
+            RetentionPeriod = retentionPeriod ?? RetentionPeriod.None;
             Project = project;
             Name = name;
             MemberKind = memberKind;
@@ -140,7 +145,7 @@ namespace PiiReport.Model
 
         public IReadOnlyList<string> Purposes { get; }
 
-        /// <summary>The <c>LawfulBasis</c> name: <c>Consent</c>, <c>Contract</c>.</summary>
+        /// <summary>The <c>LawfulBasis</c> name (<c>Consent</c>, <c>Contract</c>), or <c>not declared</c>.</summary>
         public string LawfulBasis { get; }
 
         /// <summary>Processing needs consent: the basis is consent or the category is special (Art. 9).</summary>
@@ -152,9 +157,34 @@ namespace PiiReport.Model
         /// <summary>Where the retention policy is declared (<c>member</c>, <c>type Visitor</c>, <c>assembly</c>), or null when none applies.</summary>
         public string? RetentionSource { get; }
 
+        /// <summary>What the retention policy that applies states besides days: a setting, what enforces it, until erasure.</summary>
+        public RetentionPeriod RetentionPeriod { get; }
+
         public DiscoveredBy DiscoveredBy { get; }
 
         public SourceLocation Location { get; }
+    }
+
+    /// <summary>What a <c>[RetentionPolicy]</c> states besides a number of days.</summary>
+    internal sealed class RetentionPeriod
+    {
+        public static readonly RetentionPeriod None = new RetentionPeriod(null, null, false);
+
+        public RetentionPeriod(string? setting, string? enforcedBy, bool untilErasure)
+        {
+            Setting = setting;
+            EnforcedBy = enforcedBy;
+            UntilErasure = untilErasure;
+        }
+
+        /// <summary>The configuration value that holds the period (<c>VisitorRetentionDays</c>), or null.</summary>
+        public string? Setting { get; }
+
+        /// <summary>The type that erases the data (<c>PurgeJob</c>), or null.</summary>
+        public string? EnforcedBy { get; }
+
+        /// <summary>The data is kept until the account is deleted or the person asks for erasure.</summary>
+        public bool UntilErasure { get; }
     }
 
     /// <summary>The kinds of sink personal data can reach; the names match <c>PiiAttributes.SinkKind</c>.</summary>
@@ -182,9 +212,10 @@ namespace PiiReport.Model
     /// <summary>Personal data reaching a sink.</summary>
     internal sealed class FlowEntry
     {
-        public FlowEntry(string data, IReadOnlyList<string> purposes, FlowKind kind, string sink, SourceLocation location, ConsentState consent, string member = "")
+        public FlowEntry(string data, IReadOnlyList<string> purposes, FlowKind kind, string sink, SourceLocation location, ConsentState consent, string member = "", IReadOnlyList<string>? servedPurposes = null)
         {
             Member = member;
+            ServedPurposes = servedPurposes ?? Array.Empty<string>();
             Data = data;
             Purposes = purposes;
             Kind = kind;
@@ -210,6 +241,12 @@ namespace PiiReport.Model
 
         /// <summary>The member whose code writes the data: <c>ChatService.StartAsync</c>; empty when unknown.</summary>
         public string Member { get; }
+
+        /// <summary>
+        /// The purposes of the audit log the data was written to, when it may hold the data (PII001 does not report it):
+        /// the flow is filed under them. Empty for every other flow.
+        /// </summary>
+        public IReadOnlyList<string> ServedPurposes { get; }
     }
 
     internal enum FindingSeverity
@@ -289,8 +326,9 @@ namespace PiiReport.Model
     /// <summary>What the record of processing lacks.</summary>
     internal sealed class ReportGaps
     {
-        public ReportGaps(IEnumerable<string> withoutRetention, IEnumerable<PurposeUse> undeclaredPurposes, IEnumerable<ConsentCheckEntry> unusedConsentChecks)
+        public ReportGaps(IEnumerable<string> withoutRetention, IEnumerable<PurposeUse> undeclaredPurposes, IEnumerable<ConsentCheckEntry> unusedConsentChecks, IEnumerable<string>? withoutBasis = null)
         {
+            WithoutBasis = (withoutBasis ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
             WithoutRetention = withoutRetention.Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
             UndeclaredPurposes = undeclaredPurposes.OrderBy(p => p.Purpose, StringComparer.Ordinal).ThenBy(p => p.Location).ThenBy(p => p.UsedBy, StringComparer.Ordinal).ToList();
             UnusedConsentChecks = unusedConsentChecks.OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Location).ToList();
@@ -298,6 +336,12 @@ namespace PiiReport.Model
 
         /// <summary>Inventory names of data no retention policy applies to (on the member, its type or the assembly).</summary>
         public IReadOnlyList<string> WithoutRetention { get; }
+
+        /// <summary>
+        /// Inventory names of data with no declared lawful basis: marked only by the framework (Identity, compliance
+        /// classifications) or only inferred from its name. The consent rules do not apply to it until one is declared.
+        /// </summary>
+        public IReadOnlyList<string> WithoutBasis { get; }
 
         /// <summary>Purposes named in code that no personal data declares.</summary>
         public IReadOnlyList<PurposeUse> UndeclaredPurposes { get; }

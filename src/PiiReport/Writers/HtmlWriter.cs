@@ -104,7 +104,16 @@ namespace PiiReport.Writers
 
                 html.Append(": ").Append(E(first.Title)).Append(" (").Append(rule.Count()).Append(")</h3>\n");
                 html.Append("<table>\n<tr><th>File</th><th>Line</th><th>Column</th><th>Severity</th><th>Message</th></tr>\n");
-                foreach (var finding in rule.OrderBy(f => f.Location))
+                var repeated = Labels.Repeated(rule);
+                foreach (var group in repeated)
+                {
+                    // The same data reaching the same sink in several places: one row, every place listed.
+                    Row(html, E(group.Count.ToString(CultureInfo.InvariantCulture) + " places"), string.Empty, string.Empty,
+                        "<span class=\"" + E(Labels.Of(group[0].Severity)) + "\">" + E(Labels.Of(group[0].Severity)) + "</span>",
+                        E(group[0].Message) + "<br>" + string.Join(", ", group.Select(f => E(Labels.Place(f.Location)))));
+                }
+
+                foreach (var finding in rule.Where(f => !Labels.IsRepeated(repeated, f)).OrderBy(f => f.Location))
                 {
                     Row(html, E(finding.Location.Path), finding.Location.Line.ToString(CultureInfo.InvariantCulture), finding.Location.Column.ToString(CultureInfo.InvariantCulture),
                         "<span class=\"" + E(Labels.Of(finding.Severity)) + "\">" + E(Labels.Of(finding.Severity)) + "</span>", E(finding.Message));
@@ -116,6 +125,8 @@ namespace PiiReport.Writers
             var gaps = report.Gaps;
             html.Append("<h2 id=\"gaps\">Gaps</h2>\n<h3>Data with no retention policy</h3>\n");
             List(html, gaps.WithoutRetention.Select(E).ToList());
+            html.Append("<h3>Data with no declared lawful basis</h3>\n");
+            List(html, gaps.WithoutBasis.Select(E).ToList());
             html.Append("<h3>Purposes used in code that no data declares</h3>\n");
             List(html, gaps.UndeclaredPurposes.Select(u => "<strong>" + E(u.Purpose) + "</strong>: " + E(u.UsedBy) + ", " + E(Labels.Location(u.Location))).ToList());
             html.Append("<h3>Consent checks never used</h3>\n");

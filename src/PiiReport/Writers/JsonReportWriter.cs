@@ -126,6 +126,7 @@ namespace PiiReport.Writers
 
                 json.WriteStartObject("gaps");
                 Strings(json, "withoutRetention", report.Gaps.WithoutRetention);
+                Strings(json, "withoutBasis", report.Gaps.WithoutBasis);
                 json.WriteStartArray("undeclaredPurposes");
                 foreach (var use in report.Gaps.UndeclaredPurposes)
                 {
@@ -192,6 +193,21 @@ namespace PiiReport.Writers
             else
             {
                 json.WriteNull("source");
+            }
+
+            if (data.RetentionPeriod.Setting is { } setting)
+            {
+                json.WriteString("setting", setting);
+            }
+
+            if (data.RetentionPeriod.UntilErasure)
+            {
+                json.WriteBoolean("untilErasure", true);
+            }
+
+            if (data.RetentionPeriod.EnforcedBy is { } enforcedBy)
+            {
+                json.WriteString("enforcedBy", enforcedBy);
             }
 
             json.WriteEndObject();

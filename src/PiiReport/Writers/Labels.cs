@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using PiiReport.Model;
 
 namespace PiiReport.Writers
@@ -42,7 +43,10 @@ namespace PiiReport.Writers
             _ => "info",
         };
 
-        /// <summary><c>365 days (type Visitor)</c>, <c>none</c>.</summary>
+        /// <summary>
+        /// <c>365 days (type Visitor)</c>, <c>setting VisitorRetentionDays, enforced by PurgeJob (type Visit)</c>,
+        /// <c>until erasure (assembly)</c>, <c>none</c>.
+        /// </summary>
         public static string Retention(DataEntry data)
         {
             if (data.RetentionSource is null)
@@ -50,9 +54,62 @@ namespace PiiReport.Writers
                 return "none";
             }
 
-            var days = data.RetentionDays is { } d ? d.ToString(CultureInfo.InvariantCulture) + " days" : "no days set";
-            return days + " (" + data.RetentionSource + ")";
+            var period = data.RetentionPeriod;
+            var stated = new List<string>();
+            if (data.RetentionDays is { } d)
+            {
+                stated.Add(d.ToString(CultureInfo.InvariantCulture) + " days");
+            }
+
+            if (period.Setting is { } setting)
+            {
+                stated.Add("setting " + setting);
+            }
+
+            if (period.UntilErasure)
+            {
+                stated.Add("until erasure");
+            }
+
+            if (stated.Count == 0)
+            {
+                stated.Add("no period set");
+            }
+
+            if (period.EnforcedBy is { } enforcedBy)
+            {
+                stated.Add("enforced by " + enforcedBy);
+            }
+
+            return string.Join(", ", stated) + " (" + data.RetentionSource + ")";
         }
+
+        /// <summary>
+        /// The findings of one rule that share a message (the same data reaching the same sink) in more than one place,
+        /// each group in location order, the groups in order of their first location.
+        /// </summary>
+        public static List<List<FindingEntry>> Repeated(IEnumerable<FindingEntry> findings)
+        {
+            var groups = new List<List<FindingEntry>>();
+            foreach (var group in findings.OrderBy(f => f.Location).GroupBy(f => (f.Message, f.Severity)))
+            {
+                var list = group.ToList();
+                if (list.Count > 1)
+                {
+                    groups.Add(list);
+                }
+            }
+
+            return groups;
+        }
+
+        /// <summary>True when <paramref name="finding"/> is in one of <paramref name="repeated"/>.</summary>
+        public static bool IsRepeated(List<List<FindingEntry>> repeated, FindingEntry finding)
+            => repeated.Any(group => group.Contains(finding));
+
+        /// <summary><c>Chat/ChatService.cs:46:36</c>.</summary>
+        public static string Place(SourceLocation location)
+            => location.Path.Length == 0 ? "(no source)" : location.Path + ":" + location.Line.ToString(CultureInfo.InvariantCulture) + ":" + location.Column.ToString(CultureInfo.InvariantCulture);
 
         public static string Purposes(IReadOnlyList<string> purposes) => purposes.Count == 0 ? "none declared" : string.Join(", ", purposes);
 

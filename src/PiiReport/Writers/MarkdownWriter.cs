@@ -28,7 +28,7 @@ namespace PiiReport.Writers
             md.Append("Record of processing activities (GDPR Art. 30) and PiiAnalyzers findings for ")
                 .Append(string.Join(", ", report.Projects.Select(Text))).Append(".\n\n");
             md.Append("| Personal data | Flows into sinks | Unguarded flows | Findings | Gaps |\n|---|---|---|---|---|\n");
-            var gaps = report.Gaps.WithoutRetention.Count + report.Gaps.UndeclaredPurposes.Count + report.Gaps.UnusedConsentChecks.Count;
+            var gaps = report.Gaps.WithoutRetention.Count + report.Gaps.UndeclaredPurposes.Count + report.Gaps.UnusedConsentChecks.Count + report.Gaps.WithoutBasis.Count;
             md.Append("| ").Append(report.Inventory.Count).Append(" | ").Append(report.Flows.Count).Append(" | ")
                 .Append(report.Flows.Count(f => f.Consent == ConsentState.Unguarded)).Append(" | ").Append(report.Findings.Count)
                 .Append(" | ").Append(gaps).Append(" |\n\n");
@@ -230,7 +230,21 @@ namespace PiiReport.Writers
             foreach (var rule in report.Findings.GroupBy(f => f.RuleId))
             {
                 md.Append("### ").Append(Text(rule.Key)).Append(": ").Append(Text(rule.First().Title)).Append("\n\n");
-                foreach (var file in rule.GroupBy(f => f.Location.Path))
+
+                // The same data reaching the same sink (the same message) in several places is one decision: one row.
+                var repeated = Labels.Repeated(rule);
+                foreach (var group in repeated)
+                {
+                    md.Append("- ").Append(group.Count).Append(" times (").Append(Labels.Of(group[0].Severity)).Append("): ").Append(Text(group[0].Message))
+                        .Append(" — at ").Append(string.Join(", ", group.Select(f => Text(Labels.Place(f.Location))))).Append('\n');
+                }
+
+                if (repeated.Count > 0)
+                {
+                    md.Append('\n');
+                }
+
+                foreach (var file in rule.Where(f => !Labels.IsRepeated(repeated, f)).GroupBy(f => f.Location.Path))
                 {
                     md.Append("**").Append(Text(file.Key.Length == 0 ? "(no source)" : file.Key)).Append("**\n\n");
                     foreach (var finding in file)
@@ -256,6 +270,21 @@ namespace PiiReport.Writers
             else
             {
                 foreach (var name in gaps.WithoutRetention)
+                {
+                    md.Append("- ").Append(Text(name)).Append('\n');
+                }
+
+                md.Append('\n');
+            }
+
+            md.Append("### Data with no declared lawful basis\n\n");
+            if (gaps.WithoutBasis.Count == 0)
+            {
+                md.Append("None.\n\n");
+            }
+            else
+            {
+                foreach (var name in gaps.WithoutBasis)
                 {
                     md.Append("- ").Append(Text(name)).Append('\n');
                 }

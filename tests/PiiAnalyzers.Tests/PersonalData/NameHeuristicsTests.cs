@@ -69,6 +69,22 @@ namespace PiiAnalyzers.Tests.PersonalData
         [InlineData("Ethnicity", 7)]
         [InlineData("Religion", 7)]
         [InlineData("date_of_birth", 1)]
+        [InlineData("Username", 1)]
+        [InlineData("UserName", 1)]
+        [InlineData("userName", 1)]
+        [InlineData("NormalizedUserName", 1)]
+        [InlineData("Login", 1)]
+        [InlineData("LoginName", 1)]
+        [InlineData("DisplayName", 1)]
+        [InlineData("Givenname", 1)]
+        [InlineData("UserAgent", 3)]
+        [InlineData("userAgent", 3)]
+        [InlineData("RemoteIpAddress", 3)]
+        [InlineData("RemoteIp", 3)]
+        [InlineData("ClientIpAddress", 3)]
+        [InlineData("LastIpAddress", 3)]
+        [InlineData("MobileNumber", 2)]
+        [InlineData("ipAddress", 3)]
         public void StringNamedLikePersonalData_Matches(string name, int category)
         {
             var term = NameHeuristics.Match(name, String, containingType: null);
@@ -118,6 +134,20 @@ namespace PiiAnalyzers.Tests.PersonalData
         [InlineData("EmailQueueName")]
         [InlineData("PhoneValidator")]
         [InlineData("MaxEmailLength")]
+        [InlineData("DisplayOrder")]
+        [InlineData("maskedEmail")]
+        [InlineData("RedactedPhone")]
+        [InlineData("AnonymizedIpAddress")]
+        [InlineData("HostName")]
+        [InlineData("UserAgentParser")]
+        [InlineData("WanAddress")]
+        [InlineData("PublicAddress")]
+        [InlineData("LanAddress")]
+        [InlineData("PeerAddress")]
+        [InlineData("LoginProvider")]
+        [InlineData("LoginUrl")]
+        [InlineData("UserNameFormat")]
+        [InlineData("DisplayNameKey")]
         public void StringNamedOtherwise_DoesNotMatch(string name)
         {
             Assert.Null(NameHeuristics.Match(name, String, containingType: null));
@@ -161,6 +191,33 @@ namespace PiiAnalyzers.Tests.PersonalData
             var compilation = Compilation.AddSyntaxTrees(tree);
             var type = compilation.GetTypeByMetadataName(typeName)!;
             Assert.Null(NameHeuristics.Match("Email", String, type));
+        }
+
+        [Theory]
+        [InlineData("Theme", "FullName")]
+        [InlineData("PluginType", "FullName")]
+        [InlineData("Theme", "DisplayName")]
+        [InlineData("Connection", "Address")]
+        [InlineData("SmtpEndpoint", "Address")]
+        [InlineData("Server", "Address")]
+        public void NamesAndAddressesOfThings_DoNotMatch(string typeName, string member)
+        {
+            var tree = CSharpSyntaxTree.ParseText("class " + typeName + " { }");
+            var type = Compilation.AddSyntaxTrees(tree).GetTypeByMetadataName(typeName)!;
+            Assert.NotNull(NameHeuristics.Match(member, String, containingType: null));
+            Assert.Null(NameHeuristics.Match(member, String, type));
+        }
+
+        [Theory]
+        [InlineData("Customer", "FullName")]
+        [InlineData("UserInfo", "DisplayName")]
+        [InlineData("Customer", "Address")]
+        [InlineData("ApplicationUser", "UserName")]
+        public void NamesAndAddressesOfPeople_Match(string typeName, string member)
+        {
+            var tree = CSharpSyntaxTree.ParseText("class " + typeName + " { }");
+            var type = Compilation.AddSyntaxTrees(tree).GetTypeByMetadataName(typeName)!;
+            Assert.NotNull(NameHeuristics.Match(member, String, type));
         }
 
         [Theory]

@@ -114,5 +114,38 @@ namespace PiiAnalyzers.Tests.Report
                 "Chat/%3Cb%3E%22Chat%22%3C/b%3E%20%27x%27%20%7C%20%60y%60%20%231.cs",
                 sarif.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
         }
+
+        [Fact]
+        public void RepeatedFindings_AreOneRowWithTheCountAndEveryPlace()
+        {
+            const string Logged = "'Account.UserName' (personal data, no declared purpose) is written to a log by 'LogWarning'; redact it or leave it out";
+            const string Other = "'Account.Email' (personal data, no declared purpose) is written to a log by 'LogWarning'; redact it or leave it out";
+            var small = ReportFixtures.Small();
+            var findings = new[]
+            {
+                Finding(Logged, "Auth/Login.cs", 40, 9),
+                Finding(Other, "Auth/Login.cs", 20, 9),
+                Finding(Logged, "Auth/Login.cs", 12, 9),
+                Finding(Logged, "Auth/Reset.cs", 7, 13),
+            };
+            var report = new PiiReport.Model.PrivacyReport(small.Subject, small.Projects, small.Inventory, small.Flows, findings, small.Gaps);
+
+            var markdown = ReportWriters.ToString(report, ReportFormat.Markdown);
+            Assert.Contains(
+                "### PII001: Personal data is written to a log\n\n"
+                + "- 3 times (warning): " + MarkdownWriter.Text(Logged) + " — at Auth/Login.cs:12:9, Auth/Login.cs:40:9, Auth/Reset.cs:7:13\n\n"
+                + "**Auth/Login.cs**\n\n- line 20, column 9 (warning): " + MarkdownWriter.Text(Other) + "\n\n",
+                markdown);
+            Assert.Contains("| [PII001](https://github.com/piianalyzers/piianalyzers/blob/main/docs/rules/PII001.md) | Personal data is written to a log | 4 |", markdown);
+
+            var html = ReportWriters.ToString(report, ReportFormat.Html);
+            Assert.Contains("<td>3 places</td>", html);
+            Assert.Contains("Auth/Login.cs:12:9, Auth/Login.cs:40:9, Auth/Reset.cs:7:13", html);
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "Account.UserName"));
+        }
+
+        private static PiiReport.Model.FindingEntry Finding(string message, string path, int line, int column)
+            => new PiiReport.Model.FindingEntry("PII001", "Personal data is written to a log", "https://github.com/piianalyzers/piianalyzers/blob/main/docs/rules/PII001.md",
+                PiiReport.Model.FindingSeverity.Warning, message, new PiiReport.Model.SourceLocation(path, line, column));
     }
 }

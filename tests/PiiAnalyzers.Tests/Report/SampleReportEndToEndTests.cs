@@ -103,7 +103,7 @@ namespace PiiAnalyzers.Tests.Report
                 "PII005 | Crm/CrmSync.cs(46,40) | warning | 'Visitor.Email' (personal data, purposes 'support', 'marketing', basis consent) is sent to an external service by 'PutAsJsonAsync' without a consent check; check consent for 'support' or 'marketing' first",
                 "PII006 | Marketing/Newsletter.cs(28,39) | warning | 'Visitor.Name' (personal data) is used for purpose 'marketing' but was collected for 'support'",
                 "PII007 | Model/Agent.cs(17,10) | warning | [PersonalData] on 'Agent.MobilePhone': no purpose is declared; set Purpose to what the data was collected for",
-                "PII007 | Model/Receipt.cs(8,6) | warning | [RetentionPolicy] on 'Receipt': the retention period is missing; set Days to a positive number",
+                "PII007 | Model/Receipt.cs(8,6) | warning | [RetentionPolicy] on 'Receipt': the retention period is missing; set Days to a positive number, Setting to the configuration value that holds it, or UntilErasure = true",
                 "PII008 | Crm/CrmSync.cs(57,66) | info | 'CrmContact.Email' looks like personal data (an email address) but is not marked; add [PersonalData(Purpose = ...)]",
                 "PII009 | Marketing/Newsletter.cs(50,13) | warning | 'Newsletter.Send' requires consent for 'marketing' but is called without a consent check"
                 }, report.GetProperty("findings").GetProperty("rules").EnumerateArray().SelectMany(r => r.GetProperty("files").EnumerateArray().SelectMany(f => f.GetProperty("results").EnumerateArray().Select(x => Finding(r, f, x)))));

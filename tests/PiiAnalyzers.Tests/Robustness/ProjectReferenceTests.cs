@@ -67,8 +67,9 @@ public sealed class Service
         }
 
         [Fact]
-        public async Task InferenceFromNames_CoversThisProjectsMembers_NotAReferencedProjects()
+        public async Task InferenceFromNames_CoversThisProjectsMembers_NotAnUnrelatedReferencedProjects()
         {
+            // "Leads" does not share the first segment of "App" and is not named in pii_analyzers.infer_from_assemblies.
             var library = CSharpCompilation.Create("Leads", new[] { CSharpSyntaxTree.ParseText("namespace Leads { public sealed class Lead { public string Email { get; set; } = \"\"; } }", path: "Lead.cs") },
                 TestReferences.FrameworkOnly, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             const string app = @"
@@ -90,9 +91,44 @@ public static class Printer
             Assert.Equal(asBuilt, asProject);
         }
 
-        private static async Task<string[]> AnalyzeAsync(string source, MetadataReference library, AnalyzerOptions options)
+        [Theory]
+        [InlineData("Leads", "App", "Leads")]
+        [InlineData("Leads", "App", "Other, leads")]
+        [InlineData("Leads", "App", "*")]
+        [InlineData("Contoso.Shared", "Contoso.Server", null)]
+        public async Task InferenceFromNames_CoversTheReferencedAssembliesTheOptionNames_InTheBuildAndTheIde(string libraryName, string appName, string? inferFrom)
         {
-            var compilation = CSharpCompilation.Create("App", new[] { CSharpSyntaxTree.ParseText(source, path: "App.cs") }, TestReferences.FrameworkOnly.Add(library),
+            var library = CSharpCompilation.Create(libraryName, new[] { CSharpSyntaxTree.ParseText("namespace Leads { public sealed class Lead { public string Email { get; set; } = \"\"; public string Source { get; set; } = \"\"; } }", path: "Lead.cs") },
+                TestReferences.FrameworkOnly, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            const string app = @"
+public sealed class Contact { public string Email { get; set; } = """"; }
+public static class Printer
+{
+    public static void Print(Leads.Lead lead, Contact contact)
+    {
+        System.Console.WriteLine(lead.Email);
+        System.Console.WriteLine(contact.Email);
+        System.Console.WriteLine(lead.Source);
+    }
+}";
+            var settings = new System.Collections.Generic.Dictionary<string, string> { ["pii_analyzers.infer_from_names"] = "true" };
+            if (inferFrom is not null)
+            {
+                settings["pii_analyzers.infer_from_assemblies"] = inferFrom;
+            }
+
+            var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new EveryFile(settings));
+
+            var asProject = await AnalyzeAsync(app, library.ToMetadataReference(), options, appName);
+            var asBuilt = await AnalyzeAsync(app, Built(library), options, appName);
+
+            Assert.Equal(new[] { "PII001 (7,34)", "PII001 (8,34)" }, asBuilt); // lead.Email, contact.Email
+            Assert.Equal(asBuilt, asProject);
+        }
+
+        private static async Task<string[]> AnalyzeAsync(string source, MetadataReference library, AnalyzerOptions options, string name = "App")
+        {
+            var compilation = CSharpCompilation.Create(name, new[] { CSharpSyntaxTree.ParseText(source, path: "App.cs") }, TestReferences.FrameworkOnly.Add(library),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
             return Describe(await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new PiiAnalyzers.Rules.PersonalDataSinkAnalyzer()), options)
@@ -112,8 +148,13 @@ public static class Printer
             private readonly Options _options;
 
             public EveryFile(string key, string value)
+                : this(new System.Collections.Generic.Dictionary<string, string> { [key] = value })
             {
-                _options = new Options(key, value);
+            }
+
+            public EveryFile(System.Collections.Generic.Dictionary<string, string> values)
+            {
+                _options = new Options(values);
             }
 
             public override AnalyzerConfigOptions GlobalOptions => _options;
@@ -124,20 +165,15 @@ public static class Printer
 
             private sealed class Options : AnalyzerConfigOptions
             {
-                private readonly string _key;
-                private readonly string _value;
+                private readonly System.Collections.Generic.Dictionary<string, string> _values;
 
-                public Options(string key, string value)
+                public Options(System.Collections.Generic.Dictionary<string, string> values)
                 {
-                    _key = key;
-                    _value = value;
+                    _values = values;
                 }
 
                 public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
-                {
-                    value = key == _key ? _value : null;
-                    return value is not null;
-                }
+                    => _values.TryGetValue(key, out value);
             }
         }
 

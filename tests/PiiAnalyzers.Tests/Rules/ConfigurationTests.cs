@@ -159,6 +159,49 @@ class Service { void M(Customer c) => System.Console.WriteLine(c.Email); }
         }
 
         [Fact]
+        public async Task InferFromNames_MakesParametersAndLocalsNamedLikePersonalData_PersonalData()
+        {
+            var test = new Verifiers.CSharpCodeFixVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer, EmptyCodeFixProvider>.Test();
+            test.TestState.Sources.Add("""
+                using System.Collections.Generic;
+                public class Customer { public string Email { get; set; } = ""; }
+                class Service
+                {
+                    void Register(string email, string userName, int emailCount, string note, Dictionary<string, string> form, Customer customer)
+                    {
+                        System.Console.WriteLine({|#0:email|});
+                        System.Console.WriteLine({|#1:userName|});
+                        System.Console.WriteLine(emailCount);
+                        System.Console.WriteLine(note);
+                        var phoneNumber = form["phone"];
+                        System.Console.WriteLine({|#2:phoneNumber|});
+                        var userAgent = customer.Email;
+                        System.Console.WriteLine({|#3:userAgent|});
+                        var comment = form["comment"];
+                        System.Console.WriteLine(comment);
+                        var maskedEmail = form["masked"];
+                        System.Console.WriteLine(maskedEmail);
+                    }
+                }
+                """);
+            test.TestState.Sources.Add("""
+                class Elsewhere
+                {
+                    void Register(string email) => System.Console.WriteLine(email);
+                }
+                """);
+            test.TestState.AdditionalReferences.Clear();
+            test.TestState.AdditionalReferences.AddRange(Verifiers.TestReferences.FrameworkOnly);
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[Test0.cs]\npii_analyzers.infer_from_names = true\n"));
+            test.ExpectedDiagnostics.Add(Rule("PII001", 0, "parameter 'email' (personal data, no declared purpose)", "'Console.WriteLine'"));
+            test.ExpectedDiagnostics.Add(Rule("PII001", 1, "parameter 'userName' (personal data, no declared purpose)", "'Console.WriteLine'"));
+            test.ExpectedDiagnostics.Add(Rule("PII001", 2, "local 'phoneNumber' (personal data, no declared purpose)", "'Console.WriteLine'"));
+            // A local that already holds known data is reported as that data, not twice.
+            test.ExpectedDiagnostics.Add(Rule("PII001", 3, "'Customer.Email' (personal data, no declared purpose)", "'Console.WriteLine'"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task IdentityAndComplianceMarkers_ArePersonalData()
         {
             await Verify.VerifyAnalyzerAsync(@"
@@ -190,6 +233,85 @@ class Service
                 Rule("PII001", 1, "'IdentityUser.Email' (personal data, no declared purpose)", "'LogInformation'"),
                 Rule("PII001", 2, "'IdentityUser.PhoneNumber' (personal data, no declared purpose)", "'LogInformation'"),
                 Rule("PII001", 3, "'Customer.Iban' (personal data, no declared purpose)", "'LogInformation'"));
+        }
+
+        [Fact]
+        public async Task DataTheFrameworkMarks_HasNoDeclaredBasis_SoOnlyLoggingAndRetentionApply()
+        {
+            // IdentityUser.Email is marked by Identity alone: no consent rule (PII002, PII003), but PII001 and PII004;
+            // the booleans and the key Identity marks are not personal data on their own.
+            await Verify.VerifyAnalyzerAsync(@"
+using Microsoft.Extensions.Logging;
+using MyCompany;
+class Service
+{
+    void M(ILogger log, Microsoft.AspNetCore.Identity.IdentityUser user, Store store, Exporter exporter)
+    {
+        {|#0:store.Put(""k"", user.Email)|};
+        exporter.Dump(user.PhoneNumber);
+        log.LogInformation(""{C} {P} {T} {Id}"", user.EmailConfirmed, user.PhoneNumberConfirmed, user.TwoFactorEnabled, user.Id);
+        log.LogInformation(""{E}"", {|#1:user.Email|});
+    }
+}
+" + Code,
+                "root = true\n[*.cs]\npii_analyzers.persistence_sinks = MyCompany.Store\npii_analyzers.serialization_sinks = MyCompany.Exporter.Dump\n",
+                Rule("PII004", 0, "'IdentityUser.Email' (personal data, no declared purpose)", "'Put'", "IdentityUser"),
+                Rule("PII001", 1, "'IdentityUser.Email' (personal data, no declared purpose)", "'LogInformation'"));
+        }
+
+        [Fact]
+        public async Task InferredData_HasNoDeclaredBasis_SoOnlyLoggingAndRetentionApply()
+        {
+            await Verify.VerifyAnalyzerAsync(@"
+using MyCompany;
+public class Customer { public string Email { get; set; } = """"; }
+class Service
+{
+    void M(Customer c, Store store, Exporter exporter, Crm crm)
+    {
+        {|#0:store.Put(""k"", c.Email)|};
+        exporter.Dump(c);
+        crm.Push(c.Email);
+        System.Console.WriteLine({|#1:c.Email|});
+    }
+}
+" + Code,
+                "root = true\n[*.cs]\npii_analyzers.infer_from_names = true\npii_analyzers.persistence_sinks = MyCompany.Store\npii_analyzers.serialization_sinks = MyCompany.Exporter.Dump\npii_analyzers.transfer_sinks = MyCompany.Crm.Push\n",
+                Rule("PII004", 0, "'Customer.Email' (personal data, no declared purpose)", "'Put'", "Customer"),
+                Rule("PII001", 1, "'Customer.Email' (personal data, no declared purpose)", "'Console.WriteLine'"));
+        }
+
+        [Fact]
+        public async Task PersonalDataMember_DeclaresInheritedAndThirdPartyMembers_AsPersonalDataOnTheMember()
+        {
+            // AppUser declares IdentityUser.Email (contract: no consent rule) and PhoneNumber (consent: PII003 applies);
+            // the assembly declares Vendor.CustomerDto.Iban. Each reads exactly as [PersonalData] on the member would.
+            await Verify.VerifyAnalyzerAsync(@"
+using Microsoft.Extensions.Logging;
+using MyCompany;
+using PiiAttributes;
+[assembly: PersonalDataMember(typeof(Vendor.CustomerDto), nameof(Vendor.CustomerDto.Iban), Purpose = ""billing"", Category = PersonalDataCategory.Financial)]
+namespace Vendor { public class CustomerDto { public string Iban { get; set; } = """"; public string Reference { get; set; } = """"; } }
+[PersonalDataMember(nameof(Email), Purpose = ""account"", Basis = LawfulBasis.Contract, Category = PersonalDataCategory.Contact)]
+[PersonalDataMember(nameof(PhoneNumber), Purpose = ""support"")]
+public class AppUser : Microsoft.AspNetCore.Identity.IdentityUser { }
+class Service
+{
+    void M(ILogger log, AppUser user, Microsoft.AspNetCore.Identity.IdentityUser plain, Vendor.CustomerDto dto, Store store)
+    {
+        {|#3:store.Put(""k"", user.Email)|};
+        {|#0:store.Put(""k"", user.PhoneNumber)|};
+        log.LogInformation(""{E}"", {|#1:plain.Email|});
+        log.LogInformation(""{I} {R}"", {|#2:dto.Iban|}, dto.Reference);
+    }
+}
+" + Code,
+                "root = true\n[*.cs]\npii_analyzers.persistence_sinks = MyCompany.Store\n",
+                Rule("PII004", 3, "'IdentityUser.Email' (personal data, purpose 'account')", "'Put'", "IdentityUser"),
+                Rule("PII003", 0, "'IdentityUser.PhoneNumber' (personal data, purpose 'support', basis consent)", "'Put'", "check consent for 'support' first"),
+                Rule("PII004", 0, "'IdentityUser.PhoneNumber' (personal data, purpose 'support')", "'Put'", "IdentityUser"),
+                Rule("PII001", 1, "'IdentityUser.Email' (personal data, purpose 'account')", "'LogInformation'"),
+                Rule("PII001", 2, "'CustomerDto.Iban' (personal data, purpose 'billing')", "'LogInformation'"));
         }
 
         [Fact]

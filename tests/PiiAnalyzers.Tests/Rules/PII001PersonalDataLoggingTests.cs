@@ -335,7 +335,7 @@ class Service
         {
             await Verify.VerifyAnalyzerAsync(Code(@"
     void M([PersonalData(Purpose = ""support"")] string phone) => _logger.LogInformation(""{P}"", {|#0:phone|});"),
-                Logged(0, "'phone' (personal data, purpose 'support')", "'LogInformation'"));
+                Logged(0, "parameter 'phone' (personal data, purpose 'support')", "'LogInformation'"));
         }
 
         [Fact]

@@ -67,6 +67,18 @@ public class Note
     }").Replace("class Service", "[assembly: RetentionPolicy(365)]\nclass Service") + Db);
         }
 
+        [Theory]
+        [InlineData("Setting = \"LeadRetentionDays\", EnforcedBy = typeof(Service)")]
+        [InlineData("UntilErasure = true")]
+        public async Task RetentionFromASettingOrUntilErasure_Counts(string policy)
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(MarketDb db, Lead lead)
+    {
+        if (_consent.MarketingOptIn) db.Leads.Add(lead);
+    }").Replace("class Service", "[assembly: RetentionPolicy(" + policy + ")]\nclass Service") + Db);
+        }
+
         [Fact]
         public async Task NotMappedMember_IsNotPersisted()
         {

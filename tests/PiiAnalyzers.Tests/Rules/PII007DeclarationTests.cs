@@ -15,7 +15,7 @@ namespace PiiAnalyzers.Tests.Rules
 
         private const string MissingPurpose = "no purpose is declared; set Purpose to what the data was collected for";
         private const string EmptyItem = "the purpose list has an empty item";
-        private const string MissingDays = "the retention period is missing; set Days to a positive number";
+        private const string MissingDays = "the retention period is missing; set Days to a positive number, Setting to the configuration value that holds it, or UntilErasure = true";
 
         private static DiagnosticResult Diagnostic(int location, string attribute, string target, string problem)
             => Verify.Diagnostic(Descriptors.InvalidDeclaration).WithLocation(location).WithArguments(attribute, target, problem);
@@ -471,6 +471,56 @@ public class Consents
             await Verify.VerifyAnalyzerAsync(source, Diagnostic(0, "[ConsentCheck]", "Consents.HasConsented", EmptyItem));
         }
 
+        // ---- [PersonalDataSink(Purpose)] ----
+
+        [Fact]
+        public async Task SinkPurposeOutsideTheAllowedList_Triggers()
+        {
+            var source = """
+                using PiiAttributes;
+
+                public static class Audit
+                {
+                    [{|#0:PersonalDataSink(SinkKind.Logging, Purpose = "secrity")|}]
+                    public static void Write(string entry) { }
+
+                    [PersonalDataSink(SinkKind.Logging, Purpose = "support")]
+                    public static void Support(string entry) { }
+
+                    [PersonalDataSink(SinkKind.Logging)]
+                    public static void Plain(string entry) { }
+                }
+                """;
+            await Verify.VerifyAnalyzerAsync(source, Purposes, Diagnostic(0, "[PersonalDataSink]", "Audit.Write", NotAllowed("secrity")));
+        }
+
+        // ---- [PersonalDataMember] ----
+
+        [Fact]
+        public async Task PersonalDataMemberNamingNoMemberOrNoPurpose_Triggers()
+        {
+            var source = """
+                using PiiAttributes;
+
+                [assembly: {|#2:PersonalDataMember(typeof(Dto), "Emial", Purpose = "support")|}]
+                [assembly: PersonalDataMember(typeof(Dto), nameof(Dto.Email), Purpose = "support")]
+
+                public class Dto { public string Email { get; set; } = ""; }
+
+                public class Base { public string Phone = ""; }
+
+                [PersonalDataMember(nameof(Phone), Purpose = "support")]
+                [{|#0:PersonalDataMember("Mobile", Purpose = "support")|}]
+                [{|#1:PersonalDataMember(nameof(Phone))|}]
+                public class Derived : Base { }
+                """;
+            await Verify.VerifyAnalyzerAsync(
+                source,
+                Diagnostic(0, "[PersonalDataMember]", "Derived", "'Derived' has no property or field 'Mobile'; name one it has or inherits"),
+                Diagnostic(1, "[PersonalDataMember]", "Derived", MissingPurpose),
+                Diagnostic(2, "[assembly: PersonalDataMember]", "TestProject", "'Dto' has no property or field 'Emial'; name one it has or inherits"));
+        }
+
         // ---- [RetentionPolicy] ----
 
         [Fact]
@@ -493,6 +543,58 @@ public class Visitor
                 Diagnostic(0, "[RetentionPolicy]", "Visitor", MissingDays),
                 Diagnostic(1, "[RetentionPolicy]", "Visitor.Email", MissingDays),
                 Diagnostic(2, "[RetentionPolicy]", "Visitor.Phone", MissingDays));
+        }
+
+        [Fact]
+        public async Task RetentionPolicyFromASettingOrUntilErasure_DoesNotTrigger()
+        {
+            var source = """
+                using PiiAttributes;
+
+                [RetentionPolicy(Setting = "VisitorRetentionDays", EnforcedBy = typeof(PurgeJob), Reason = "configured per tenant")]
+                public class Visit
+                {
+                    [RetentionPolicy(UntilErasure = true)]
+                    public string Email { get; set; } = "";
+
+                    [RetentionPolicy(Setting = "PhoneRetentionDays")]
+                    public string Phone = "";
+                }
+
+                public class PurgeJob { }
+                """;
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
+        public async Task RetentionPolicyStatedMoreThanOnce_Triggers()
+        {
+            var source = """
+                using PiiAttributes;
+
+                [{|#0:RetentionPolicy(30, UntilErasure = true)|}]
+                public class Visit
+                {
+                    [{|#1:RetentionPolicy(Days = 30, Setting = "EmailRetentionDays")|}]
+                    public string Email { get; set; } = "";
+
+                    [{|#2:RetentionPolicy(Setting = "PhoneRetentionDays", UntilErasure = true, Days = -1)|}]
+                    public string Phone = "";
+
+                    [{|#3:RetentionPolicy(Setting = " ")|}]
+                    public string Name = "";
+
+                    [{|#4:RetentionPolicy(UntilErasure = false, EnforcedBy = typeof(Visit))|}]
+                    public string City = "";
+                }
+                """;
+            await Verify.VerifyAnalyzerAsync(
+                source,
+                Diagnostic(0, "[RetentionPolicy]", "Visit", "the retention period is stated 2 ways (Days, UntilErasure); state one of Days, Setting or UntilErasure"),
+                Diagnostic(1, "[RetentionPolicy]", "Visit.Email", "the retention period is stated 2 ways (Days, Setting); state one of Days, Setting or UntilErasure"),
+                Diagnostic(2, "[RetentionPolicy]", "Visit.Phone", "the retention period is stated 3 ways (Days, Setting, UntilErasure); state one of Days, Setting or UntilErasure"),
+                Diagnostic(3, "[RetentionPolicy]", "Visit.Name", "the retention setting is empty; name the configuration value that holds the period"),
+                Diagnostic(4, "[RetentionPolicy]", "Visit.City", MissingDays));
         }
 
         [Fact]
