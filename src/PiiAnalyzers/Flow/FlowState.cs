@@ -111,6 +111,18 @@ namespace PiiAnalyzers.Flow
             }
         }
 
+        /// <summary>What this state knows each member of <paramref name="root"/> holds (<c>vote.Note = email</c>).</summary>
+        public IEnumerable<KeyValuePair<ISymbol, Taint>> MembersOf(object root)
+        {
+            foreach (var pair in _values)
+            {
+                if (pair.Key is MemberKey member && Comparer.Equals(member.Root, root))
+                {
+                    yield return new KeyValuePair<ISymbol, Taint>(member.Member, pair.Value);
+                }
+            }
+        }
+
         /// <summary>Joins <paramref name="other"/> into this state (paths meet); true when this state changed.</summary>
         public bool MergeFrom(FlowState other)
         {

@@ -42,7 +42,7 @@ namespace PiiAnalyzers.Flow
 
                 var valueType = ValueType(sinkArgument.Value);
                 var shown = sinkArgument.MembersVisible ? taint.Contained : taint.AsText().Union(Taint.Create(PrintedByToString(valueType), ImmutableArray<Origin>.Empty)).Printed;
-                var visible = Unwritten(Skip(shown, sink.IgnoreAttribute, valueType), sink.IgnoreAttribute, sink.EntityStore, valueType);
+                var visible = Unwritten(Skip(shown, sink.IgnoreAttribute, valueType), sink.IgnoreAttribute, sink.EntityStore, valueType, sinkArgument.Value);
                 if (!visible.IsEmpty)
                 {
                     _observer.OnSink(new SinkEvent(sink.Kind, sink.Display, helper: null, call, sinkArgument.Value, visible, sinkArgument.MembersVisible, _state.Consent, RootType(valueType), sink.IgnoreAttribute, sink.Purposes, sink.EntityStore));
@@ -113,7 +113,7 @@ namespace PiiAnalyzers.Flow
         /// navigations point at (saving a vote whose <c>User</c> is an existing user stores none of the user's data).
         /// Data assigned into the value in this method is not the type's and stays.
         /// </summary>
-        private ImmutableArray<Origin> Unwritten(ImmutableArray<Origin> visible, INamedTypeSymbol? ignore, bool entityStore, ITypeSymbol? valueType)
+        private ImmutableArray<Origin> Unwritten(ImmutableArray<Origin> visible, INamedTypeSymbol? ignore, bool entityStore, ITypeSymbol? valueType, IOperation? value)
         {
             if (visible.IsEmpty || valueType is null || (ignore is null && !entityStore) || TypeShapes.IsTextLike(valueType))
             {
@@ -121,13 +121,64 @@ namespace PiiAnalyzers.Flow
             }
 
             var held = TypeTaint(valueType).Contained;
-            if (held.IsEmpty)
+            if (held.IsEmpty && !entityStore)
             {
                 return visible;
             }
 
             var written = _context.Written.Of(valueType, ignore, entityStore);
-            return visible.RemoveAll(origin => !written.Contains(origin) && held.Contains(origin));
+            var copied = entityStore ? CopiedIntoColumns(value) : null;
+            var referenced = entityStore ? _context.Written.ThroughReferences(valueType) : null;
+            return visible.RemoveAll(origin => !written.Contains(origin) && (copied is null || !copied.Contains(origin))
+                && (held.Contains(origin) || (referenced is not null && referenced.Contains(origin))));
+        }
+
+        /// <summary>
+        /// What this method put into the stored variable's own columns (<c>vote.Note = user.Email</c>): stored whatever
+        /// it came from. Reference navigations assigned here do not count (they point at rows).
+        /// </summary>
+        private HashSet<Origin>? CopiedIntoColumns(IOperation? value)
+        {
+            while (value is IConversionOperation { IsImplicit: true } conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            object? root = value switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                IFlowCaptureReferenceOperation capture => (object?)AliasOf(capture.Id) ?? capture.Id,
+                _ => null,
+            };
+
+            if (root is null)
+            {
+                return null;
+            }
+
+            HashSet<Origin>? copied = null;
+            foreach (var member in _state.MembersOf(root))
+            {
+                var memberType = member.Key switch
+                {
+                    IPropertySymbol property => property.Type,
+                    IFieldSymbol field => field.Type,
+                    _ => null,
+                };
+
+                if (memberType is null || _context.Written.IsEntity(memberType))
+                {
+                    continue;
+                }
+
+                foreach (var origin in member.Value.Contained)
+                {
+                    (copied ??= new HashSet<Origin>()).Add(origin);
+                }
+            }
+
+            return copied;
         }
 
         /// <summary>Audit(visitor.Email) where Audit logs its parameter: reported at the call site, naming the helper.</summary>
@@ -173,7 +224,7 @@ namespace PiiAnalyzers.Flow
                     continue;
                 }
 
-                var visible = Unwritten(taint.Visible(sink.MembersVisible), sink.IgnoreAttribute, sink.EntityStore, ValueType(value));
+                var visible = Unwritten(taint.Visible(sink.MembersVisible), sink.IgnoreAttribute, sink.EntityStore, ValueType(value), value);
 
                 // What the parameter's own type holds is reported inside the helper; here only what the caller adds.
                 var ownType = TypeTaint(parameter.OriginalDefinition.Type).Visible(sink.MembersVisible);

@@ -11,8 +11,9 @@ namespace PiiAnalyzers.PersonalData
     /// What a serializer or store actually writes of a value's type, as opposed to everything the type holds
     /// (<see cref="PersonalDataCatalog.GetContainerTaint"/>): members carrying the sink's ignore attribute
     /// (<c>[JsonIgnore]</c>, <c>[NotMapped]</c>) are skipped with everything below them, at any level; and an entity store
-    /// (EF Core) writes an entity's own columns and owned types, while a navigation to another entity (a class with a
-    /// key) is a reference to a row, not a copy of it. Cached per type, ignore attribute and kind of store.
+    /// (EF Core) writes an entity's own columns, its owned types and the children in its collection navigations, while a
+    /// reference navigation to another entity (a class with a key) points at a row, not a copy of it. Cached per type,
+    /// ignore attribute and kind of store.
     /// </summary>
     internal sealed class WrittenData
     {
@@ -112,11 +113,92 @@ namespace PiiAnalyzers.PersonalData
                     {
                         into.Add(Origin.Of(item));
                     }
-                    else if (!(entityStore && IsEntity(ElementType(memberType))))
+                    else if (!(entityStore && IsEntity(memberType)))
                     {
+                        // A reference navigation (Vote.User) points at a row the write does not store; a collection
+                        // navigation (Transcript.Messages) holds the children stored with it (their own reference
+                        // navigations are cut in turn).
                         Collect(memberType, depth + 1, ignore, entityStore, into, path);
                     }
                 }
+            }
+        }
+
+        /// <summary>
+        /// The data a value of <paramref name="type"/> reaches only through a reference navigation, at any depth (cycles
+        /// cut): what an entity store never writes with it, even where the container depth limit cut it from the type's
+        /// own data (<c>Tag → ArticleTags → Article → Author.Email</c>).
+        /// </summary>
+        public ImmutableHashSet<Origin> ThroughReferences(ITypeSymbol type)
+        {
+            if (_throughReferences.TryGetValue(type, out var known))
+            {
+                return known;
+            }
+
+            var builder = ImmutableHashSet.CreateBuilder<Origin>();
+            CollectThroughReferences(type, belowReference: false, 0, builder, new HashSet<(ITypeSymbol, bool)>());
+            return _throughReferences.GetOrAdd(type, builder.ToImmutable());
+        }
+
+        private readonly ConcurrentDictionary<ITypeSymbol, ImmutableHashSet<Origin>> _throughReferences = new ConcurrentDictionary<ITypeSymbol, ImmutableHashSet<Origin>>(SymbolEqualityComparer.Default);
+
+        /// <summary>How deep <see cref="ThroughReferences"/> looks: far past the container depth, still bounded.</summary>
+        private const int MaxNavigationDepth = 12;
+
+        private void CollectThroughReferences(ITypeSymbol type, bool belowReference, int depth, ImmutableHashSet<Origin>.Builder into, HashSet<(ITypeSymbol, bool)> seen)
+        {
+            if (depth > MaxNavigationDepth || (type.SpecialType != SpecialType.None && TypeShapes.IsLeaf(type)) || !seen.Add((type, belowReference)))
+            {
+                return;
+            }
+
+            switch (type)
+            {
+                case IArrayTypeSymbol array:
+                    CollectThroughReferences(array.ElementType, belowReference, depth + 1, into, seen);
+                    return;
+                case INamedTypeSymbol named when TypeShapes.IsCategoryGeneric(named) || named.IsTupleType:
+                    return;
+                case INamedTypeSymbol named when TypeShapes.IsFrameworkType(named):
+                    foreach (var argument in named.TypeArguments)
+                    {
+                        CollectThroughReferences(argument, belowReference, depth + 1, into, seen);
+                    }
+
+                    return;
+                case INamedTypeSymbol named:
+                    for (var current = named; current is not null && !TypeShapes.IsFrameworkType(current); current = current.BaseType)
+                    {
+                        foreach (var member in current.GetMembers())
+                        {
+                            var memberType = member switch
+                            {
+                                IPropertySymbol { IsStatic: false, IsIndexer: false } property => property.Type,
+                                IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false } field => field.Type,
+                                _ => null,
+                            };
+
+                            if (memberType is null)
+                            {
+                                continue;
+                            }
+
+                            if (_catalog.GetDeclared(member) is { } item)
+                            {
+                                if (belowReference)
+                                {
+                                    into.Add(Origin.Of(item));
+                                }
+                            }
+                            else
+                            {
+                                CollectThroughReferences(memberType, belowReference || IsEntity(memberType), depth + 1, into, seen);
+                            }
+                        }
+                    }
+
+                    return;
             }
         }
 

@@ -53,6 +53,43 @@ namespace PiiAnalyzers.Tests.Rules.Persistence
                     public Address Address { get; set; } = new();
                 }
 
+                public class Tag
+                {
+                    public int Id { get; set; }
+                    public string Label { get; set; } = "";
+                    public List<ArticleTag> ArticleTags { get; set; } = new();
+                }
+
+                public class ArticleTag
+                {
+                    public int Id { get; set; }
+                    public Tag Tag { get; set; } = null!;
+                    public Article Article { get; set; } = null!;
+                }
+
+                public class Article
+                {
+                    public int Id { get; set; }
+                    public User Author { get; set; } = null!;
+                    public List<ArticleTag> ArticleTags { get; set; } = new();
+                }
+
+                [RetentionPolicy(Days = 30)]
+                public class Basket
+                {
+                    public int Id { get; set; }
+                    public User Owner { get; set; } = null!;
+                    public List<BasketLine> Lines { get; set; } = new();
+                }
+
+                [RetentionPolicy(Days = 30)]
+                public class BasketLine
+                {
+                    public int Id { get; set; }
+                    [PersonalData(Purpose = "account")]
+                    public string GiftMessage { get; set; } = "";
+                }
+
                 public class ShopDb : DbContext
                 {
                     public DbSet<User> Users => Set<User>();
@@ -215,6 +252,44 @@ namespace PiiAnalyzers.Tests.Rules.Persistence
                 "root = true\n\n[*]\npii_analyzers.persistence_sinks = Repositories.UserRepository.Save\n",
                 Rule("PII003", 0, UserEmail, "'Save'", CheckAccount),
                 Rule("PII004", 0, UserEmailNoBasis, "'Save'", "User"));
+        }
+
+        [Fact]
+        public async Task RowsReachedThroughAQuery_StoreNoneOfAnotherEntitysData()
+        {
+            await Verify.VerifyAnalyzerAsync(Source("""
+
+                    void M(ShopDb db, Article article)
+                    {
+                        var tags = article.ArticleTags.Select(x => x.Tag).ToList();
+                        db.AttachRange(tags);
+                    }
+                """));
+        }
+
+        [Fact]
+        public async Task DataCopiedIntoAnEntitysColumn_IsStored()
+        {
+            await Verify.VerifyAnalyzerAsync(Source("""
+
+                    void M(ShopDb db, User user)
+                    {
+                        var tag = new Tag { Label = user.Email };
+                        {|#0:db.Add(tag)|};
+                    }
+                """),
+                Rule("PII003", 0, UserEmail, "'Add'", CheckAccount),
+                Rule("PII004", 0, UserEmailNoBasis, "'Add'", "Tag"));
+        }
+
+        [Fact]
+        public async Task CollectionNavigation_HoldsChildrenStoredWithTheEntity()
+        {
+            await Verify.VerifyAnalyzerAsync(Source("""
+
+                    void M(ShopDb db, Basket basket) => {|#0:db.Add(basket)|};
+                """),
+                Rule("PII003", 0, "'BasketLine.GiftMessage' (personal data, purpose 'account', basis consent)", "'Add'", CheckAccount));
         }
     }
 }
