@@ -44,10 +44,16 @@ namespace PiiAnalyzers.Flow
                 : ImmutableArray<IMethodSymbol>.Empty;
         }
 
-        /// <summary>True when a call to <paramref name="method"/> may run another body than its own.</summary>
+        /// <summary>
+        /// True when a call to <paramref name="method"/> may run another body than its own that is worth following: a
+        /// member of the framework's own types (<c>ILogger.Log</c>, <c>object.ToString</c>, <c>IEnumerable</c>) is not
+        /// followed into the compilation's implementations, which keeps the index from being built for code that only
+        /// calls framework interfaces.
+        /// </summary>
         public static bool IsDispatched(IMethodSymbol method)
             => !method.IsStatic && !method.IsSealed && method.MethodKind == MethodKind.Ordinary
-                && (method.IsAbstract || method.IsVirtual || method.IsOverride || method.ContainingType?.TypeKind == TypeKind.Interface);
+                && (method.IsAbstract || method.IsVirtual || method.IsOverride || method.ContainingType?.TypeKind == TypeKind.Interface)
+                && method.ContainingType is { } type && !TypeShapes.IsFrameworkType(type);
 
         private Dictionary<IMethodSymbol, List<IMethodSymbol>> Build()
         {

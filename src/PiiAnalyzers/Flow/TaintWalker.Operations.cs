@@ -761,7 +761,8 @@ namespace PiiAnalyzers.Flow
         /// <summary>
         /// Remembers that <paramref name="capture"/> holds a local or parameter itself: the graph captures the instance of
         /// <c>msg.To = first ? a.Email : b.Email</c> before the branches, and the write through the capture is a write to
-        /// <c>msg</c>. A capture that holds anything else, on any path, is no alias.
+        /// <c>msg</c>. A capture that holds anything else on a path seen after the alias is no alias (block order: the graph
+        /// writes the branches of one expression in the order they are written).
         /// </summary>
         private void RecordAlias(IFlowCaptureOperation capture)
         {
@@ -788,19 +789,26 @@ namespace PiiAnalyzers.Flow
                 // msg.To = first ? a.Email : b.Email: the graph captures the target msg.To before the branches, and
                 // assigns through the capture after them.
                 _lvalues ??= new Dictionary<CaptureId, IOperation?>();
-                _lvalues[capture.Id] = !_lvalues.TryGetValue(capture.Id, out var known) || known?.Syntax == value.Syntax ? value : null;
+                _lvalues[capture.Id] = !_lvalues.TryGetValue(capture.Id, out var knownTarget) || knownTarget?.Syntax == value.Syntax ? value : null;
             }
             else if (_lvalues is not null && _lvalues.ContainsKey(capture.Id))
             {
                 _lvalues[capture.Id] = null;
             }
 
-            _aliases ??= new Dictionary<CaptureId, ISymbol?>();
             if (variable is null)
             {
-                _aliases[capture.Id] = null;
+                // Most captures hold neither: no table is made for them (a body may have hundreds).
+                if (_aliases is not null && _aliases.ContainsKey(capture.Id))
+                {
+                    _aliases[capture.Id] = null;
+                }
+
+                return;
             }
-            else if (!_aliases.TryGetValue(capture.Id, out var known))
+
+            _aliases ??= new Dictionary<CaptureId, ISymbol?>();
+            if (!_aliases.TryGetValue(capture.Id, out var known))
             {
                 _aliases[capture.Id] = variable;
             }
