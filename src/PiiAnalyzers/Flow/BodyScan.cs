@@ -250,9 +250,9 @@ namespace PiiAnalyzers.Flow
                     }
 
                     var target = invocation.TargetMethod;
-                    if (invocation.IsVirtual && Implementations.IsDispatched(target))
+                    if (_context.Summaries.DispatchTargets(invocation) is { IsDefault: false } targets)
                     {
-                        foreach (var implementation in _context.Summaries.Targets(target, virtualCall: true))
+                        foreach (var implementation in targets)
                         {
                             if (ReachesSink(implementation, search, cancellationToken))
                             {
@@ -440,9 +440,9 @@ namespace PiiAnalyzers.Flow
                         return true;
                     }
 
-                    if (invocation.IsVirtual && Implementations.IsDispatched(invocation.TargetMethod))
+                    if (_context.Summaries.DispatchTargets(invocation) is { IsDefault: false } targets)
                     {
-                        foreach (var implementation in _context.Summaries.Targets(invocation.TargetMethod, virtualCall: true))
+                        foreach (var implementation in targets)
                         {
                             (helpers ??= new List<IMethodSymbol>()).Add(implementation);
                         }

@@ -93,21 +93,10 @@ namespace PiiAnalyzers.Flow
         /// </summary>
         public void CopyMembers(object from, object to)
         {
-            List<KeyValuePair<object, Taint>>? copies = null;
-            foreach (var pair in _values)
+            // MembersOf enumerates the map as it was: the writes below replace it, they do not change it.
+            foreach (var member in MembersOf(from))
             {
-                if (pair.Key is MemberKey member && Comparer.Equals(member.Root, from))
-                {
-                    (copies ??= new List<KeyValuePair<object, Taint>>()).Add(new KeyValuePair<object, Taint>(new MemberKey(to, member.Member), pair.Value));
-                }
-            }
-
-            if (copies is not null)
-            {
-                foreach (var copy in copies)
-                {
-                    Set(copy.Key, copy.Value);
-                }
+                Set(new MemberKey(to, member.Key), member.Value);
             }
         }
 

@@ -30,15 +30,11 @@ namespace PiiAnalyzers.Flow
 
         /// <summary>
         /// The methods of this compilation that implement or override <paramref name="method"/> (by original
-        /// definition), empty when there are none or more than <see cref="MaxImplementations"/>.
+        /// definition; one <see cref="IsDispatched"/> accepts), empty when there are none or more than
+        /// <see cref="MaxImplementations"/>.
         /// </summary>
         public ImmutableArray<IMethodSymbol> Of(IMethodSymbol method)
         {
-            if (!IsDispatched(method))
-            {
-                return ImmutableArray<IMethodSymbol>.Empty;
-            }
-
             return _index.Value.TryGetValue(method.OriginalDefinition, out var found) && found.Count <= MaxImplementations
                 ? found.ToImmutableArray()
                 : ImmutableArray<IMethodSymbol>.Empty;

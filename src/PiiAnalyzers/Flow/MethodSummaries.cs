@@ -44,30 +44,28 @@ namespace PiiAnalyzers.Flow
         private readonly Implementations _implementations;
 
         /// <summary>
-        /// The bodies a call to <paramref name="method"/> may run that can be summarized: its own, and for a virtual call
-        /// (<paramref name="virtualCall"/>) those of every implementation and override in this compilation (at most
-        /// <see cref="Implementations.MaxImplementations"/>). Empty for a library method.
+        /// The bodies a virtual call may run that can be summarized: the called member's own, and those of every
+        /// implementation and override in this compilation (at most <see cref="Implementations.MaxImplementations"/>);
+        /// empty when none can be. Default for a call that is not dispatched: a direct call (<c>base.M()</c> included), or
+        /// a member that <see cref="Implementations.IsDispatched"/> does not follow.
         /// </summary>
-        public ImmutableArray<IMethodSymbol> Targets(IMethodSymbol method, bool virtualCall)
+        public ImmutableArray<IMethodSymbol> DispatchTargets(IInvocationOperation invocation)
         {
-            var own = CanSummarize(method.OriginalDefinition);
-            if (!virtualCall || !Implementations.IsDispatched(method))
+            var method = invocation.TargetMethod;
+            if (!invocation.IsVirtual || !Implementations.IsDispatched(method))
             {
-                return own ? ImmutableArray.Create(method) : ImmutableArray<IMethodSymbol>.Empty;
+                return default;
             }
 
-            if (_targets.TryGetValue(method.OriginalDefinition, out var known))
-            {
-                return known;
-            }
-
-            return _targets.GetOrAdd(method.OriginalDefinition, ComputeTargets(method.OriginalDefinition, own));
+            var definition = method.OriginalDefinition;
+            return _targets.TryGetValue(definition, out var known) ? known : _targets.GetOrAdd(definition, ComputeTargets(definition));
         }
 
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _targets = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.Default);
 
-        private ImmutableArray<IMethodSymbol> ComputeTargets(IMethodSymbol method, bool own)
+        private ImmutableArray<IMethodSymbol> ComputeTargets(IMethodSymbol method)
         {
+            var own = CanSummarize(method);
             var others = _implementations.Of(method);
             if (others.IsEmpty)
             {

@@ -71,9 +71,7 @@ namespace PiiAnalyzers.Flow
 
             // A call through an interface or to a virtual method runs one of the bodies this compilation declares for it
             // (IVisitorStore.Save(v) runs EfVisitorStore.Save): it is summarized as all of them together.
-            var targets = sink is null && invocation.IsVirtual && Implementations.IsDispatched(method)
-                ? _context.Summaries.Targets(method, virtualCall: true)
-                : default;
+            var targets = sink is null ? _context.Summaries.DispatchTargets(invocation) : default;
             var summarizable = sink is null && (targets.IsDefault ? _context.Summaries.CanSummarize(method.OriginalDefinition) : !targets.IsEmpty);
             if (summarizable)
             {

@@ -160,14 +160,7 @@ namespace PiiAnalyzers.Flow
             HashSet<Origin>? copied = null;
             foreach (var member in _state.MembersOf(root))
             {
-                var memberType = member.Key switch
-                {
-                    IPropertySymbol property => property.Type,
-                    IFieldSymbol field => field.Type,
-                    _ => null,
-                };
-
-                if (memberType is null || _context.Written.IsEntity(memberType))
+                if (TypeShapes.DataMemberType(member.Key) is not { } memberType || _context.Written.IsEntity(memberType))
                 {
                     continue;
                 }

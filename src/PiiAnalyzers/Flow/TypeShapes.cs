@@ -76,6 +76,25 @@ namespace PiiAnalyzers.Flow
             return false;
         }
 
+        /// <summary>
+        /// The type of a member that holds an instance's data — a field or a non-indexer property, neither static nor
+        /// compiler-made (backing fields, a record's <c>EqualityContract</c>) — or null for any other member.
+        /// </summary>
+        public static ITypeSymbol? DataMemberType(ISymbol member)
+        {
+            if (member.IsStatic || member.IsImplicitlyDeclared)
+            {
+                return null;
+            }
+
+            return member switch
+            {
+                IPropertySymbol { IsIndexer: false } property => property.Type,
+                IFieldSymbol field => field.Type,
+                _ => null,
+            };
+        }
+
         /// <summary><c>bool?</c>.</summary>
         public static bool IsNullableBoolean(ITypeSymbol? type)
             => type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable

@@ -488,22 +488,9 @@ namespace PiiAnalyzers.PersonalData
             {
                 foreach (var member in current.GetMembers())
                 {
-                    if (member.IsStatic || member.IsImplicitlyDeclared)
+                    if (TypeShapes.DataMemberType(member) is not { } memberType)
                     {
                         continue;
-                    }
-
-                    ITypeSymbol memberType;
-                    switch (member)
-                    {
-                        case IPropertySymbol { IsIndexer: false } property:
-                            memberType = property.Type;
-                            break;
-                        case IFieldSymbol field:
-                            memberType = field.Type;
-                            break;
-                        default:
-                            continue;
                     }
 
                     if (GetDeclared(member) is { } item)

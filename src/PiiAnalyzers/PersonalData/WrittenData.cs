@@ -86,22 +86,9 @@ namespace PiiAnalyzers.PersonalData
             {
                 foreach (var member in current.GetMembers())
                 {
-                    if (member.IsStatic || member.IsImplicitlyDeclared)
+                    if (TypeShapes.DataMemberType(member) is not { } memberType)
                     {
                         continue;
-                    }
-
-                    ITypeSymbol memberType;
-                    switch (member)
-                    {
-                        case IPropertySymbol { IsIndexer: false } property:
-                            memberType = property.Type;
-                            break;
-                        case IFieldSymbol field:
-                            memberType = field.Type;
-                            break;
-                        default:
-                            continue;
                     }
 
                     if (ignore is not null && PrivacySymbols.Find(member, ignore) is not null)
@@ -172,14 +159,7 @@ namespace PiiAnalyzers.PersonalData
                     {
                         foreach (var member in current.GetMembers())
                         {
-                            var memberType = member switch
-                            {
-                                IPropertySymbol { IsStatic: false, IsIndexer: false } property => property.Type,
-                                IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false } field => field.Type,
-                                _ => null,
-                            };
-
-                            if (memberType is null)
+                            if (TypeShapes.DataMemberType(member) is not { } memberType)
                             {
                                 continue;
                             }
@@ -201,14 +181,6 @@ namespace PiiAnalyzers.PersonalData
                     return;
             }
         }
-
-        /// <summary>A collection's element type (<c>ICollection&lt;Vote&gt;</c>: Vote), else the type itself.</summary>
-        private static ITypeSymbol ElementType(ITypeSymbol type) => type switch
-        {
-            IArrayTypeSymbol array => array.ElementType,
-            INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named when TypeShapes.IsSequence(named) => named.TypeArguments[0],
-            _ => type,
-        };
 
         /// <summary>
         /// An entity by EF Core's conventions: a class (not a framework type) with a key — a property named <c>Id</c> or
