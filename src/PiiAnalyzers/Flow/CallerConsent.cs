@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -9,9 +11,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace PiiAnalyzers.Flow
 {
     /// <summary>
-    /// Consent checked by the callers of a private helper: the consent every call of it is made under. A private method
-    /// can be called only from its own type, so all its calls can be seen; when every one is guarded for a purpose, the
-    /// helper's own sinks are guarded for it too. Computed only for a helper with an unguarded finding, once per
+    /// The callers of a helper that only this compilation can call: a private method (callable only from its own type),
+    /// or an internal one of an assembly that shows its internals to no other. When every call of such a helper can be
+    /// seen, the helper is <em>closed</em>: the consent its callers checked is known, and what it does with the data its
+    /// callers pass is judged at each call (<c>through 'Helper'</c>) instead of inside. Computed once per helper and
     /// compilation, from the calls' consent facts alone (the callers are walked without summaries, and their own callers
     /// are not consulted).
     /// </summary>
@@ -19,6 +22,8 @@ namespace PiiAnalyzers.Flow
     {
         private readonly FlowContext _context;
         private readonly ConcurrentDictionary<IMethodSymbol, ConsentFacts> _known = new ConcurrentDictionary<IMethodSymbol, ConsentFacts>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, CallSite[]?> _calls = new ConcurrentDictionary<IMethodSymbol, CallSite[]?>(SymbolEqualityComparer.Default);
+        private bool? _internalsShown;
 
         public CallerConsent(FlowContext context)
         {
@@ -26,41 +31,103 @@ namespace PiiAnalyzers.Flow
         }
 
         /// <summary>
+        /// True when <paramref name="method"/> is called only from this compilation, at least once, and every use of it
+        /// is a direct call in a method, accessor or constructor body: its callers are all known.
+        /// </summary>
+        public bool IsClosed(ISymbol? method, CancellationToken cancellationToken)
+            => Helper(method) is { } helper && CallsOf(helper, cancellationToken) is { Length: > 0 };
+
+        /// <summary>
         /// The consent known on every call of <paramref name="method"/>; none for a method whose calls cannot all be
-        /// seen (not private, virtual, an interface's, used as a delegate) or that is never called.
+        /// seen (public, virtual, an interface's, used as a delegate) or that is never called.
         /// </summary>
         public ConsentFacts Of(ISymbol? method, CancellationToken cancellationToken)
         {
-            if (method is not IMethodSymbol { DeclaredAccessibility: Accessibility.Private, MethodKind: MethodKind.Ordinary, IsVirtual: false, IsOverride: false, IsAbstract: false } helper
-                || !helper.ExplicitInterfaceImplementations.IsEmpty || helper.ContainingType is null)
+            if (Helper(method) is not { } helper)
             {
                 return ConsentFacts.None;
             }
 
-            helper = helper.OriginalDefinition;
             return _known.TryGetValue(helper, out var known) ? known : _known.GetOrAdd(helper, Compute(helper, cancellationToken));
         }
 
+        private IMethodSymbol? Helper(ISymbol? method)
+        {
+            if (method is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsVirtual: false, IsOverride: false, IsAbstract: false } helper
+                || !helper.ExplicitInterfaceImplementations.IsEmpty || helper.ContainingType is null
+                || !SymbolEqualityComparer.Default.Equals(helper.ContainingAssembly, _context.Compilation.Assembly))
+            {
+                return null;
+            }
+
+            switch (helper.DeclaredAccessibility)
+            {
+                case Accessibility.Private:
+                    return helper.OriginalDefinition;
+                case Accessibility.Internal or Accessibility.ProtectedAndInternal when !InternalsShown:
+                    return helper.OriginalDefinition;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The assembly names another in <c>[InternalsVisibleTo]</c>: its internal members have callers elsewhere.</summary>
+        private bool InternalsShown
+            => _internalsShown ??= _context.Compilation.Assembly.GetAttributes().Any(a => a.AttributeClass is { Name: "InternalsVisibleToAttribute" } type
+                && type.ContainingNamespace?.ToDisplayString() == "System.Runtime.CompilerServices");
+
         private ConsentFacts Compute(IMethodSymbol helper, CancellationToken cancellationToken)
         {
-            ConsentFacts? all = null;
-            foreach (var declaration in helper.ContainingType.DeclaringSyntaxReferences)
+            if (CallsOf(helper, cancellationToken) is not { Length: > 0 } calls)
             {
-                var typeSyntax = declaration.GetSyntax(cancellationToken);
-                var model = _context.GetSemanticModel(declaration.SyntaxTree, cancellationToken);
-                foreach (var token in typeSyntax.DescendantTokens())
+                return ConsentFacts.None;
+            }
+
+            ConsentFacts? all = null;
+            foreach (var call in calls)
+            {
+                if (ConsentAt(call.Model, call.Caller, call.Call, call.CallerSymbol, helper, cancellationToken) is not { } facts)
+                {
+                    return ConsentFacts.None;
+                }
+
+                all = all is { } so ? so.Intersect(facts) : facts;
+                if (all.Value.IsNone)
+                {
+                    return ConsentFacts.None;
+                }
+            }
+
+            return all ?? ConsentFacts.None;
+        }
+
+        /// <summary>Every call of <paramref name="helper"/>, or null when one of its uses is not a call that can be walked.</summary>
+        private CallSite[]? CallsOf(IMethodSymbol helper, CancellationToken cancellationToken)
+            => _calls.TryGetValue(helper, out var known) ? known : _calls.GetOrAdd(helper, FindCalls(helper, cancellationToken));
+
+        private CallSite[]? FindCalls(IMethodSymbol helper, CancellationToken cancellationToken)
+        {
+            var calls = new List<CallSite>();
+            IEnumerable<SyntaxNode> scopes = helper.DeclaredAccessibility == Accessibility.Private
+                ? helper.ContainingType.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken))
+                : _context.Compilation.SyntaxTrees.Select(t => t.GetRoot(cancellationToken));
+            foreach (var scope in scopes)
+            {
+                SemanticModel? model = null;
+                foreach (var token in scope.DescendantTokens())
                 {
                     if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != helper.Name || token.Parent is not SimpleNameSyntax name)
                     {
                         continue; // the declaration's own name, or another name
                     }
 
+                    model ??= _context.GetSemanticModel(scope.SyntaxTree, cancellationToken);
                     var info = model.GetSymbolInfo(name, cancellationToken);
                     if (!IsHelper(info.Symbol, helper))
                     {
                         if (Contains(info.CandidateSymbols, helper))
                         {
-                            return ConsentFacts.None; // a call the compiler could not settle: unknown
+                            return null; // a call the compiler could not settle: unknown
                         }
 
                         continue;
@@ -71,36 +138,41 @@ namespace PiiAnalyzers.Flow
                         continue;
                     }
 
-                    if (CallOf(name) is not { } call)
+                    if (CallOf(name) is not { } call || Caller(call) is not { } caller)
                     {
-                        return ConsentFacts.None; // a method group: called from where it is passed
+                        return null; // a method group (called from where it is passed), or a call outside a body
                     }
 
-                    if (Caller(call) is not { } caller)
-                    {
-                        return ConsentFacts.None;
-                    }
-
-                    var callerSymbol = model.GetDeclaredSymbol(caller, cancellationToken);
+                    var callerSymbol = model.GetDeclaredSymbol(caller, cancellationToken) as IMethodSymbol;
                     if (SymbolEqualityComparer.Default.Equals(callerSymbol?.OriginalDefinition, helper))
                     {
                         continue; // recursion adds nothing the outer calls did not
                     }
 
-                    if (ConsentAt(model, caller, call, callerSymbol as IMethodSymbol, helper, cancellationToken) is not { } facts)
-                    {
-                        return ConsentFacts.None;
-                    }
-
-                    all = all is { } so ? so.Intersect(facts) : facts;
-                    if (all.Value.IsNone)
-                    {
-                        return ConsentFacts.None;
-                    }
+                    calls.Add(new CallSite(model, caller, call, callerSymbol));
                 }
             }
 
-            return all ?? ConsentFacts.None;
+            return calls.ToArray();
+        }
+
+        private readonly struct CallSite
+        {
+            public CallSite(SemanticModel model, SyntaxNode caller, InvocationExpressionSyntax call, IMethodSymbol? callerSymbol)
+            {
+                Model = model;
+                Caller = caller;
+                Call = call;
+                CallerSymbol = callerSymbol;
+            }
+
+            public SemanticModel Model { get; }
+
+            public SyntaxNode Caller { get; }
+
+            public InvocationExpressionSyntax Call { get; }
+
+            public IMethodSymbol? CallerSymbol { get; }
         }
 
         private static bool IsHelper(ISymbol? symbol, IMethodSymbol helper)

@@ -8,8 +8,9 @@ namespace PiiAnalyzers.Flow
     /// <summary>Data reaching a sink, directly or through a summarized helper.</summary>
     internal readonly struct SinkEvent
     {
-        public SinkEvent(SinkKind kind, string sink, string? helper, IOperation call, IOperation argument, ImmutableArray<Origin> visible, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType, INamedTypeSymbol? ignoreAttribute = null, ImmutableArray<string> purposes = default, bool entityStore = false)
+        public SinkEvent(SinkKind kind, string sink, string? helper, IOperation call, IOperation argument, ImmutableArray<Origin> visible, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType, INamedTypeSymbol? ignoreAttribute = null, ImmutableArray<string> purposes = default, bool entityStore = false, bool consentOnly = false)
         {
+            ConsentOnly = consentOnly;
             Purposes = purposes.IsDefault ? ImmutableArray<string>.Empty : purposes;
             EntityStore = entityStore;
             Kind = kind;
@@ -25,6 +26,12 @@ namespace PiiAnalyzers.Flow
         }
 
         public SinkKind Kind { get; }
+
+        /// <summary>
+        /// Judged only for consent: data a closed helper's parameter type holds, reaching a sink inside it, reported at
+        /// the helper's call (the helper reports its other rules, retention among them, itself).
+        /// </summary>
+        public bool ConsentOnly { get; }
 
         /// <summary>The purposes the sink serves (an audit log kept for <c>security</c>); empty for a plain sink.</summary>
         public ImmutableArray<string> Purposes { get; }

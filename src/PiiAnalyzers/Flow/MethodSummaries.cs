@@ -291,7 +291,11 @@ namespace PiiAnalyzers.Flow
         /// <summary>Collects, while a method is summarized, the sinks its parameters reach.</summary>
         private sealed class SummaryRecorder : IFlowObserver
         {
+            /// <summary>Bounds what a summary carries of the data its method writes itself.</summary>
+            private const int MaxDataSinks = 16;
+
             private readonly List<ParameterSink>[] _sinks;
+            private readonly List<DataSink> _dataSinks = new List<DataSink>();
 
             public SummaryRecorder(int parameterCount)
             {
@@ -300,6 +304,15 @@ namespace PiiAnalyzers.Flow
 
             public void OnSink(in SinkEvent sink)
             {
+                if (Sinks.SinkKinds.NeedsConsent(sink.Kind))
+                {
+                    var data = sink.Visible.RemoveAll(origin => origin.IsParameter);
+                    if (!data.IsEmpty && _dataSinks.Count < MaxDataSinks)
+                    {
+                        _dataSinks.Add(new DataSink(new ParameterSink(sink.Kind, sink.Sink, sink.MembersVisible, sink.Consent, sink.RootType, sink.Purposes, sink.IgnoreAttribute, sink.EntityStore), data));
+                    }
+                }
+
                 foreach (var origin in sink.Visible)
                 {
                     if (!origin.IsParameter || origin.Parameter >= _sinks.Length)
@@ -331,7 +344,7 @@ namespace PiiAnalyzers.Flow
                     builder.Add(list is null ? ImmutableArray<ParameterSink>.Empty : list.ToImmutableArray());
                 }
 
-                return new MethodSummary(builder.MoveToImmutable(), returns, parameterWrites);
+                return new MethodSummary(builder.MoveToImmutable(), returns, parameterWrites, _dataSinks.ToImmutableArray());
             }
         }
     }

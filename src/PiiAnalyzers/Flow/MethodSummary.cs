@@ -44,6 +44,24 @@ namespace PiiAnalyzers.Flow
     }
 
     /// <summary>
+    /// Declared data a summarized method writes to a sink that needs consent, whatever its parameters: judged at the
+    /// calls of a helper whose callers are all known (<see cref="CallerConsent"/>), for the data their arguments hold.
+    /// </summary>
+    internal readonly struct DataSink
+    {
+        public DataSink(ParameterSink sink, ImmutableArray<PersonalData.Origin> data)
+        {
+            Sink = sink;
+            Data = data;
+        }
+
+        public ParameterSink Sink { get; }
+
+        /// <summary>The declared data written (never a parameter placeholder).</summary>
+        public ImmutableArray<PersonalData.Origin> Data { get; }
+    }
+
+    /// <summary>
     /// What a source method does with personal data, seen from a call site: which parameters reach which sinks, and
     /// what its return value carries — declared data it reads itself, and placeholders for what flows from its
     /// parameters (<see cref="PersonalData.Origin.IsParameter"/>), substituted with the caller's arguments.
@@ -52,8 +70,9 @@ namespace PiiAnalyzers.Flow
     {
         public static readonly MethodSummary Empty = new MethodSummary(ImmutableArray<ImmutableArray<ParameterSink>>.Empty, Taint.Clean);
 
-        public MethodSummary(ImmutableArray<ImmutableArray<ParameterSink>> parameterSinks, Taint returns, ImmutableArray<Taint> parameterWrites = default)
+        public MethodSummary(ImmutableArray<ImmutableArray<ParameterSink>> parameterSinks, Taint returns, ImmutableArray<Taint> parameterWrites = default, ImmutableArray<DataSink> dataSinks = default)
         {
+            DataSinks = dataSinks.IsDefault ? ImmutableArray<DataSink>.Empty : dataSinks;
             ParameterSinks = parameterSinks;
             Returns = returns;
             ParameterWrites = parameterWrites;
@@ -65,6 +84,9 @@ namespace PiiAnalyzers.Flow
         /// <c>template["name"] = user.Name</c> leaves the caller's template holding the user's name.
         /// </summary>
         public ImmutableArray<Taint> ParameterWrites { get; }
+
+        /// <summary>The declared data the method writes to sinks that need consent.</summary>
+        public ImmutableArray<DataSink> DataSinks { get; }
 
         public Taint WritesOf(int ordinal)
             => !ParameterWrites.IsDefault && ordinal >= 0 && ordinal < ParameterWrites.Length ? ParameterWrites[ordinal] : Taint.Clean;
@@ -98,7 +120,7 @@ namespace PiiAnalyzers.Flow
                 writes = joined.ToImmutableArray();
             }
 
-            return new MethodSummary(sinks.MoveToImmutable(), Returns.Union(other.Returns), writes);
+            return new MethodSummary(sinks.MoveToImmutable(), Returns.Union(other.Returns), writes, DataSinks.AddRange(other.DataSinks));
         }
 
         public ImmutableArray<ParameterSink> SinksOf(int ordinal)

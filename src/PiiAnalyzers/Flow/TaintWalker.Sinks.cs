@@ -177,11 +177,12 @@ namespace PiiAnalyzers.Flow
         /// <summary>Audit(visitor.Email) where Audit logs its parameter: reported at the call site, naming the helper.</summary>
         private void ReportHelperSinks(IOperation call, IMethodSymbol method, MethodSummary summary, ImmutableArray<IArgumentOperation> arguments, Taint[] values, Dictionary<IOperation, Taint>? elements)
         {
-            if (!_reporting || summary.ParameterSinks.IsEmpty)
+            if (!_reporting)
             {
                 return;
             }
 
+            ReportDataSinks(call, method, summary, arguments, values);
             for (var i = 0; i < arguments.Length; i++)
             {
                 if (arguments[i].Parameter is not { } parameter || values[i].IsClean)
@@ -208,6 +209,45 @@ namespace PiiAnalyzers.Flow
             }
         }
 
+        /// <summary>
+        /// Export(v) where the private Export serializes <c>v.Email</c>: the consent for the data the arguments' types hold
+        /// is judged at each call of a helper whose calls are all known (the helper reports its other rules itself).
+        /// </summary>
+        private void ReportDataSinks(IOperation call, IMethodSymbol method, MethodSummary summary, ImmutableArray<IArgumentOperation> arguments, Taint[] values)
+        {
+            if (summary.DataSinks.IsEmpty || !_context.Callers.IsClosed(method, _cancellationToken))
+            {
+                return;
+            }
+
+            foreach (var dataSink in summary.DataSinks)
+            {
+                var sink = dataSink.Sink;
+                if (sink.Kind == _ownerSink)
+                {
+                    continue;
+                }
+
+                for (var i = 0; i < arguments.Length; i++)
+                {
+                    if (arguments[i].Parameter is not { } parameter || values[i].IsClean)
+                    {
+                        continue;
+                    }
+
+                    var held = TypeTaint(parameter.OriginalDefinition.Type).Contained;
+                    var passed = values[i].Contained;
+                    var carried = dataSink.Data.RemoveAll(origin => !held.Contains(origin) || !passed.Contains(origin));
+                    if (!carried.IsEmpty)
+                    {
+                        _observer.OnSink(new SinkEvent(
+                            sink.Kind, sink.Display, "'" + method.Name + "'", call, arguments[i].Value, carried, sink.MembersVisible,
+                            _state.Consent.Union(sink.Consent), sink.RootType ?? RootType(ValueType(arguments[i].Value)), sink.IgnoreAttribute, sink.Purposes, sink.EntityStore, consentOnly: true));
+                    }
+                }
+            }
+        }
+
         private void ReportHelperSink(IOperation call, IMethodSymbol method, MethodSummary summary, IParameterSymbol parameter, IOperation value, Taint taint)
         {
             foreach (var sink in summary.SinksOf(parameter.Ordinal))
@@ -219,7 +259,8 @@ namespace PiiAnalyzers.Flow
 
                 var visible = Unwritten(taint.Visible(sink.MembersVisible), sink.IgnoreAttribute, sink.EntityStore, ValueType(value), value);
 
-                // What the parameter's own type holds is reported inside the helper; here only what the caller adds.
+                // What the parameter's own type holds is reported inside the helper; here only what the caller adds
+                // (and, for a helper whose calls are all known, its consent: see ReportDataSinks).
                 var ownType = TypeTaint(parameter.OriginalDefinition.Type).Visible(sink.MembersVisible);
                 if (!ownType.IsEmpty)
                 {

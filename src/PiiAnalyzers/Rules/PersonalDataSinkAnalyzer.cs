@@ -121,6 +121,12 @@ namespace PiiAnalyzers.Rules
                     return;
                 }
 
+                if (sink.ConsentOnly)
+                {
+                    AddConsent(ConsentRule(sink.Kind), sink, items);
+                    return;
+                }
+
                 switch (sink.Kind)
                 {
                     case SinkKind.Logging:
@@ -185,10 +191,43 @@ namespace PiiAnalyzers.Rules
             private static bool Covers(ConsentFacts consent, ConsentMarker requirement)
                 => requirement.Purposes.IsEmpty ? consent.Covers((string?)null) : requirement.Purposes.All(consent.Covers);
 
+            private static DiagnosticDescriptor ConsentRule(SinkKind kind) => kind switch
+            {
+                SinkKind.Serialization => Descriptors.SerializedWithoutConsent,
+                SinkKind.Persistence => Descriptors.PersistedWithoutConsent,
+                _ => Descriptors.TransferredWithoutConsent,
+            };
+
+            /// <summary>
+            /// The data this helper's parameters' types hold, when every call of the helper is known: consent for it is
+            /// judged at each call (see <see cref="Flow.CallerConsent"/>), not here. Empty for any other method.
+            /// </summary>
+            private HashSet<Origin> JudgedAtCalls => _judgedAtCalls ??= ComputeJudgedAtCalls();
+
+            private HashSet<Origin>? _judgedAtCalls;
+
+            private HashSet<Origin> ComputeJudgedAtCalls()
+            {
+                var held = new HashSet<Origin>();
+                if (_owner is IMethodSymbol { Parameters.IsEmpty: false } method && _flow.Callers.IsClosed(method, _cancellationToken))
+                {
+                    foreach (var parameter in method.Parameters)
+                    {
+                        held.UnionWith(_flow.Catalog.GetContainerTaint(parameter.Type).Contained);
+                    }
+                }
+
+                return held;
+            }
+
             private void AddConsent(DiagnosticDescriptor rule, in SinkEvent sink, List<DataItem> items)
             {
                 var consent = sink.Consent;
                 var unguarded = items.Where(i => i.NeedsConsent && !consent.Covers(i)).ToList();
+                if (unguarded.Count > 0 && JudgedAtCalls.Count > 0)
+                {
+                    unguarded = unguarded.Where(i => !JudgedAtCalls.Contains(Origin.Of(i))).ToList();
+                }
                 if (unguarded.Count > 0 && !CallerConsent.IsNone)
                 {
                     consent = consent.Union(CallerConsent);

@@ -9,3 +9,12 @@ namespace PiiAnalyzers.Sinks
         Transfer = 3,
     }
 }
+
+namespace PiiAnalyzers.Sinks
+{
+    internal static class SinkKinds
+    {
+        /// <summary>Data reaching the sink needs consent when collected on that basis (all but logging, which never may).</summary>
+        public static bool NeedsConsent(SinkKind kind) => kind != SinkKind.Logging;
+    }
+}

@@ -392,7 +392,7 @@ public class Visitor
                 class App
                 {
                     void Configure() => this.MapPost("/visitors", (Visitor v) => Save(v));
-                    static string Save(Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
+                    public static string Save(Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
                 }
 
                 public class Visitor

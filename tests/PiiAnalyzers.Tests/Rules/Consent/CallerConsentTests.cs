@@ -5,7 +5,7 @@ using Verify = PiiAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PiiAnalyzers.
 
 namespace PiiAnalyzers.Tests.Rules.Consent
 {
-    /// <summary>A private helper whose every call is guarded is guarded inside.</summary>
+    /// <summary>A helper only this compilation calls is judged at its calls: guarded where they are, reported where they are not.</summary>
     public class CallerConsentTests
     {
         private const string Serialize = "'JsonSerializer.Serialize'";
@@ -28,15 +28,87 @@ namespace PiiAnalyzers.Tests.Rules.Consent
         }
 
         [Fact]
-        public async Task PrivateHelperWithOneUnguardedCall_IsReportedInside()
+        public async Task PrivateHelperWithOneUnguardedCall_IsReportedAtThatCall()
         {
             await Verify.VerifyAnalyzerAsync(Code("""
 
                     public string? ExportIfAllowed(Visitor v) => _consent.CanSupport(v) ? Export(v) : null;
-                    public string ExportAnyway(Visitor v) => Export(v);
-                    private string Export(Visitor v) => {|#0:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    public string ExportAnyway(Visitor v) => {|#0:Export(v)|};
+                    private string Export(Visitor v) => System.Text.Json.JsonSerializer.Serialize(v.Email);
                 """),
+                Rule("PII002", 0, Email, "'Export' (through 'JsonSerializer.Serialize')", CheckSupport));
+        }
+
+        [Fact]
+        public async Task InternalHelperWithOneUnguardedCall_IsReportedAtThatCall()
+        {
+            await Verify.VerifyAnalyzerAsync(Code("""
+
+                    public string ExportAnyway(Visitor v) => {|#0:new Exporter().Export(v)|};
+                    public string? ExportIfAllowed(Visitor v) => _consent.CanSupport(v) ? new Exporter().Export(v) : null;
+                }
+
+                internal sealed class Exporter
+                {
+                    internal string Export(Visitor v) => System.Text.Json.JsonSerializer.Serialize(v.Email);
+                """),
+                Rule("PII002", 0, Email, "'Export' (through 'JsonSerializer.Serialize')", CheckSupport));
+        }
+
+        [Fact]
+        public async Task InternalHelperOfAnAssemblyShowingItsInternals_IsJudgedInside()
+        {
+            await Verify.VerifyAnalyzerAsync(Code("""
+
+                    public string ExportAnyway(Visitor v) => new Exporter().Export(v);
+                }
+
+                internal sealed class Exporter
+                {
+                    internal string Export(Visitor v) => {|#0:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                """).Replace("using Market;", "using Market;\n[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Market.Tests\")]"),
                 Rule("PII002", 0, Email, Serialize, CheckSupport));
+        }
+
+        [Fact]
+        public async Task HelperChain_IsReportedAtTheOutermostUnguardedCall()
+        {
+            await Verify.VerifyAnalyzerAsync(Code("""
+
+                    public void Save(Visitor v)
+                    {
+                        if (_consent.CanSupport(v)) Store(v);
+                        {|#0:Store(v)|};
+                    }
+                    private void Store(Visitor v) => Write(v);
+                    private void Write(Visitor v) => System.IO.File.WriteAllText("v.txt", System.Text.Json.JsonSerializer.Serialize(v.Email));
+                """),
+                Rule("PII002", 0, Email, "'Store' (through 'JsonSerializer.Serialize')", CheckSupport),
+                Rule("PII003", 0, Email, "'Store' (through 'File.WriteAllText')", CheckSupport));
+        }
+
+        [Fact]
+        public async Task ClosedHelperThatStores_KeepsRetentionInside_AndConsentAtTheCall()
+        {
+            await Verify.VerifyAnalyzerAsync(Code("""
+
+                    public void Keep(Lead lead) => {|#0:Store(lead)|};
+                    private void Store(Lead lead) => {|#1:System.IO.File.WriteAllText("lead.txt", lead.Email)|};
+                """),
+                Rule("PII003", 0, LeadEmail, "'Store' (through 'File.WriteAllText')", "check consent for 'marketing' first"),
+                Rule("PII004", 1, LeadEmail.Replace(", basis consent", ""), "'File.WriteAllText'", "Lead"));
+        }
+
+        [Fact]
+        public async Task DataTheHelperReadsItself_IsReportedInside()
+        {
+            await Verify.VerifyAnalyzerAsync(Code("""
+
+                    private readonly Lead _lead = new();
+                    public string ExportAnyway(Visitor v) => Export(v);
+                    private string Export(Visitor v) => {|#0:System.Text.Json.JsonSerializer.Serialize(_lead.Email)|};
+                """),
+                Rule("PII002", 0, LeadEmail, Serialize, "check consent for 'marketing' first"));
         }
 
         [Fact]
@@ -44,10 +116,10 @@ namespace PiiAnalyzers.Tests.Rules.Consent
         {
             await Verify.VerifyAnalyzerAsync(Code("""
 
-                    public string? ExportIfAllowed(Visitor v) => _consent.HasConsent(v, "marketing") ? Export(v) : null;
-                    private string Export(Visitor v) => {|#0:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    public string? ExportIfAllowed(Visitor v) => _consent.HasConsent(v, "marketing") ? {|#0:Export(v)|} : null;
+                    private string Export(Visitor v) => System.Text.Json.JsonSerializer.Serialize(v.Email);
                 """),
-                Rule("PII002", 0, Email, Serialize, "the consent checked here covers 'marketing', not the purpose the data was collected for; " + CheckSupport));
+                Rule("PII002", 0, Email, "'Export' (through 'JsonSerializer.Serialize')", "the consent checked here covers 'marketing', not the purpose the data was collected for; " + CheckSupport));
         }
 
         [Fact]
