@@ -11,8 +11,8 @@ namespace PiiAnalyzers.CodeFixes
 {
     /// <summary>
     /// The one exported fixer for <see cref="Rules.PersonalDataSinkAnalyzer"/>'s rules (PII001–PII005, PII009). It offers
-    /// every fix of those rules — Redact, Remove from log message, Add consent check, Exclude from serialization, Add
-    /// retention policy — in that order. One fixer is needed because <c>dotnet format analyzers</c> pairs each analyzer
+    /// every fix of those rules — Redact, Remove from log message, Add consent check, Require consent from callers,
+    /// Exclude from serialization, Add retention policy — in that order. One fixer is needed because <c>dotnet format analyzers</c> pairs each analyzer
     /// with the first code fix provider that fixes any of its rules, and would otherwise never reach the others.
     /// <para>
     /// The fixes are nested with private constructors, so hosts that look for fixers by reflection (as dotnet format does)
@@ -27,6 +27,7 @@ namespace PiiAnalyzers.CodeFixes
             (Redact.Instance, new[] { RedactPersonalDataCodeFixProvider.EquivalenceKey }),
             (RemoveFromLogMessage.Instance, new[] { RemoveFromLogMessageCodeFixProvider.EquivalenceKey }),
             (AddConsentCheck.Instance, new[] { AddConsentCheckCodeFixProvider.AddConsentCheckKey, AddConsentCheckCodeFixProvider.AddConsentGuardClauseKey }),
+            (RequireConsentFromCallers.Instance, new[] { RequireConsentFromCallersCodeFixProvider.EquivalenceKey }),
             (ExcludeFromSerialization.Instance, new[] { ExcludeFromSerializationCodeFixProvider.EquivalenceKey }),
             (AddRetentionPolicy.Instance, new[] { AddRetentionPolicyCodeFixProvider.EquivalenceKey }));
 
@@ -118,7 +119,14 @@ namespace PiiAnalyzers.CodeFixes
                     }
 
                     string? first = null;
-                    var context = new CodeFixContext(owner, diagnostic, (action, _) => first ??= action.EquivalenceKey, fixAllContext.CancellationToken);
+                    // Require consent from callers moves the obligation rather than meeting it: chosen only when asked for.
+                    var context = new CodeFixContext(owner, diagnostic, (action, _) =>
+                    {
+                        if (action.EquivalenceKey != RequireConsentFromCallersCodeFixProvider.EquivalenceKey)
+                        {
+                            first ??= action.EquivalenceKey;
+                        }
+                    }, fixAllContext.CancellationToken);
                     await fixAllContext.CodeFixProvider.RegisterCodeFixesAsync(context).ConfigureAwait(false);
                     if (first is not null)
                     {
@@ -153,6 +161,15 @@ namespace PiiAnalyzers.CodeFixes
             public static readonly AddConsentCheck Instance = new AddConsentCheck();
 
             private AddConsentCheck()
+            {
+            }
+        }
+
+        private sealed class RequireConsentFromCallers : RequireConsentFromCallersCodeFixProvider
+        {
+            public static readonly RequireConsentFromCallers Instance = new RequireConsentFromCallers();
+
+            private RequireConsentFromCallers()
             {
             }
         }

@@ -16,6 +16,10 @@ namespace PiiAnalyzers.Tests.CodeFixes
     {
     }
 
+    public sealed class RequireConsentFromCallersFix : RequireConsentFromCallersCodeFixProvider
+    {
+    }
+
     public sealed class ExcludeFromSerializationFix : ExcludeFromSerializationCodeFixProvider
     {
     }
