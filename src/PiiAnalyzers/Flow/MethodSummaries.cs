@@ -223,7 +223,7 @@ namespace PiiAnalyzers.Flow
             var recorder = new SummaryRecorder(method.Parameters.Length);
             var walker = new TaintWalker(_context, recorder, depth, summarizing: method, _context.GetConfiguration(root.Syntax.SyntaxTree), cancellationToken);
             var returns = walker.Analyze(graph, method);
-            var summary = recorder.ToSummary(returns, walker.ParameterWrites);
+            var summary = recorder.ToSummary(returns, walker.ParameterWrites, walker.ReturnElements);
             if (!walker.DependsOnDepth)
             {
                 // The body consulted no helper: its summary is the same at every depth, so compute it once.
@@ -336,7 +336,7 @@ namespace PiiAnalyzers.Flow
                 // Reported where the helper itself is analyzed; nothing to carry to its callers.
             }
 
-            public MethodSummary ToSummary(Taint returns, ImmutableArray<Taint> parameterWrites)
+            public MethodSummary ToSummary(Taint returns, ImmutableArray<Taint> parameterWrites, ImmutableArray<Taint> returnElements)
             {
                 var builder = ImmutableArray.CreateBuilder<ImmutableArray<ParameterSink>>(_sinks.Length);
                 foreach (var list in _sinks)
@@ -344,7 +344,7 @@ namespace PiiAnalyzers.Flow
                     builder.Add(list is null ? ImmutableArray<ParameterSink>.Empty : list.ToImmutableArray());
                 }
 
-                return new MethodSummary(builder.MoveToImmutable(), returns, parameterWrites, _dataSinks.ToImmutableArray());
+                return new MethodSummary(builder.MoveToImmutable(), returns, parameterWrites, _dataSinks.ToImmutableArray(), returnElements);
             }
         }
     }

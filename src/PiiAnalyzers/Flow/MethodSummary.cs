@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using PiiAnalyzers.Sinks;
 
@@ -70,8 +71,9 @@ namespace PiiAnalyzers.Flow
     {
         public static readonly MethodSummary Empty = new MethodSummary(ImmutableArray<ImmutableArray<ParameterSink>>.Empty, Taint.Clean);
 
-        public MethodSummary(ImmutableArray<ImmutableArray<ParameterSink>> parameterSinks, Taint returns, ImmutableArray<Taint> parameterWrites = default, ImmutableArray<DataSink> dataSinks = default)
+        public MethodSummary(ImmutableArray<ImmutableArray<ParameterSink>> parameterSinks, Taint returns, ImmutableArray<Taint> parameterWrites = default, ImmutableArray<DataSink> dataSinks = default, ImmutableArray<Taint> returnElements = default)
         {
+            ReturnElements = returnElements;
             DataSinks = dataSinks.IsDefault ? ImmutableArray<DataSink>.Empty : dataSinks;
             ParameterSinks = parameterSinks;
             Returns = returns;
@@ -84,6 +86,12 @@ namespace PiiAnalyzers.Flow
         /// <c>template["name"] = user.Name</c> leaves the caller's template holding the user's name.
         /// </summary>
         public ImmutableArray<Taint> ParameterWrites { get; }
+
+        /// <summary>
+        /// For a method returning a tuple (or a task of one) built element by element on every path: what each element
+        /// holds, by position, with placeholders for the parameters; default when only the whole is known.
+        /// </summary>
+        public ImmutableArray<Taint> ReturnElements { get; }
 
         /// <summary>The declared data the method writes to sinks that need consent.</summary>
         public ImmutableArray<DataSink> DataSinks { get; }
@@ -120,7 +128,13 @@ namespace PiiAnalyzers.Flow
                 writes = joined.ToImmutableArray();
             }
 
-            return new MethodSummary(sinks.MoveToImmutable(), Returns.Union(other.Returns), writes, DataSinks.AddRange(other.DataSinks));
+            var elements = default(ImmutableArray<Taint>);
+            if (!ReturnElements.IsDefault && !other.ReturnElements.IsDefault && ReturnElements.Length == other.ReturnElements.Length)
+            {
+                elements = ReturnElements.Select((element, i) => element.Union(other.ReturnElements[i])).ToImmutableArray();
+            }
+
+            return new MethodSummary(sinks.MoveToImmutable(), Returns.Union(other.Returns), writes, DataSinks.AddRange(other.DataSinks), elements);
         }
 
         public ImmutableArray<ParameterSink> SinksOf(int ordinal)

@@ -18,6 +18,12 @@ namespace PiiAnalyzers.Flow
         {
             var method = invocation.TargetMethod;
             var receiver = Evaluate(invocation.Instance);
+            if (TypeShapes.IsRecordClone(method))
+            {
+                // note with { Subject = "Hi" }: the graph clones the record, then assigns the members listed.
+                return receiver;
+            }
+
             var arguments = EvaluateArguments(invocation.Arguments, out var elements);
             ForgetConditionsWrittenBy(invocation.Arguments);
             Watch(method);
@@ -103,6 +109,17 @@ namespace PiiAnalyzers.Flow
                     var argumentTaints = ArgumentTaints(method, invocation.Arguments, arguments);
                     ApplyParameterWrites(summary, invocation.Arguments, argumentTaints);
                     var returned = Substitute(summary.Returns, argumentTaints);
+                    if (!summary.ReturnElements.IsDefault)
+                    {
+                        var returnedElements = new Taint[summary.ReturnElements.Length];
+                        for (var i = 0; i < returnedElements.Length; i++)
+                        {
+                            returnedElements[i] = Substitute(summary.ReturnElements[i], argumentTaints);
+                        }
+
+                        (_returnedElements ??= new Dictionary<IOperation, Taint[]>())[invocation] = returnedElements;
+                    }
+
                     return TypeShapes.IsScalar(invocation.Type) ? Taint.Clean : returned.Union(TypeTaint(invocation.Type));
                 }
             }

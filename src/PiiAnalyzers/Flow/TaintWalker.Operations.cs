@@ -709,6 +709,103 @@ namespace PiiAnalyzers.Flow
                 // var dto = new Dto { Email = v.Email, Id = v.Id }: the graph filled the members in a capture.
                 _state.CopyMembers(capture.Id, variable);
             }
+            else if (ElementsReturnedBy(value) is { } elements && variable is ILocalSymbol { Type: INamedTypeSymbol { IsTupleType: true, TupleElements: var fields } }
+                && fields.Length == elements.Length)
+            {
+                // var pair = Load(v): each element holds what the helper put in it (the marker, set with the whole
+                // value, keeps trusting them until the tuple is written again).
+                for (var i = 0; i < fields.Length; i++)
+                {
+                    _state.Set(new MemberKey(variable, fields[i].CorrespondingTupleField ?? fields[i]), elements[i]);
+                }
+            }
+        }
+
+        /// <summary>
+        /// A return of a summarized method that returns a tuple: its value, and what each element holds, joined into
+        /// <see cref="ReturnElements"/> (a literal, or a tuple variable whose elements are known; anything else leaves only
+        /// the whole known).
+        /// </summary>
+        private Taint ReturnTuple(IOperation value, INamedTypeSymbol tuple)
+        {
+            var count = tuple.TupleElements.Length;
+            Taint[]? elements = null;
+            Taint whole;
+            if (MemberValues(value) is { } members && members.Values.Length == count)
+            {
+                elements = members.Values;
+                whole = members.Whole;
+            }
+            else
+            {
+                whole = Evaluate(value);
+                var stripped = value;
+                while (stripped is IConversionOperation { IsImplicit: true } conversion)
+                {
+                    stripped = conversion.Operand;
+                }
+
+                if (stripped.Type is INamedTypeSymbol { IsTupleType: true, TupleElements: { IsDefaultOrEmpty: false } fields } && fields.Length == count)
+                {
+                    elements = new Taint[count];
+                    for (var i = 0; i < count && elements is not null; i++)
+                    {
+                        if (TupleElementRead(stripped, fields[i]) is { } element)
+                        {
+                            elements[i] = element;
+                        }
+                        else
+                        {
+                            elements = null;
+                        }
+                    }
+                }
+            }
+
+            if (elements is null)
+            {
+                _returnElementsKnown = false;
+            }
+            else if (_returnElements is null)
+            {
+                _returnElements = (Taint[])elements.Clone();
+            }
+            else
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    _returnElements[i] = _returnElements[i].Union(elements[i]);
+                }
+            }
+
+            return whole;
+        }
+
+        /// <summary>
+        /// What each element of the tuple a summarized call returned holds (<c>var (email, id) = Load(v)</c>,
+        /// <c>await LoadAsync(v)</c>), or null when only the whole is known.
+        /// </summary>
+        private Taint[]? ElementsReturnedBy(IOperation value)
+        {
+            while (true)
+            {
+                switch (value)
+                {
+                    case IConversionOperation { IsImplicit: true } conversion:
+                        value = conversion.Operand;
+                        continue;
+                    case IAwaitOperation awaited:
+                        value = awaited.Operation;
+                        continue;
+                    case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } task }:
+                        value = task;
+                        continue;
+                    case IInvocationOperation invocation when _returnedElements is not null && _returnedElements.TryGetValue(invocation, out var elements):
+                        return elements;
+                    default:
+                        return null;
+                }
+            }
         }
 
         /// <summary>
@@ -783,6 +880,15 @@ namespace PiiAnalyzers.Flow
             {
                 (_creations ??= new HashSet<CaptureId>()).Add(capture.Id);
             }
+            else if (value is IInvocationOperation { Instance: { } cloned } clone && TypeShapes.IsRecordClone(clone.TargetMethod))
+            {
+                // note with { To = "" }: the clone starts with what each member of the original held.
+                (_creations ??= new HashSet<CaptureId>()).Add(capture.Id);
+                if (VariableOf(cloned) is { } original)
+                {
+                    _state.CopyMembers(original, capture.Id);
+                }
+            }
 
             if (value is IPropertyReferenceOperation or IFieldReferenceOperation && IsPlainPath(value))
             {
@@ -850,6 +956,23 @@ namespace PiiAnalyzers.Flow
         }
 
         private IOperation? LValueOf(CaptureId capture) => _lvalues is not null && _lvalues.TryGetValue(capture, out var target) ? target : null;
+
+        /// <summary>The variable whose members a value's members are kept under: a local, a parameter, or a capture.</summary>
+        private object? VariableOf(IOperation? value)
+        {
+            while (value is IConversionOperation { IsImplicit: true } conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                IFlowCaptureReferenceOperation capture => (object?)AliasOf(capture.Id) ?? capture.Id,
+                _ => null,
+            };
+        }
 
         private ISymbol? AliasOf(CaptureId capture) => _aliases is not null && _aliases.TryGetValue(capture, out var variable) ? variable : null;
 
@@ -927,7 +1050,15 @@ namespace PiiAnalyzers.Flow
             }
 
             var whole = Evaluate(value);
-            if (!targetElements.IsDefault)
+            if (!targetElements.IsDefault && ElementsReturnedBy(value) is { } returned && returned.Length == targetElements.Length)
+            {
+                // var (email, id) = Load(v): each variable gets its own element.
+                for (var i = 0; i < returned.Length; i++)
+                {
+                    Deconstruct(targetElements[i], returned[i]);
+                }
+            }
+            else if (!targetElements.IsDefault)
             {
                 foreach (var element in targetElements)
                 {

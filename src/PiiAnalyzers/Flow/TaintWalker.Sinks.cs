@@ -139,19 +139,7 @@ namespace PiiAnalyzers.Flow
         /// </summary>
         private HashSet<Origin>? CopiedIntoColumns(IOperation? value)
         {
-            while (value is IConversionOperation { IsImplicit: true } conversion)
-            {
-                value = conversion.Operand;
-            }
-
-            object? root = value switch
-            {
-                ILocalReferenceOperation local => local.Local,
-                IParameterReferenceOperation parameter => parameter.Parameter,
-                IFlowCaptureReferenceOperation capture => (object?)AliasOf(capture.Id) ?? capture.Id,
-                _ => null,
-            };
-
+            var root = VariableOf(value);
             if (root is null)
             {
                 return null;

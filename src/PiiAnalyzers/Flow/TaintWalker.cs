@@ -77,6 +77,9 @@ namespace PiiAnalyzers.Flow
         // Flow captures that hold an object under construction (its initializer fills the members through the capture).
         private HashSet<CaptureId>? _creations;
 
+        /// <summary>What each element of the tuple a summarized call returned holds, by call (see ElementsReturnedBy).</summary>
+        private Dictionary<IOperation, Taint[]>? _returnedElements;
+
         private FlowState _state = new FlowState();
 
         /// <summary>
@@ -124,6 +127,7 @@ namespace PiiAnalyzers.Flow
             }
 
             _reporting = true;
+            _ownGraph = graph;
             var returns = AnalyzeGraph(graph, entry);
             if (_summarizing is not null)
             {
@@ -138,6 +142,16 @@ namespace PiiAnalyzers.Flow
         /// <c>builder.Append(email)</c>), by ordinal; default when it wrote nothing.
         /// </summary>
         public ImmutableArray<Taint> ParameterWrites { get; private set; }
+
+        /// <summary>
+        /// While summarizing a method that returns a tuple: what each element of the returned value holds, joined over
+        /// every return; default when a return gives only the whole (see <see cref="MethodSummary.ReturnElements"/>).
+        /// </summary>
+        public ImmutableArray<Taint> ReturnElements => _returnElementsKnown && _returnElements is not null ? _returnElements.ToImmutableArray() : default;
+
+        private Taint[]? _returnElements;
+        private bool _returnElementsKnown = true;
+        private ControlFlowGraph? _ownGraph;
 
         private ImmutableArray<Taint> WritesToParameters(FlowState entry, FlowState? exit)
         {
@@ -461,6 +475,12 @@ namespace PiiAnalyzers.Flow
 
             if (block.BranchValue is { } branchValue)
             {
+                if (block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return && _summarizing is not null && _reporting
+                    && graph == _ownGraph && TypeShapes.ReturnedTuple(_summarizing) is { } tuple)
+                {
+                    return ReturnTuple(branchValue, tuple);
+                }
+
                 var value = Evaluate(branchValue);
                 if (block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
                 {

@@ -297,5 +297,22 @@ namespace PiiAnalyzers.Flow
 
             return false;
         }
+
+        /// <summary>The record's compiler-written clone method, which a <c>with</c> expression calls.</summary>
+        public static bool IsRecordClone(IMethodSymbol method)
+            => method.IsImplicitlyDeclared && method.Name == "<Clone>$" && method.Parameters.IsEmpty;
+
+        /// <summary>The tuple type a method returns, directly or through <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c>, or null.</summary>
+        public static INamedTypeSymbol? ReturnedTuple(IMethodSymbol method)
+        {
+            var type = method.ReturnType;
+            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "Task" or "ValueTask" } task
+                && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+            {
+                type = task.TypeArguments[0];
+            }
+
+            return type is INamedTypeSymbol { IsTupleType: true, TupleElements.IsDefaultOrEmpty: false } tuple ? tuple : null;
+        }
     }
 }

@@ -94,6 +94,91 @@ namespace PiiAnalyzers.Tests.Rules.Consent
         }
 
         [Fact]
+        public async Task TuplesReturnedFromHelpers_KeepTheirElements()
+        {
+            await Verify.VerifyAnalyzerAsync(Code("""
+
+                    static (string Address, Guid Token) Load(Visitor v) => (v.Email, Guid.NewGuid());
+                    static async Task<(string Address, Guid Token)> LoadAsync(Visitor v)
+                    {
+                        await Task.Yield();
+                        return (v.Email, Guid.NewGuid());
+                    }
+                    async Task M(Visitor v, Microsoft.Extensions.Logging.ILogger log)
+                    {
+                        var pair = Load(v);
+                        log.LogInformation("Token {Token}", pair.Token);
+                        log.LogInformation("Token {Token}", pair.Item2);
+                        log.LogInformation("Address {Address}", {|#0:pair.Address|});
+                        var (address, token) = Load(v);
+                        log.LogInformation("Token {Token}", token);
+                        log.LogInformation("Address {Address}", {|#1:address|});
+                        var later = await LoadAsync(v);
+                        log.LogInformation("Token {Token}", later.Token);
+                        log.LogInformation("Address {Address}", {|#2:later.Address|});
+                        var (mail, id) = await LoadAsync(v).ConfigureAwait(false);
+                        log.LogInformation("Token {Token}", id);
+                        log.LogInformation("Pair {Pair}", {|#3:later|});
+                    }
+                """),
+                Rule("PII001", 0, "'Visitor.Email' (personal data, purpose 'support')", "'LogInformation'"),
+                Rule("PII001", 1, "'Visitor.Email' (personal data, purpose 'support')", "'LogInformation'"),
+                Rule("PII001", 2, "'Visitor.Email' (personal data, purpose 'support')", "'LogInformation'"),
+                Rule("PII001", 3, "'Visitor.Email' (personal data, purpose 'support')", "'LogInformation'"));
+        }
+
+        [Fact]
+        public async Task TupleReturnedWholeOnOnePath_IsWholeEverywhere()
+        {
+            await Verify.VerifyAnalyzerAsync(Code("""
+
+                    static (string, string) Load(Visitor v, bool swap, (string, string) other) => swap ? other : (v.Email, "x");
+                    static (string, string) Either(Visitor v, bool swap)
+                    {
+                        if (swap) return ("x", v.Email);
+                        return (v.Email, "x");
+                    }
+                    void M(Visitor v, bool swap, Microsoft.Extensions.Logging.ILogger log)
+                    {
+                        var pair = Load(v, swap, (v.Email, v.Email));
+                        log.LogInformation("Second {Second}", {|#0:pair.Item2|});
+                        var either = Either(v, swap);
+                        log.LogInformation("Second {Second}", {|#1:either.Item2|});
+                    }
+                """),
+                Rule("PII001", 0, "'Visitor.Email' (personal data, purpose 'support')", "'LogInformation'"),
+                Rule("PII001", 1, "'Visitor.Email' (personal data, purpose 'support')", "'LogInformation'"));
+        }
+
+        [Fact]
+        public async Task WithExpressions_MemberByMember()
+        {
+            await Verify.VerifyAnalyzerAsync(Code("""
+
+                    public sealed record Card(string To, int Id);
+                    public sealed record Note { public string To { get; init; } = ""; public string Subject { get; init; } = ""; }
+                    void M(Visitor v, Microsoft.Extensions.Logging.ILogger log)
+                    {
+                        var note = new Note { To = v.Email, Subject = "Welcome" };
+                        var blanked = note with { To = "" };
+                        log.LogInformation("To {To}", blanked.To);
+                        log.LogInformation("Subject {Subject}", blanked.Subject);
+                        var copy = note with { Subject = "Hi" };
+                        log.LogInformation("Subject {Subject}", copy.Subject);
+                        log.LogInformation("To {To}", {|#0:copy.To|});
+                        var plain = new Note { Subject = "Welcome" };
+                        var filled = plain with { To = v.Email };
+                        log.LogInformation("Subject {Subject}", filled.Subject);
+                        log.LogInformation("To {To}", {|#1:filled.To|});
+                        log.LogInformation("Note {Note}", {|#2:filled|});
+                    }
+                """),
+                Rule("PII001", 0, "'Visitor.Email' (personal data, purpose 'support')", "'LogInformation'"),
+                Rule("PII001", 1, "'Visitor.Email' (personal data, purpose 'support')", "'LogInformation'"),
+                Rule("PII001", 2, "'Visitor.Email' (personal data, purpose 'support')", "'LogInformation'"));
+        }
+
+        [Fact]
         public async Task ObjectInitializerAndAnonymousType_MemberByMember()
         {
             await Verify.VerifyAnalyzerAsync(Code(Message + """
