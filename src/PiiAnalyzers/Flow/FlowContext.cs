@@ -61,7 +61,7 @@ namespace PiiAnalyzers.Flow
         private CallerConsent? _callers;
 
         /// <summary>What serializers and stores write of a type (ignored members and entity navigations left out).</summary>
-        public WrittenData Written => _written ??= new WrittenData(Catalog);
+        public WrittenData Written => _written ??= new WrittenData(Catalog, Compilation);
 
         private WrittenData? _written;
 

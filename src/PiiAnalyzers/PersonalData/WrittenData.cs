@@ -10,7 +10,8 @@ namespace PiiAnalyzers.PersonalData
     /// <summary>
     /// What a serializer or store actually writes of a value's type, as opposed to everything the type holds
     /// (<see cref="PersonalDataCatalog.GetContainerTaint"/>): members carrying the sink's ignore attribute
-    /// (<c>[JsonIgnore]</c>, <c>[NotMapped]</c>) are skipped with everything below them, at any level; and an entity store
+    /// (<c>[JsonIgnore]</c>, <c>[NotMapped]</c>, and for EF Core <c>Ignore</c> in the model, see <see cref="FluentIgnores"/>)
+    /// are skipped with everything below them, at any level; and an entity store
     /// (EF Core) writes an entity's own columns, its owned types and the children in its collection navigations, while a
     /// reference navigation to another entity (a class with a key) points at a row, not a copy of it. Cached per type,
     /// ignore attribute and kind of store.
@@ -21,9 +22,12 @@ namespace PiiAnalyzers.PersonalData
         private readonly ConcurrentDictionary<Key, ImmutableHashSet<Origin>> _written = new ConcurrentDictionary<Key, ImmutableHashSet<Origin>>();
         private readonly ConcurrentDictionary<ITypeSymbol, bool> _entities = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
 
-        public WrittenData(PersonalDataCatalog catalog)
+        private readonly System.Lazy<FluentIgnores> _fluentIgnores;
+
+        public WrittenData(PersonalDataCatalog catalog, Compilation compilation)
         {
             _catalog = catalog;
+            _fluentIgnores = new System.Lazy<FluentIgnores>(() => FluentIgnores.Find(compilation, System.Threading.CancellationToken.None));
         }
 
         /// <summary>The data written when a value of <paramref name="type"/> is handed to the sink.</summary>
@@ -94,6 +98,11 @@ namespace PiiAnalyzers.PersonalData
                     if (ignore is not null && PrivacySymbols.Find(member, ignore) is not null)
                     {
                         continue; // [JsonIgnore], [NotMapped]: nothing of it, nor below it, is written
+                    }
+
+                    if (entityStore && (_fluentIgnores.Value.IsIgnored(member) || _fluentIgnores.Value.IsIgnored(memberType)))
+                    {
+                        continue; // Ignore(x => x.Owner) in the model: not a column, nor a navigation
                     }
 
                     if (_catalog.GetDeclared(member) is { } item)

@@ -179,6 +179,59 @@ namespace PiiAnalyzers.Tests.Rules.Persistence
         }
 
         [Fact]
+        public async Task MembersAndTypesIgnoredInTheModel_AreNotStored()
+        {
+            await Verify.VerifyAnalyzerAsync(Source("""
+
+                    void M(Shop.Ignored.ProfileDb db, Shop.Ignored.Profile profile, Shop.Ignored.Keeper keeper)
+                    {
+                        db.Add(profile);
+                        {|#0:db.Add(keeper)|};
+                    }
+                """) + """
+
+                namespace Shop.Ignored
+                {
+                    using Microsoft.EntityFrameworkCore;
+                    using PiiAttributes;
+
+                    public class Draft
+                    {
+                        [PersonalData(Purpose = "account")]
+                        public string Text { get; set; } = "";
+                    }
+
+                    [RetentionPolicy(Days = 30)]
+                    public class Profile
+                    {
+                        public int Id { get; set; }
+                        public Address Home { get; set; } = new();
+                        public Address Work { get; set; } = new();
+                        public Draft Notes { get; set; } = new();
+                    }
+
+                    [RetentionPolicy(Days = 30)]
+                    public class Keeper
+                    {
+                        public int Id { get; set; }
+                        public Address Home { get; set; } = new();
+                    }
+
+                    public class ProfileDb : DbContext
+                    {
+                        protected override void OnModelCreating(ModelBuilder modelBuilder)
+                        {
+                            modelBuilder.Ignore<Draft>();
+                            modelBuilder.Entity<Profile>().Ignore(p => p.Home);
+                            modelBuilder.Entity<Profile>().Ignore(nameof(Profile.Work));
+                        }
+                    }
+                }
+                """,
+                Rule("PII003", 0, "'Address.Street' (personal data, purpose 'account', basis consent)", "'Add'", CheckAccount));
+        }
+
+        [Fact]
         public async Task EntryStateAddedOrModified_AndAttach_Persist()
         {
             await Verify.VerifyAnalyzerAsync(Source("""
