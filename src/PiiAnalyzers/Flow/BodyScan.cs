@@ -14,7 +14,8 @@ namespace PiiAnalyzers.Flow
     /// both a source of personal data and a way out (a sink, or a call to a helper that reaches one) are analyzed.
     /// <para>
     /// A source is everything the engine itself starts taint from (<see cref="TaintWalker"/>): a member, parameter or
-    /// return value declared as personal data, a value whose type holds personal data
+    /// return value declared as personal data or that the framework hands out (<see cref="PersonalData.FrameworkSources"/>),
+    /// a value whose type holds personal data
     /// (<see cref="PersonalData.PersonalDataCatalog.GetContainerTaint"/>), or a call to a source method or computed
     /// property whose body, transitively, has a source. The scan is therefore sound: a body it rejects would report
     /// nothing. A call to a <c>[RequiresConsent]</c> method (PII009, no personal data needed) always counts.
@@ -421,7 +422,8 @@ namespace PiiAnalyzers.Flow
                 case OperationKind.EventReference:
                 case OperationKind.MethodReference:
                     var member = (IMemberReferenceOperation)operation;
-                    if (_context.Catalog.GetDeclared(member.Member) is not null)
+                    if (_context.Catalog.GetDeclared(member.Member) is not null
+                        || (member is IPropertyReferenceOperation { Arguments.IsEmpty: false } && _context.Symbols.Framework.OfCall(member) is not null))
                     {
                         return true;
                     }
@@ -435,7 +437,7 @@ namespace PiiAnalyzers.Flow
 
                 case OperationKind.Invocation:
                     var invocation = (IInvocationOperation)operation;
-                    if (_context.Catalog.GetDeclared(invocation.TargetMethod) is not null)
+                    if (_context.Catalog.GetDeclared(invocation.TargetMethod) is not null || _context.Symbols.Framework.OfCall(invocation) is not null)
                     {
                         return true;
                     }

@@ -90,14 +90,14 @@ namespace PiiAnalyzers.Flow
 
         /// <summary>
         /// The context for <paramref name="compilation"/>, or null when nothing in it can be personal data: it references
-        /// no personal-data marker (PiiAttributes, ASP.NET Core Identity, Microsoft.Extensions.Compliance) and no file
-        /// turns on <c>pii_analyzers.infer_from_names</c>.
+        /// no personal-data marker (PiiAttributes, ASP.NET Core Identity, Microsoft.Extensions.Compliance), does not reference
+        /// ASP.NET Core (whose requests bring claims and addresses, see <see cref="FrameworkSources"/>) and no file turns on <c>pii_analyzers.infer_from_names</c>.
         /// </summary>
         public static FlowContext? TryCreate(Compilation compilation, AnalyzerOptions options)
         {
             var symbols = PrivacySymbols.Create(compilation);
             var infersFromNames = InfersFromNamesAnywhere(compilation, options);
-            if (symbols.PersonalData is null && !symbols.HasEcosystemMarkers && !infersFromNames)
+            if (symbols.PersonalData is null && !symbols.HasEcosystemMarkers && !symbols.Framework.AspNetCorePresent && !infersFromNames)
             {
                 return null;
             }

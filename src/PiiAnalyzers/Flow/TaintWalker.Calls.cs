@@ -61,9 +61,18 @@ namespace PiiAnalyzers.Flow
             }
 
             var lambdas = Lambdas(invocation.Arguments, TypeShapes.IsSequence(SourceType(invocation, method)) ? source : Taint.Clean);
-            AssignOutArguments(invocation.Arguments, source, IsPassThroughReceiver(SourceType(invocation, method)));
+            var framework = FrameworkSource(invocation);
+            if (!framework.IsClean)
+            {
+                // headers.TryGetValue("X-Forwarded-For", out var forwarded): the value is the header.
+                AssignOutArguments(invocation.Arguments, framework, sourcePassesThrough: true);
+            }
+            else
+            {
+                AssignOutArguments(invocation.Arguments, source, IsPassThroughReceiver(SourceType(invocation, method)));
+            }
 
-            var declaredReturn = Declared(method);
+            var declaredReturn = Declared(method).Union(TypeShapes.IsScalar(invocation.Type) ? Taint.Clean : framework);
             if (!declaredReturn.IsClean)
             {
                 return declaredReturn.Union(TypeTaint(invocation.Type));
