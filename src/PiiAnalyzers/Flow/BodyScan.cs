@@ -114,7 +114,10 @@ namespace PiiAnalyzers.Flow
         /// Whether and how to analyze the body <paramref name="root"/>: not at all when the engine could report nothing
         /// in it, without a graph when it has more than <see cref="MaxBranchesForGraph"/> branches.
         /// </summary>
-        public BodyPlan Plan(IOperation root, Configuration.PiiConfiguration configuration, CancellationToken cancellationToken)
+        /// <param name="respondsWithReturns">
+        /// The body's return values are written to a response (a controller action's): a source is enough.
+        /// </param>
+        public BodyPlan Plan(IOperation root, Configuration.PiiConfiguration configuration, CancellationToken cancellationToken, bool respondsWithReturns = false)
         {
             var source = false;
             var requiresConsent = false;
@@ -151,6 +154,11 @@ namespace PiiAnalyzers.Flow
             if (requiresConsent)
             {
                 return plan;
+            }
+
+            if (respondsWithReturns && (source || AnyCarries(helpers, new Search(), cancellationToken)))
+            {
+                return plan; // what it returns is serialized into the response
             }
 
             // No source of its own: data can still come back from a helper (var label = Label(customerId)).
@@ -245,7 +253,7 @@ namespace PiiAnalyzers.Flow
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    if (_context.Sinks.IsSink(invocation, configuration))
+                    if (_context.Sinks.IsSink(invocation, configuration) || _context.Responses.IsRouteMap(invocation))
                     {
                         return true;
                     }
@@ -268,7 +276,7 @@ namespace PiiAnalyzers.Flow
                         && _context.Summaries.CanSummarize(target.OriginalDefinition)
                         && ReachesSink(target, search, cancellationToken);
                 case IObjectCreationOperation creation:
-                    return _context.Sinks.IsSink(creation);
+                    return _context.Sinks.IsSink(creation) || _context.Responses.Match(creation) is not null;
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
                     return _context.Sinks.MatchWrite(property, assignment.Value) is not null;
                 default:

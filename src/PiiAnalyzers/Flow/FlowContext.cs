@@ -38,6 +38,7 @@ namespace PiiAnalyzers.Flow
             // and answers from the marks alone (one cache, no per-member lookup of the declaring file's options).
             Catalog = new PersonalDataCatalog(symbols, infersFromNames ? options : null, compilation.Assembly, compilation.SyntaxTrees);
             Sinks = new SinkCatalog(compilation, symbols, tree => compilation.ContainsSyntaxTree(tree) ? GetSemanticModel(tree, CancellationToken.None) : null);
+            Responses = new ResponseSinks(compilation);
             Summaries = new MethodSummaries(this);
             Scan = new BodyScan(this);
             StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
@@ -66,6 +67,9 @@ namespace PiiAnalyzers.Flow
         private WrittenData? _written;
 
         public SinkCatalog Sinks { get; }
+
+        /// <summary>What ASP.NET Core serializes as a response: actions' and route handlers' return values, result objects.</summary>
+        public ResponseSinks Responses { get; }
 
         public MethodSummaries Summaries { get; }
 

@@ -280,7 +280,7 @@ namespace PiiAnalyzers.Flow
             var arguments = EvaluateArguments(creation.Arguments, out var elements);
             if (!_sinks.TryGetValue(creation, out var sink))
             {
-                _sinks[creation] = sink = _context.Sinks.Match(creation);
+                _sinks[creation] = sink = _context.Sinks.Match(creation) ?? _context.Responses.Match(creation);
             }
 
             if (sink is not null)
@@ -394,7 +394,8 @@ namespace PiiAnalyzers.Flow
                 seeds[i] = parameters;
             }
 
-            return AnalyzeNested(graph, _state, lambda.Symbol.Parameters, seeds.ToImmutableArray());
+            var response = _summarizing is null ? _context.Responses.OfRouteHandler(lambda) : null;
+            return AnalyzeNested(graph, _state, lambda.Symbol.Parameters, seeds.ToImmutableArray(), response);
         }
 
         private Taint LocalFunctionCall(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Taint[] values)

@@ -286,6 +286,12 @@ namespace PiiAnalyzers.Flow
                         {
                             AnalyzeLambda(lambda, Taint.Clean);
                         }
+                        else if (delegateCreation.Target is IMethodReferenceOperation handler && _reporting && _summarizing is null
+                            && _context.Responses.OfRouteHandler(handler) is { } response)
+                        {
+                            // app.MapGet("/me", GetMe): what GetMe returns is the response.
+                            ReportHandlerMethod(handler, response);
+                        }
                         else if (delegateCreation.Target is IAnonymousFunctionOperation written)
                         {
                             // Without a graph (AnalyzeWithoutGraph) a lambda is evaluated where it is written.
