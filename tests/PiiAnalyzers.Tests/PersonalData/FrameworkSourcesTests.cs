@@ -44,6 +44,10 @@ namespace Microsoft.AspNetCore.Http
         public static string[] GetCommaSeparatedValues(this IHeaderDictionary headers, string key) => new string[0];
     }
 }
+namespace Microsoft.AspNetCore.Http.Features
+{
+    public interface IHttpConnectionFeature { System.Net.IPAddress? RemoteIpAddress { get; set; } }
+}
 namespace Microsoft.Net.Http.Headers
 {
     public static class HeaderNames
@@ -170,8 +174,9 @@ class Service
         public async Task RemoteIpAddress_Logged_Triggers()
         {
             await Verify.VerifyAnalyzerAsync(Code(@"
-    void M(HttpContext context)
+    void M(HttpContext context, Microsoft.AspNetCore.Http.Features.IHttpConnectionFeature feature)
     {
+        _log.LogInformation(""{Ip}"", {|#3:feature.RemoteIpAddress|});
         _log.LogInformation(""{Ip}"", {|#0:context.Connection.RemoteIpAddress|});
         _log.LogInformation(""{Ip}"", {|#1:context.Connection.RemoteIpAddress?.ToString()|});
         var ip = context.Connection.RemoteIpAddress;
@@ -180,7 +185,8 @@ class Service
     }"),
                 Logged(0, Data("ConnectionInfo.RemoteIpAddress")),
                 Logged(1, Data("ConnectionInfo.RemoteIpAddress")),
-                Logged(2, Data("ConnectionInfo.RemoteIpAddress")));
+                Logged(2, Data("ConnectionInfo.RemoteIpAddress")),
+                Logged(3, Data("IHttpConnectionFeature.RemoteIpAddress")));
         }
 
         [Fact]

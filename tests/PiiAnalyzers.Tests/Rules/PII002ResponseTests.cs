@@ -34,6 +34,7 @@ namespace Microsoft.AspNetCore.Mvc
     [Controller]
     public abstract class ControllerBase
     {
+        public System.Security.Claims.ClaimsPrincipal User => null!;
         public OkObjectResult Ok(object? value) => null!;
         public NotFoundResult NotFound() => null!;
     }
@@ -141,11 +142,14 @@ public class VisitorsController : ControllerBase
         await Task.Yield();
         return {|#2:new JsonResult(v.Email)|};
     }
+
+    public IActionResult GetObject(Visitor v) => {|#3:new OkObjectResult(v.Email)|};
 }
 "),
                 Rule("PII002", 0, Email, "'Ok'", CheckSupport),
                 Rule("PII002", 1, Email, "'Ok'", CheckSupport),
-                Rule("PII002", 2, Email, "'JsonResult'", CheckSupport));
+                Rule("PII002", 2, Email, "'JsonResult'", CheckSupport),
+                Rule("PII002", 3, Email, "'OkObjectResult'", CheckSupport));
         }
 
         [Fact]
@@ -180,6 +184,8 @@ public class VisitorsController : ControllerBase
     }
 
     public override string ToString() => new Visitor().Email;
+
+    public string? Me() => User.Identity?.Name;
 }
 
 public class VisitorService
@@ -232,6 +238,22 @@ static class Endpoints
                 Rule("PII002", 1, Phone, "the response of the 'MapPost' handler", "check consent for 'marketing' first"),
                 Rule("PII002", 2, Email, "the response of the 'MapGet' handler", CheckSupport),
                 Rule("PII002", 3, Email, "'Results.Ok'", CheckSupport));
+        }
+
+        [Fact]
+        public async Task MapGetOfAnotherType_DoesNotTrigger()
+        {
+            await Verify.VerifyAnalyzerAsync(Source(@"
+static class Menu
+{
+    public static void MapGet(this List<Visitor> menu, string path, Func<string> handler) { }
+
+    public static void Build(List<Visitor> visitors)
+    {
+        visitors.MapGet(""/first"", () => visitors[0].Email);
+    }
+}
+"));
         }
 
         [Fact]
