@@ -176,7 +176,7 @@ namespace PiiAnalyzers.PersonalData
         /// <summary>True for <c>Claim.Value</c>: it carries the data of the claim type the claim was looked up by.</summary>
         public bool IsClaimValue(ISymbol member)
             => member is IPropertySymbol { Name: "Value" } property && Known.Claim is { } claim
-                && SymbolEqualityComparer.Default.Equals(property.ContainingType.OriginalDefinition, claim);
+                && SymbolEqualityComparer.Default.Equals(property.ContainingType?.OriginalDefinition, claim);
 
         /// <summary>True when <paramref name="item"/> is a claim type's data (what a claim's <c>Value</c> passes on).</summary>
         public bool IsClaimItem(DataItem item)

@@ -79,15 +79,9 @@ namespace PiiAnalyzers.Sinks
                 argument = argument.Parent;
             }
 
-            if (argument is not IArgumentOperation { Parent: IInvocationOperation invocation }
-                || Array.IndexOf(MapMethods, invocation.TargetMethod.Name) < 0
-                || Known.RouteBuilderExtensions is not { } extensions
-                || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType.OriginalDefinition, extensions))
-            {
-                return null;
-            }
-
-            return Response("the response of the '" + invocation.TargetMethod.Name + "' handler");
+            return argument is IArgumentOperation { Parent: IInvocationOperation invocation } && IsRouteMap(invocation)
+                ? Response("the response of the '" + invocation.TargetMethod.Name + "' handler")
+                : null;
         }
 
         /// <summary><c>new JsonResult(v)</c>, <c>new ObjectResult(v)</c>, <c>new OkObjectResult(v)</c>...: the value is serialized.</summary>
@@ -122,7 +116,7 @@ namespace PiiAnalyzers.Sinks
         /// <summary>True when <paramref name="invocation"/> maps a route to a handler (a lambda or method).</summary>
         public bool IsRouteMap(IInvocationOperation invocation)
             => Array.IndexOf(MapMethods, invocation.TargetMethod.Name) >= 0 && Known.RouteBuilderExtensions is { } extensions
-                && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType.OriginalDefinition, extensions);
+                && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, extensions);
 
         private SinkCall Response(string display)
             => new SinkCall(SinkKind.Serialization, display, ImmutableArray<SinkArgument>.Empty, Known.JsonIgnore);
