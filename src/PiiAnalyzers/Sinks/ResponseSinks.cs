@@ -50,6 +50,11 @@ namespace PiiAnalyzers.Sinks
                 return null; // most bodies: decided without resolving a type
             }
 
+            if (!Known.HasControllers)
+            {
+                return null; // no MVC referenced: nothing cached per method
+            }
+
             method = method.OriginalDefinition;
             return _actions.TryGetValue(method, out var known) ? known : _actions.GetOrAdd(method, ComputeAction(method));
         }
@@ -57,8 +62,7 @@ namespace PiiAnalyzers.Sinks
         private SinkCall? ComputeAction(IMethodSymbol method)
         {
             var type = method.ContainingType;
-            if ((Known.ControllerBase is null && Known.ControllerAttribute is null && Known.ApiControllerAttribute is null)
-                || type is not { TypeKind: TypeKind.Class, IsAbstract: false, IsGenericType: false, DeclaredAccessibility: Accessibility.Public }
+            if (type is not { TypeKind: TypeKind.Class, IsAbstract: false, IsGenericType: false, DeclaredAccessibility: Accessibility.Public }
                 || method.IsAbstract || !IsController(type) || IsNonAction(method))
             {
                 return null;
@@ -202,6 +206,9 @@ namespace PiiAnalyzers.Sinks
             }
 
             public INamedTypeSymbol? ControllerBase { get; }
+
+            /// <summary>True when MVC is referenced: a controller can be recognized.</summary>
+            public bool HasControllers => ControllerBase is not null || ControllerAttribute is not null || ApiControllerAttribute is not null;
 
             public INamedTypeSymbol? ControllerAttribute { get; }
 
