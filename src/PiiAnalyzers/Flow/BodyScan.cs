@@ -14,7 +14,8 @@ namespace PiiAnalyzers.Flow
     /// both a source of personal data and a way out (a sink, or a call to a helper that reaches one) are analyzed.
     /// <para>
     /// A source is everything the engine itself starts taint from (<see cref="TaintWalker"/>): a member, parameter or
-    /// return value declared as personal data, a value whose type holds personal data
+    /// return value declared as personal data or that the framework hands out (<see cref="PersonalData.FrameworkSources"/>),
+    /// a value whose type holds personal data
     /// (<see cref="PersonalData.PersonalDataCatalog.GetContainerTaint"/>), or a call to a source method or computed
     /// property whose body, transitively, has a source. The scan is therefore sound: a body it rejects would report
     /// nothing. A call to a <c>[RequiresConsent]</c> method (PII009, no personal data needed) always counts.
@@ -113,7 +114,10 @@ namespace PiiAnalyzers.Flow
         /// Whether and how to analyze the body <paramref name="root"/>: not at all when the engine could report nothing
         /// in it, without a graph when it has more than <see cref="MaxBranchesForGraph"/> branches.
         /// </summary>
-        public BodyPlan Plan(IOperation root, Configuration.PiiConfiguration configuration, CancellationToken cancellationToken)
+        /// <param name="respondsWithReturns">
+        /// The body's return values are written to a response (a controller action's): a source is enough.
+        /// </param>
+        public BodyPlan Plan(IOperation root, Configuration.PiiConfiguration configuration, CancellationToken cancellationToken, bool respondsWithReturns = false)
         {
             var source = false;
             var requiresConsent = false;
@@ -150,6 +154,11 @@ namespace PiiAnalyzers.Flow
             if (requiresConsent)
             {
                 return plan;
+            }
+
+            if (respondsWithReturns && (source || AnyCarries(helpers, new Search(), cancellationToken)))
+            {
+                return plan; // what it returns is serialized into the response
             }
 
             // No source of its own: data can still come back from a helper (var label = Label(customerId)).
@@ -244,7 +253,7 @@ namespace PiiAnalyzers.Flow
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    if (_context.Sinks.IsSink(invocation, configuration))
+                    if (_context.Sinks.IsSink(invocation, configuration) || _context.Responses.IsRouteMap(invocation))
                     {
                         return true;
                     }
@@ -267,7 +276,7 @@ namespace PiiAnalyzers.Flow
                         && _context.Summaries.CanSummarize(target.OriginalDefinition)
                         && ReachesSink(target, search, cancellationToken);
                 case IObjectCreationOperation creation:
-                    return _context.Sinks.IsSink(creation);
+                    return _context.Sinks.IsSink(creation) || _context.Responses.Match(creation) is not null;
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
                     return _context.Sinks.MatchWrite(property, assignment.Value) is not null;
                 default:
@@ -421,7 +430,8 @@ namespace PiiAnalyzers.Flow
                 case OperationKind.EventReference:
                 case OperationKind.MethodReference:
                     var member = (IMemberReferenceOperation)operation;
-                    if (_context.Catalog.GetDeclared(member.Member) is not null)
+                    if (_context.Catalog.GetDeclared(member.Member) is not null
+                        || (member is IPropertyReferenceOperation { Arguments.IsEmpty: false } && _context.Symbols.Framework.OfCall(member) is not null))
                     {
                         return true;
                     }
@@ -435,7 +445,7 @@ namespace PiiAnalyzers.Flow
 
                 case OperationKind.Invocation:
                     var invocation = (IInvocationOperation)operation;
-                    if (_context.Catalog.GetDeclared(invocation.TargetMethod) is not null)
+                    if (_context.Catalog.GetDeclared(invocation.TargetMethod) is not null || _context.Symbols.Framework.OfCall(invocation) is not null)
                     {
                         return true;
                     }

@@ -31,7 +31,8 @@ namespace PiiAnalyzers.Flow
                 }
 
                 var configuration = flow.GetConfiguration(root.Syntax.SyntaxTree);
-                var plan = flow.Scan.Plan(root, configuration, context.CancellationToken);
+                var owner = context.OwningSymbol as IMethodSymbol;
+                var plan = flow.Scan.Plan(root, configuration, context.CancellationToken, respondsWithReturns: flow.Responses.OfAction(owner) is not null);
                 if (plan == BodyPlan.Skip)
                 {
                     continue;
@@ -40,18 +41,18 @@ namespace PiiAnalyzers.Flow
                 var walker = new TaintWalker(flow, observer, MethodSummaries.MaxDepth, summarizing: null, configuration, context.CancellationToken);
                 if (plan == BodyPlan.WithoutGraph)
                 {
-                    walker.AnalyzeWithoutGraph(root, context.OwningSymbol as IMethodSymbol);
+                    walker.AnalyzeWithoutGraph(root, owner);
                     continue;
                 }
 
                 // The graph a helper's summary may already have built for this body, else the driver's (and shared).
-                var owner = block;
-                if (flow.GetGraph(root, () => context.GetControlFlowGraph(owner)) is not { } graph)
+                var operationBlock = block;
+                if (flow.GetGraph(root, () => context.GetControlFlowGraph(operationBlock)) is not { } graph)
                 {
                     continue; // code with errors the graph builder does not accept
                 }
 
-                walker.Analyze(graph, context.OwningSymbol as IMethodSymbol);
+                walker.Analyze(graph, owner);
             }
         }
 

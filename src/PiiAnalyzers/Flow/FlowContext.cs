@@ -38,6 +38,7 @@ namespace PiiAnalyzers.Flow
             // and answers from the marks alone (one cache, no per-member lookup of the declaring file's options).
             Catalog = new PersonalDataCatalog(symbols, infersFromNames ? options : null, compilation.Assembly, compilation.SyntaxTrees);
             Sinks = new SinkCatalog(compilation, symbols, tree => compilation.ContainsSyntaxTree(tree) ? GetSemanticModel(tree, CancellationToken.None) : null);
+            Responses = new ResponseSinks(compilation);
             Summaries = new MethodSummaries(this);
             Scan = new BodyScan(this);
             StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
@@ -67,6 +68,9 @@ namespace PiiAnalyzers.Flow
 
         public SinkCatalog Sinks { get; }
 
+        /// <summary>What ASP.NET Core serializes as a response: actions' and route handlers' return values, result objects.</summary>
+        public ResponseSinks Responses { get; }
+
         public MethodSummaries Summaries { get; }
 
         /// <summary>Which bodies are worth a flow analysis at all.</summary>
@@ -90,14 +94,14 @@ namespace PiiAnalyzers.Flow
 
         /// <summary>
         /// The context for <paramref name="compilation"/>, or null when nothing in it can be personal data: it references
-        /// no personal-data marker (PiiAttributes, ASP.NET Core Identity, Microsoft.Extensions.Compliance) and no file
-        /// turns on <c>pii_analyzers.infer_from_names</c>.
+        /// no personal-data marker (PiiAttributes, ASP.NET Core Identity, Microsoft.Extensions.Compliance), does not reference
+        /// ASP.NET Core (whose requests bring claims and addresses, see <see cref="FrameworkSources"/>) and no file turns on <c>pii_analyzers.infer_from_names</c>.
         /// </summary>
         public static FlowContext? TryCreate(Compilation compilation, AnalyzerOptions options)
         {
             var symbols = PrivacySymbols.Create(compilation);
             var infersFromNames = InfersFromNamesAnywhere(compilation, options);
-            if (symbols.PersonalData is null && !symbols.HasEcosystemMarkers && !infersFromNames)
+            if (symbols.PersonalData is null && !symbols.HasEcosystemMarkers && !symbols.Framework.AspNetCorePresent && !infersFromNames)
             {
                 return null;
             }

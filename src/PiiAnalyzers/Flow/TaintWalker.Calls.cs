@@ -67,9 +67,18 @@ namespace PiiAnalyzers.Flow
             }
 
             var lambdas = Lambdas(invocation.Arguments, TypeShapes.IsSequence(SourceType(invocation, method)) ? source : Taint.Clean);
-            AssignOutArguments(invocation.Arguments, source, IsPassThroughReceiver(SourceType(invocation, method)));
+            var framework = FrameworkSource(invocation);
+            if (!framework.IsClean)
+            {
+                // headers.TryGetValue("X-Forwarded-For", out var forwarded): the value is the header.
+                AssignOutArguments(invocation.Arguments, framework, sourcePassesThrough: true);
+            }
+            else
+            {
+                AssignOutArguments(invocation.Arguments, source, IsPassThroughReceiver(SourceType(invocation, method)));
+            }
 
-            var declaredReturn = Declared(method);
+            var declaredReturn = Declared(method).Union(TypeShapes.IsScalar(invocation.Type) ? Taint.Clean : framework);
             if (!declaredReturn.IsClean)
             {
                 return declaredReturn.Union(TypeTaint(invocation.Type));
@@ -288,7 +297,7 @@ namespace PiiAnalyzers.Flow
             var arguments = EvaluateArguments(creation.Arguments, out var elements);
             if (!_sinks.TryGetValue(creation, out var sink))
             {
-                _sinks[creation] = sink = _context.Sinks.Match(creation);
+                _sinks[creation] = sink = _context.Sinks.Match(creation) ?? _context.Responses.Match(creation);
             }
 
             if (sink is not null)
@@ -402,7 +411,8 @@ namespace PiiAnalyzers.Flow
                 seeds[i] = parameters;
             }
 
-            return AnalyzeNested(graph, _state, lambda.Symbol.Parameters, seeds.ToImmutableArray());
+            var response = _summarizing is null ? _context.Responses.OfRouteHandler(lambda) : null;
+            return AnalyzeNested(graph, _state, lambda.Symbol.Parameters, seeds.ToImmutableArray(), response);
         }
 
         private Taint LocalFunctionCall(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Taint[] values)

@@ -286,6 +286,12 @@ namespace PiiAnalyzers.Flow
                         {
                             AnalyzeLambda(lambda, Taint.Clean);
                         }
+                        else if (delegateCreation.Target is IMethodReferenceOperation handler && _reporting && _summarizing is null
+                            && _context.Responses.OfRouteHandler(handler) is { } response)
+                        {
+                            // app.MapGet("/me", GetMe): what GetMe returns is the response.
+                            ReportHandlerMethod(handler, response);
+                        }
                         else if (delegateCreation.Target is IAnonymousFunctionOperation written)
                         {
                             // Without a graph (AnalyzeWithoutGraph) a lambda is evaluated where it is written.
@@ -371,6 +377,26 @@ namespace PiiAnalyzers.Flow
 
         private Taint TypeTaint(ITypeSymbol? type) => _context.Catalog.GetContainerTaint(type);
 
+        /// <summary>What a claims lookup or header read returns (<c>User.FindFirstValue(ClaimTypes.Email)</c>), or clean.</summary>
+        private Taint FrameworkSource(IOperation operation)
+            => _context.Symbols.Framework.OfCall(operation) is { } item ? Taint.Direct(Origin.Of(item)) : Taint.Clean;
+
+        /// <summary>
+        /// <c>claim.Value</c>: the data of the claim type the claim was looked up by (<c>FindFirst(ClaimTypes.Email)</c>);
+        /// a claim taken from the whole collection passes nothing on (which claim it is, the engine does not know).
+        /// </summary>
+        private Taint ClaimValue(Taint claim)
+        {
+            if (claim.IsClean)
+            {
+                return Taint.Clean;
+            }
+
+            var framework = _context.Symbols.Framework;
+            var kept = claim.Contained.RemoveAll(origin => origin.Item is not { } item || !framework.IsClaimItem(item));
+            return kept.IsEmpty ? Taint.Clean : Taint.Create(kept, kept);
+        }
+
         private Taint MemberRead(IOperation reference, ISymbol member, IOperation? instance, ImmutableArray<IArgumentOperation> arguments)
         {
             var receiver = Evaluate(instance);
@@ -381,6 +407,15 @@ namespace PiiAnalyzers.Flow
             }
 
             var declared = Declared(member);
+            if (!arguments.IsEmpty)
+            {
+                declared = declared.Union(FrameworkSource(reference)); // Request.Headers["X-Forwarded-For"]
+            }
+            else if (_context.Symbols.Framework.IsClaimValue(member))
+            {
+                declared = declared.Union(ClaimValue(receiver));
+            }
+
             if (TupleElementRead(instance, member) is { } element)
             {
                 // pair = (v.Email, Guid.NewGuid()); pair.Item2: only what that element was given.

@@ -51,6 +51,48 @@ namespace PiiAnalyzers.Flow
         }
 
         /// <summary>
+        /// A value returned into a response (a controller action's or a route handler's): serialized as <c>Ok(value)</c>
+        /// would be. A result object (<c>Ok(v)</c>, <c>NotFound()</c>, <c>new JsonResult(v)</c>) is not: what it holds was
+        /// reported where it was made.
+        /// </summary>
+        private void ReportResponse(SinkCall response, IOperation returned, Taint value)
+        {
+            if (!_reporting || value.IsClean || _context.Responses.IsResult(ValueType(returned)))
+            {
+                return;
+            }
+
+            var sink = new SinkCall(response.Kind, response.Display, ImmutableArray.Create(new SinkArgument(returned, membersVisible: true)), response.IgnoreAttribute);
+            ReportSink(sink, returned, ImmutableArray<IArgumentOperation>.Empty, Array.Empty<Taint>(), new Dictionary<IOperation, Taint> { [returned] = value });
+        }
+
+        /// <summary>
+        /// A method passed as a route handler (<c>app.MapGet("/me", GetMe)</c>): what its summary says it returns of the
+        /// data it reads itself is the response, reported at the method group. A handler that checks consent anywhere is
+        /// not judged from its summary (which does not say on which paths the data is returned), nor one that returns
+        /// result objects (reported inside it, where they are made).
+        /// </summary>
+        private void ReportHandlerMethod(IMethodReferenceOperation handler, SinkCall response)
+        {
+            var method = handler.Method;
+            if (_depth == 0 || !_context.Summaries.CanSummarize(method.OriginalDefinition) || _context.Responses.IsResult(Awaited(method.ReturnType))
+                || _context.Summaries.GetBody(method, _cancellationToken) is not { } body || ChecksConsent(body)
+                || _context.Summaries.Get(method, _depth - 1, _cancellationToken) is not { } summary)
+            {
+                return;
+            }
+
+            DependsOnDepth = true;
+            var printed = summary.Returns.Printed.RemoveAll(origin => origin.IsParameter);
+            var contained = summary.Returns.Contained.RemoveAll(origin => origin.IsParameter);
+            ReportResponse(response, handler, Taint.Create(printed, contained));
+        }
+
+        /// <summary>The <c>T</c> of <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c>, else the type itself.</summary>
+        private static ITypeSymbol Awaited(ITypeSymbol type)
+            => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "Task" or "ValueTask" } task ? task.TypeArguments[0] : type;
+
+        /// <summary>
         /// What the team's own <c>ToString()</c> of <paramref name="type"/> prints (its summary's return value): a type
         /// whose <c>ToString</c> prints only an id prints no personal data, one that prints <c>Email</c> does.
         /// </summary>

@@ -68,6 +68,12 @@ namespace PiiAnalyzers.Flow
         // The kind of sink the analyzed method is itself, if any (see OwnerSink).
         private SinkKind? _ownerSink;
 
+        // The response the analyzed method's return values are serialized into (a controller action's), if any.
+        private SinkCall? _ownerResponse;
+
+        // The response the graph being analyzed returns into (the method's, or a route handler lambda's), if any.
+        private SinkCall? _response;
+
         // Flow captures that hold a local or parameter itself (null: not on every path); see RecordAlias.
         private Dictionary<CaptureId, ISymbol?>? _aliases;
 
@@ -117,6 +123,7 @@ namespace PiiAnalyzers.Flow
         public Taint Analyze(ControlFlowGraph graph, IMethodSymbol? owner)
         {
             _ownerSink = OwnerSink(owner);
+            _ownerResponse = _summarizing is null ? _context.Responses.OfAction(owner) : null;
             var entry = new FlowState(EntryConsent(owner));
             if (_summarizing is not null)
             {
@@ -128,7 +135,7 @@ namespace PiiAnalyzers.Flow
 
             _reporting = true;
             _ownGraph = graph;
-            var returns = AnalyzeGraph(graph, entry);
+            var returns = AnalyzeGraph(graph, entry, _ownerResponse);
             if (_summarizing is not null)
             {
                 ParameterWrites = WritesToParameters(entry, _lastExit);
@@ -254,11 +261,16 @@ namespace PiiAnalyzers.Flow
             return false;
         }
 
-        private Taint AnalyzeGraph(ControlFlowGraph graph, FlowState entry)
+        /// <param name="graph">The method's, lambda's or local function's graph.</param>
+        /// <param name="entry">The state it starts from.</param>
+        /// <param name="response">The response its return values are serialized into, if any.</param>
+        private Taint AnalyzeGraph(ControlFlowGraph graph, FlowState entry, SinkCall? response = null)
         {
             var outerState = _state;
             var outerGraph = _graph;
+            var outerResponse = _response;
             var reporting = _reporting;
+            _response = response;
             _active.Add(graph);
             try
             {
@@ -318,6 +330,7 @@ namespace PiiAnalyzers.Flow
                 _active.Remove(graph);
                 _state = outerState;
                 _graph = outerGraph;
+                _response = outerResponse;
                 _reporting = reporting;
             }
         }
@@ -475,15 +488,17 @@ namespace PiiAnalyzers.Flow
 
             if (block.BranchValue is { } branchValue)
             {
-                if (block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return && _summarizing is not null && _reporting
-                    && graph == _ownGraph && TypeShapes.ReturnedTuple(_summarizing) is { } tuple)
-                {
-                    return ReturnTuple(branchValue, tuple);
-                }
-
-                var value = Evaluate(branchValue);
+                var value = block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return && _summarizing is not null && _reporting
+                    && graph == _ownGraph && TypeShapes.ReturnedTuple(_summarizing) is { } tuple
+                    ? ReturnTuple(branchValue, tuple)
+                    : Evaluate(branchValue);
                 if (block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
                 {
+                    if (_response is not null)
+                    {
+                        ReportResponse(_response, branchValue, value);
+                    }
+
                     return value;
                 }
             }
@@ -516,8 +531,11 @@ namespace PiiAnalyzers.Flow
             }
         }
 
-        /// <summary>Analyzes a lambda or local function body from <paramref name="captured"/>, with its parameters holding <paramref name="arguments"/>.</summary>
-        private Taint AnalyzeNested(ControlFlowGraph graph, FlowState captured, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<Taint> arguments)
+        /// <summary>
+        /// Analyzes a lambda or local function body from <paramref name="captured"/>, with its parameters holding
+        /// <paramref name="arguments"/>; its return values go to <paramref name="response"/> when it is a route handler.
+        /// </summary>
+        private Taint AnalyzeNested(ControlFlowGraph graph, FlowState captured, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<Taint> arguments, SinkCall? response = null)
         {
             if (_active.Contains(graph) || _active.Count > MaxNesting)
             {
@@ -530,7 +548,7 @@ namespace PiiAnalyzers.Flow
                 entry.Set(parameters[i], i < arguments.Length ? arguments[i] : Taint.Clean);
             }
 
-            return AnalyzeGraph(graph, entry);
+            return AnalyzeGraph(graph, entry, response);
         }
     }
 }

@@ -98,7 +98,8 @@ namespace PiiAnalyzers.PersonalData
             return Quoted + " (personal data, " + purpose + ")";
         }
 
-        public bool Equals(DataItem? other) => other is not null && SymbolEqualityComparer.Default.Equals(Symbol, other.Symbol);
+        // The name too: the framework's items share a symbol (every claim type's data is declared on Claim.Value).
+        public bool Equals(DataItem? other) => other is not null && SymbolEqualityComparer.Default.Equals(Symbol, other.Symbol) && Name == other.Name;
 
         public override bool Equals(object? obj) => Equals(obj as DataItem);
 

@@ -83,7 +83,8 @@ namespace PiiAnalyzers.PersonalData
         /// <summary>
         /// The personal data marked on a property, field or parameter, or on a method's return value; null when none.
         /// Marks are PiiAttributes' <c>[PersonalData]</c>, ASP.NET Core Identity's <c>[PersonalData]</c> and
-        /// <c>[ProtectedPersonalData]</c>, and Microsoft.Extensions.Compliance data classifications. An overriding
+        /// <c>[ProtectedPersonalData]</c>, Microsoft.Extensions.Compliance data classifications, and the library properties
+        /// that hold personal data unmarked (<see cref="FrameworkSources.OfMember"/>). An overriding
         /// property inherits the mark of the one it overrides, an implementation that of its interface property, a
         /// positional record property that of its parameter.
         /// </summary>
@@ -199,6 +200,11 @@ namespace PiiAnalyzers.PersonalData
 
         private DataItem? ReadDeclaration(ISymbol symbol)
         {
+            if (symbol is IPropertySymbol && _symbols.Framework.OfMember(symbol) is { } framework)
+            {
+                return framework; // IIdentity.Name, RemoteIpAddress...: no declared purpose, no declared basis
+            }
+
             var attribute = symbol is IMethodSymbol method ? FindReturnAttribute(method) : PrivacySymbols.Find(symbol, _symbols.PersonalData);
             if (attribute is null && symbol is IPropertySymbol or IFieldSymbol)
             {

@@ -26,7 +26,11 @@ namespace PiiAnalyzers.PersonalData
             DataClassification = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
             NoDataClassification = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.NoDataClassificationAttribute");
             ComplianceRedactor = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Redaction.Redactor");
+            Framework = new FrameworkSources(compilation);
         }
+
+        /// <summary>The personal data the .NET libraries hand out unmarked: claims, the user's name, the client's address.</summary>
+        public FrameworkSources Framework { get; }
 
         /// <summary>ASP.NET Core Identity's <c>[PersonalData]</c> (and, deriving from it, <c>[ProtectedPersonalData]</c>).</summary>
         public INamedTypeSymbol? IdentityPersonalData { get; }
@@ -184,6 +188,7 @@ namespace PiiAnalyzers.PersonalData
         {
             var symbols = Create(compilation);
             return symbols.PersonalData is null && symbols.RetentionPolicy is null && symbols.PersonalDataSink is null && symbols.PersonalDataMember is null && !symbols.HasEcosystemMarkers
+                && !symbols.Framework.AspNetCorePresent
                 ? null
                 : symbols;
         }

@@ -158,7 +158,9 @@ namespace PiiReport.Analysis
             foreach (var collected in collector.Flows)
             {
                 var item = collected.Item;
-                result.Flows.Add(new FlowEntry(ReportName(item.Symbol), item.Purposes, collected.Kind, collected.Sink, Locate(collected.Location, baseDirectory), collected.Consent, members.At(collected.Location), collected.ServedPurposes));
+                // A parameter is named with its method; other data as messages name it ('ClaimTypes.Email claim').
+                var name = item.Symbol is IParameterSymbol ? ReportName(item.Symbol) : item.Name;
+                result.Flows.Add(new FlowEntry(name, item.Purposes, collected.Kind, collected.Sink, Locate(collected.Location, baseDirectory), collected.Consent, members.At(collected.Location), collected.ServedPurposes));
             }
 
             return result;

@@ -47,6 +47,28 @@ namespace PiiAnalyzers.Tests.Report
         }
 
         [Fact]
+        public async Task DataTheFrameworkHandsOut_IsNamedInFlowsAsInMessages()
+        {
+            var report = await BuildAsync("""
+                using System.Security.Claims;
+                using Microsoft.Extensions.Logging;
+                class Handler
+                {
+                    void SignedIn(ILogger log, ClaimsPrincipal user)
+                    {
+                        log.LogInformation("{Email}", user.FindFirst(ClaimTypes.Email)?.Value);
+                        log.LogInformation("{Name}", user.Identity?.Name);
+                    }
+                }
+                """);
+
+            Assert.Equal(
+                new[] { "ClaimTypes.Email claim:NotRequired", "IIdentity.Name:NotRequired" },
+                report.Flows.Select(f => f.Data + ":" + f.Consent).OrderBy(d => d, System.StringComparer.Ordinal));
+            Assert.Empty(report.Inventory);
+        }
+
+        [Fact]
         public async Task FlowsAnAuditLogServes_AreFiledUnderItsPurpose_NotAsUnguarded()
         {
             var report = await BuildAsync("""
