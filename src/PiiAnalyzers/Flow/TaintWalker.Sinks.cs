@@ -45,7 +45,7 @@ namespace PiiAnalyzers.Flow
                 var visible = Unwritten(Skip(shown, sink.IgnoreAttribute, valueType), sink.IgnoreAttribute, sink.EntityStore, valueType, sinkArgument.Value);
                 if (!visible.IsEmpty)
                 {
-                    _observer.OnSink(new SinkEvent(sink.Kind, sink.Display, helper: null, call, sinkArgument.Value, visible, sinkArgument.MembersVisible, _state.Consent, RootType(valueType), sink.IgnoreAttribute, sink.Purposes, sink.EntityStore));
+                    _observer.OnSink(new SinkEvent(sink.Kind, sink.Name, helper: null, call, sinkArgument.Value, visible, sinkArgument.MembersVisible, _state.Consent, RootType(valueType), sink.IgnoreAttribute, sink.Purposes, sink.EntityStore));
                 }
             }
         }
@@ -229,7 +229,7 @@ namespace PiiAnalyzers.Flow
                 if (!visible.IsEmpty)
                 {
                     _observer.OnSink(new SinkEvent(
-                        sink.Kind, sink.Display, "'" + method.Name + "'", call, value, visible, sink.MembersVisible,
+                        sink.Kind, sink.Sink, "'" + method.Name + "'", call, value, visible, sink.MembersVisible,
                         _state.Consent.Union(sink.Consent), sink.RootType ?? RootType(ValueType(value)), sink.IgnoreAttribute, sink.Purposes, sink.EntityStore));
                 }
             }
