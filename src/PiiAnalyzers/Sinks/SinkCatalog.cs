@@ -96,6 +96,12 @@ namespace PiiAnalyzers.Sinks
                 return describe ? Describe(row.Row, SinkName.Call(row.Row.StaticDisplay ? type.Name : null, method.Name), invocation.Arguments, row.IgnoreAttribute) : Found;
             }
 
+            if (type.TypeKind == TypeKind.Interface && IsHubClientProxy(invocation.Instance))
+            {
+                // Clients.All.ReceiveMessage(text) on a Hub<IChatClient>: SignalR sends every argument to the clients.
+                return describe ? Describe(Declared[(int)SinkKind.Transfer], SinkName.Call(null, method.Name), invocation.Arguments) : Found;
+            }
+
             if (type.TypeKind == TypeKind.Delegate && method.Name == "Invoke" && IsLoggerMessageDelegate(type, method))
             {
                 // LoggerMessage.Define<T1, ...>(...) makes Action<ILogger, T1, ..., Exception?>.
@@ -405,6 +411,31 @@ namespace PiiAnalyzers.Sinks
             return false;
         }
 
+        /// <summary>A client proxy of a strongly typed hub: what <c>IHubClients&lt;T&gt;</c> or <c>IHubCallerClients&lt;T&gt;</c> returns.</summary>
+        private bool IsHubClientProxy(IOperation? instance)
+        {
+            if (instance is null || Known.HubClients is null)
+            {
+                return false;
+            }
+
+            while (instance is IConversionOperation conversion)
+            {
+                instance = conversion.Operand;
+            }
+
+            var owner = instance switch
+            {
+                IPropertyReferenceOperation property => property.Property.ContainingType,
+                IInvocationOperation call => call.TargetMethod.ContainingType,
+                _ => null,
+            };
+
+            return owner is not null
+                && (SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, Known.HubClients)
+                    || SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, Known.HubCallerClients));
+        }
+
         private bool IsLoggerMessageDelegate(INamedTypeSymbol type, IMethodSymbol invoke)
             => Known.MelLogger is not null && type.Name == "Action" && TypeShapes.IsInNamespace(type, TypeShapes.SystemNamespace)
                 && invoke.Parameters.Length >= 2
@@ -476,6 +507,8 @@ namespace PiiAnalyzers.Sinks
             public INamedTypeSymbol? Type { get; }
             public INamedTypeSymbol? EntityEntry { get; }
             public INamedTypeSymbol? NotMapped { get; }
+            public INamedTypeSymbol? HubClients { get; }
+            public INamedTypeSymbol? HubCallerClients { get; }
 
             public KnownTypes(Compilation compilation)
             {
@@ -490,6 +523,8 @@ namespace PiiAnalyzers.Sinks
                 Type = compilation.GetTypeByMetadataName("System.Type");
                 DbParameter = compilation.GetTypeByMetadataName("System.Data.Common.DbParameter");
                 DataParameter = compilation.GetTypeByMetadataName("System.Data.IDataParameter");
+                HubClients = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.IHubClients`1");
+                HubCallerClients = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.IHubCallerClients`1");
 
                 var resolved = new Dictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
                 INamedTypeSymbol? Resolve(string name)

@@ -24,7 +24,8 @@ namespace PiiAnalyzers.Sinks
         private static readonly string[] SerilogProperty = { "System.String", "System.Object", "System.Boolean" };
 
         public static readonly ImmutableArray<SinkRow> Logging = ImmutableArray.Create(
-            SinkRow.Logging("Microsoft.Extensions.Logging.ILogger", "Log", "BeginScope"),
+            SinkRow.Logging("Microsoft.Extensions.Logging.ILogger", "Log"),
+            SinkRow.Logging("Microsoft.Extensions.Logging.ILogger", "BeginScope").WritingMembers(),
             SinkRow.Logging("Microsoft.Extensions.Logging.LoggerExtensions"),
             SinkRow.Logging("Serilog.ILogger", Serilog),
             SinkRow.Logging("Serilog.ILogger", "ForContext").WithOverload(SerilogProperty).WithDestructureFlag("destructureObjects"),
@@ -39,7 +40,20 @@ namespace PiiAnalyzers.Sinks
             SinkRow.Logging("System.Console", "Write", "WriteLine").Static(),
             SinkRow.Logging("System.Diagnostics.Trace", Trace).Static(),
             SinkRow.Logging("System.Diagnostics.Debug", Trace).Static(),
-            SinkRow.Logging("System.Diagnostics.TraceSource", "TraceEvent", "TraceData", "TraceInformation", "TraceTransfer"));
+            SinkRow.Logging("System.Diagnostics.TraceSource", "TraceEvent", "TraceData", "TraceInformation", "TraceTransfer"),
+            SinkRow.Logging("Serilog.Context.LogContext", "PushProperty").WithData("value").WithDestructureFlag("destructureObjects").Static(),
+            SinkRow.Logging("Serilog.Core.ILogEventPropertyFactory", "CreateProperty").WithData("value").WithDestructureFlag("destructureObjects"),
+
+            // Telemetry: tags, attributes, baggage and event properties are exported to tracing backends like log lines.
+            SinkRow.Logging("System.Diagnostics.Activity", "SetTag", "AddTag", "SetBaggage", "AddBaggage").WithData("value").WithoutTemplate(),
+            SinkRow.Logging("System.Diagnostics.Activity", "AddEvent").WithData("e").WritingMembers(),
+            SinkRow.Logging("System.Diagnostics.Activity", "SetStatus").WithData("description").WithoutTemplate(),
+            SinkRow.Logging("System.Diagnostics.ActivitySource", "StartActivity", "CreateActivity").WithData("tags").WritingMembers(),
+            SinkRow.Logging("OpenTelemetry.Trace.TelemetrySpan", "SetAttribute").WithData("value").WithoutTemplate(),
+            SinkRow.Logging("OpenTelemetry.Trace.TelemetrySpan", "AddEvent").WithData("name", "attributes").WritingMembers(),
+            SinkRow.Logging("Microsoft.ApplicationInsights.TelemetryClient", "TrackEvent", "TrackException", "TrackMetric", "TrackDependency", "TrackRequest", "TrackAvailability", "TrackPageView")
+                .WithData("properties").WritingMembers(),
+            SinkRow.Logging("Microsoft.ApplicationInsights.TelemetryClient", "TrackTrace").WithData("message", "properties").WithoutTemplate().WritingMembers());
 
         public static readonly ImmutableArray<SinkRow> Serialization = ImmutableArray.Create(
             SinkRow.Serialization("System.Text.Json.JsonSerializer", "Serialize", "SerializeAsync", "SerializeToUtf8Bytes", "SerializeToNode", "SerializeToDocument", "SerializeToElement")
@@ -71,7 +85,33 @@ namespace PiiAnalyzers.Sinks
 
         public static readonly ImmutableArray<SinkRow> Transfer = ImmutableArray.Create(
             SinkRow.Transfer("System.Net.Http.HttpClient", "GetAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "SendAsync", "Send", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync"),
-            SinkRow.Transfer("System.Net.Http.Json.HttpClientJsonExtensions", "PostAsJsonAsync", "PutAsJsonAsync", "PatchAsJsonAsync", "GetFromJsonAsync", "DeleteFromJsonAsync").Ignoring(SystemTextJsonIgnore));
+            SinkRow.Transfer("System.Net.Http.Json.HttpClientJsonExtensions", "PostAsJsonAsync", "PutAsJsonAsync", "PatchAsJsonAsync", "GetFromJsonAsync", "DeleteFromJsonAsync").Ignoring(SystemTextJsonIgnore),
+
+            // E-mail.
+            SinkRow.Transfer("System.Net.Mail.SmtpClient", "Send", "SendAsync", "SendMailAsync").WithData("message", "from", "recipients", "subject", "body"),
+            SinkRow.Transfer("MailKit.Net.Smtp.SmtpClient", "Send", "SendAsync").WithData("message", "sender", "recipients"),
+            SinkRow.Transfer("MailKit.MailTransport", "Send", "SendAsync").WithData("message", "sender", "recipients"),
+            SinkRow.Transfer("MailKit.IMailTransport", "Send", "SendAsync").WithData("message", "sender", "recipients"),
+
+            // SignalR, server and client.
+            SinkRow.Transfer("Microsoft.AspNetCore.SignalR.ClientProxyExtensions", "SendAsync").WithData(SignalRArguments),
+            SinkRow.Transfer("Microsoft.AspNetCore.SignalR.IClientProxy", "SendCoreAsync").WithData("args"),
+            SinkRow.Transfer("Microsoft.AspNetCore.SignalR.ISingleClientProxy", "InvokeCoreAsync").WithData("args"),
+            SinkRow.Transfer("Microsoft.AspNetCore.SignalR.Client.HubConnectionExtensions", "SendAsync", "InvokeAsync").WithData(SignalRArguments),
+            SinkRow.Transfer("Microsoft.AspNetCore.SignalR.Client.HubConnection", "SendCoreAsync", "InvokeCoreAsync").WithData("args"),
+
+            // Message brokers.
+            SinkRow.Transfer("Azure.Messaging.ServiceBus.ServiceBusSender", "SendMessageAsync", "SendMessagesAsync", "ScheduleMessageAsync", "ScheduleMessagesAsync").WithData("message", "messages"),
+            SinkRow.Transfer("RabbitMQ.Client.IModel", "BasicPublish").WithData("body"),
+            SinkRow.Transfer("RabbitMQ.Client.IModelExensions", "BasicPublish").WithData("body"),
+            SinkRow.Transfer("RabbitMQ.Client.IChannel", "BasicPublishAsync").WithData("body"),
+            SinkRow.Transfer("RabbitMQ.Client.IChannelExtensions", "BasicPublishAsync").WithData("body"),
+            SinkRow.Transfer("Confluent.Kafka.IProducer`2", "Produce", "ProduceAsync").WithData("message"),
+            SinkRow.Transfer("MassTransit.IPublishEndpoint", "Publish").WithData("message", "values"),
+            SinkRow.Transfer("MassTransit.ISendEndpoint", "Send").WithData("message", "values"));
+
+        /// <summary>The values of SignalR's <c>SendAsync(method, arg1, ..., arg10)</c>; the method name is not data.</summary>
+        private static string[] SignalRArguments => new[] { "arg1", "arg2", "arg3", "arg4", "arg5", "arg6", "arg7", "arg8", "arg9", "arg10" };
 
         /// <summary>Every row of every table.</summary>
         public static readonly ImmutableArray<SinkRow> All = Logging.AddRange(Serialization).AddRange(Persistence).AddRange(Transfer);
@@ -104,6 +144,8 @@ namespace PiiAnalyzers.Sinks
             SinkKind.Persistence => ImmutableArray.Create(
                 "an assignment to `Value` of a `System.Data.Common.DbParameter` (or derived type) or a `System.Data.IDataParameter`",
                 "`Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry.State` set to `EntityState.Added` or `Modified` on `Entry(entity)`"),
+            SinkKind.Transfer => ImmutableArray.Create(
+                "a method of a strongly typed SignalR hub's client interface called on a proxy from `Microsoft.AspNetCore.SignalR.IHubClients<T>` or `IHubCallerClients<T>` (`Clients.All.ReceiveMessage(text)`, `Clients.Group(name)...`): every argument"),
             _ => ImmutableArray<string>.Empty,
         };
     }
