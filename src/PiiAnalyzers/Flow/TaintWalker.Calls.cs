@@ -150,7 +150,7 @@ namespace PiiAnalyzers.Flow
 
             var result = TypeTaint(invocation.Type);
 
-            if (_context.Sinks.ReturnsSerialized(method))
+            if (_sinks.TryGetValue(invocation, out var sink) && sink is { ReturnsSerialized: true })
             {
                 // JsonSerializer.Serialize(visitor): the output text holds every member.
                 return result.Union(allArguments.AsSerialized());

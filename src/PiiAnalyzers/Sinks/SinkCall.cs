@@ -25,8 +25,9 @@ namespace PiiAnalyzers.Sinks
     /// <summary>A call (or object creation) that writes its arguments somewhere personal data must not go unchecked.</summary>
     internal sealed class SinkCall
     {
-        public SinkCall(SinkKind kind, SinkName name, ImmutableArray<SinkArgument> arguments, INamedTypeSymbol? ignoreAttribute = null, ImmutableArray<string> purposes = default, bool entityStore = false)
+        public SinkCall(SinkKind kind, SinkName name, ImmutableArray<SinkArgument> arguments, INamedTypeSymbol? ignoreAttribute = null, ImmutableArray<string> purposes = default, bool entityStore = false, bool returnsSerialized = false)
         {
+            ReturnsSerialized = returnsSerialized;
             Kind = kind;
             Name = name;
             Arguments = arguments;
@@ -41,6 +42,9 @@ namespace PiiAnalyzers.Sinks
         /// </summary>
         public bool EntityStore { get; }
 
+        /// <summary>The call returns the serialized form of what it is given (<c>JsonSerializer.Serialize</c>): every member.</summary>
+        public bool ReturnsSerialized { get; }
+
         /// <summary>
         /// The purposes the sink serves (an audit log kept for <c>security</c>: see <see cref="SinkPurposes"/>); empty for
         /// a plain sink.
@@ -49,7 +53,7 @@ namespace PiiAnalyzers.Sinks
 
         /// <summary>This sink, serving <paramref name="purposes"/> as well.</summary>
         public SinkCall WithPurposes(ImmutableArray<string> purposes)
-            => purposes.IsDefaultOrEmpty ? this : new SinkCall(Kind, Name, Arguments, IgnoreAttribute, SinkPurposes.Union(Purposes, purposes), EntityStore);
+            => purposes.IsDefaultOrEmpty ? this : new SinkCall(Kind, Name, Arguments, IgnoreAttribute, SinkPurposes.Union(Purposes, purposes), EntityStore, ReturnsSerialized);
 
         /// <summary>
         /// The attribute that makes this serializer or store skip a member (System.Text.Json's or Newtonsoft's

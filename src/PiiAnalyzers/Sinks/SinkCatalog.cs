@@ -123,13 +123,6 @@ namespace PiiAnalyzers.Sinks
         }
 
         /// <summary>
-        /// Whether <paramref name="method"/> returns the serialized form of its arguments (<c>JsonSerializer.Serialize</c>):
-        /// text or bytes that hold every member of what it was given.
-        /// </summary>
-        public bool ReturnsSerialized(IMethodSymbol method)
-            => method.ContainingType?.OriginalDefinition is { } type && Known.Find(type, method) is { Row.ReturnsSerialized: true };
-
-        /// <summary>
         /// An assignment to an ADO.NET parameter's <c>Value</c> (the value is written to the database), or EF Core's
         /// <c>Entry(entity).State = EntityState.Added</c> (or <c>Modified</c>): the entity is written at the next save.
         /// </summary>
@@ -330,7 +323,7 @@ namespace PiiAnalyzers.Sinks
                 builder.Add(new SinkArgument(argument.Value, !logging || row.WritesMembers || destructureAll || Destructures(holes, hole++)));
             }
 
-            return new SinkCall(row.Kind, name, builder.ToImmutable(), ignoreAttribute, entityStore: row.EntityStore);
+            return new SinkCall(row.Kind, name, builder.ToImmutable(), ignoreAttribute, entityStore: row.EntityStore, returnsSerialized: row.ReturnsSerialized);
         }
 
         private static void AddValues(ImmutableArray<SinkArgument>.Builder builder, IArgumentOperation argument, bool membersVisible)
