@@ -229,7 +229,7 @@ namespace PiiAnalyzers.Flow
                 if (!visible.IsEmpty)
                 {
                     _observer.OnSink(new SinkEvent(
-                        sink.Kind, sink.Sink, "'" + method.Name + "'", call, value, visible, sink.MembersVisible,
+                        sink.Kind, sink.Sink, method, call, value, visible, sink.MembersVisible,
                         _state.Consent.Union(sink.Consent), sink.RootType ?? RootType(ValueType(value)), sink.IgnoreAttribute, sink.Purposes, sink.EntityStore));
                 }
             }
