@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,7 +14,10 @@ namespace PiiAnalyzers.Configuration
     /// The extra sinks, consent checks and redactors an <c>.editorconfig</c> names for code a team cannot annotate,
     /// resolved to symbols. A name is a fully qualified type (every method of it) or a fully qualified method (every
     /// overload), in metadata form (<c>MyCompany.Audit.AuditTrail.Write</c>; nested types <c>Outer+Inner</c>, generic
-    /// types <c>Cache`1</c>). A name that resolves to nothing is ignored.
+    /// types <c>Cache`1</c>). A name that resolves to nothing is ignored. A sink may also be a namespace (every method of
+    /// every type in it and below it) or a pattern in which <c>*</c> stands for any text (<c>Contoso.Notifications.*Api</c>,
+    /// <c>Contoso.*Client.Send*</c>), and a sink named on an interface or a virtual method matches calls to its
+    /// implementations and overrides too.
     /// </summary>
     internal sealed class PiiConfiguration
     {
@@ -27,6 +32,9 @@ namespace PiiAnalyzers.Configuration
         };
 
         private readonly Dictionary<INamedTypeSymbol, Members<(SinkKind Kind, string? Purpose)>> _sinks = new Dictionary<INamedTypeSymbol, Members<(SinkKind Kind, string? Purpose)>>(SymbolEqualityComparer.Default);
+        private readonly List<(string Pattern, (SinkKind Kind, string? Purpose) Sink)> _sinkPatterns = new List<(string, (SinkKind, string?))>();
+        private readonly ConcurrentDictionary<IMethodSymbol, (SinkKind Kind, string? Purpose)?> _patternHits = new ConcurrentDictionary<IMethodSymbol, (SinkKind Kind, string? Purpose)?>(SymbolEqualityComparer.Default);
+        private bool _hasInheritedSinks;
         private readonly Dictionary<ISymbol, string> _auditSelectors = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
         private readonly Dictionary<INamedTypeSymbol, Members<bool>> _consentChecks = new Dictionary<INamedTypeSymbol, Members<bool>>(SymbolEqualityComparer.Default);
         private readonly Dictionary<INamedTypeSymbol, Members<bool>> _redactors = new Dictionary<INamedTypeSymbol, Members<bool>>(SymbolEqualityComparer.Default);
@@ -35,7 +43,7 @@ namespace PiiAnalyzers.Configuration
         {
         }
 
-        public bool IsEmpty => _sinks.Count == 0 && _consentChecks.Count == 0 && _redactors.Count == 0 && _auditSelectors.Count == 0;
+        public bool IsEmpty => _sinks.Count == 0 && _sinkPatterns.Count == 0 && _consentChecks.Count == 0 && _redactors.Count == 0 && _auditSelectors.Count == 0;
 
         /// <summary>The raw option values that decide a configuration: equal keys resolve to equal configurations.</summary>
         public static string Key(AnalyzerOptions options, SyntaxTree tree)
@@ -59,7 +67,7 @@ namespace PiiAnalyzers.Configuration
             {
                 if (provider.TryGetValue(key, out var value))
                 {
-                    AddSinks(compilation, value, kind, configuration._sinks);
+                    configuration.AddSinks(compilation, value, kind);
                 }
             }
 
@@ -82,7 +90,7 @@ namespace PiiAnalyzers.Configuration
         }
 
         /// <summary>The kind of sink <paramref name="method"/> is configured as, or null.</summary>
-        public SinkKind? SinkKindOf(IMethodSymbol method) => Find(_sinks, method, out var sink) ? sink.Kind : (SinkKind?)null;
+        public SinkKind? SinkKindOf(IMethodSymbol method) => FindSink(method, out var sink) ? sink.Kind : (SinkKind?)null;
 
         /// <summary>
         /// The purposes a logging call serves by configuration: the purpose a <c>pii_analyzers.logging_sinks</c> entry
@@ -92,7 +100,7 @@ namespace PiiAnalyzers.Configuration
         public ImmutableArray<string> LoggingPurposesOf(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
         {
             var purposes = ImmutableArray<string>.Empty;
-            if (Find(_sinks, method, out var sink) && sink.Kind == SinkKind.Logging && sink.Purpose is { } purpose)
+            if (FindSink(method, out var sink) && sink.Kind == SinkKind.Logging && sink.Purpose is { } purpose)
             {
                 purposes = purposes.Add(purpose);
             }
@@ -136,14 +144,130 @@ namespace PiiAnalyzers.Configuration
             return members.TryGet(member.Name, out value);
         }
 
+        /// <summary>
+        /// The sink <paramref name="method"/> is configured as: named itself or with its type, named as the interface member
+        /// or the base method it implements or overrides, or matched by a namespace or pattern.
+        /// </summary>
+        private bool FindSink(IMethodSymbol method, out (SinkKind Kind, string? Purpose) sink)
+        {
+            if (Find(_sinks, method, out sink))
+            {
+                return true;
+            }
+
+            if (_hasInheritedSinks && FindInherited(method, out sink))
+            {
+                return true;
+            }
+
+            if (_sinkPatterns.Count > 0 && method.ContainingType is not null)
+            {
+                var hit = _patternHits.GetOrAdd(method.OriginalDefinition, MatchPattern);
+                sink = hit.GetValueOrDefault();
+                return hit is not null;
+            }
+
+            return false;
+        }
+
+        /// <summary>The sink an interface member <paramref name="method"/> implements, or a base method it overrides, is configured as.</summary>
+        private bool FindInherited(IMethodSymbol method, out (SinkKind Kind, string? Purpose) sink)
+        {
+            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                if (Find(_sinks, overridden, out sink))
+                {
+                    return true;
+                }
+            }
+
+            if (method.ContainingType is { TypeKind: not TypeKind.Interface } type && !method.IsStatic)
+            {
+                foreach (var @interface in type.AllInterfaces)
+                {
+                    if (!_sinks.ContainsKey(@interface.OriginalDefinition))
+                    {
+                        continue;
+                    }
+
+                    foreach (var member in @interface.GetMembers(method.Name))
+                    {
+                        if (member is IMethodSymbol && Find(_sinks, member, out sink)
+                            && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method.OriginalDefinition))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            sink = default;
+            return false;
+        }
+
+        private (SinkKind Kind, string? Purpose)? MatchPattern(IMethodSymbol method)
+        {
+            var type = MetadataName(method.ContainingType);
+            var member = type + "." + method.Name;
+            foreach (var (pattern, sink) in _sinkPatterns)
+            {
+                if (Wildcard.Matches(pattern, type) || Wildcard.Matches(pattern, member))
+                {
+                    return sink;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary><c>Namespace.Outer+Inner`1</c>.</summary>
+        private static string MetadataName(INamedTypeSymbol type)
+        {
+            var name = type.MetadataName;
+            for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            {
+                name = outer.MetadataName + "+" + name;
+            }
+
+            return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
+        }
+
         /// <summary>Sink entries, each optionally followed by the purpose it serves: <c>Contoso.Audit.Write => security</c>.</summary>
-        private static void AddSinks(Compilation compilation, string list, SinkKind kind, Dictionary<INamedTypeSymbol, Members<(SinkKind Kind, string? Purpose)>> into)
+        private void AddSinks(Compilation compilation, string list, SinkKind kind)
         {
             foreach (var raw in list.Split(','))
             {
                 var (name, purpose) = SplitPurpose(raw);
-                Add(compilation, name, (kind, purpose), into);
+                if (name.IndexOf('*') >= 0)
+                {
+                    _sinkPatterns.Add((name, (kind, purpose)));
+                }
+                else if (name.Length > 0 && compilation.GetTypeByMetadataName(name) is null && IsNamespace(compilation, name))
+                {
+                    _sinkPatterns.Add((name + ".*", (kind, purpose)));
+                }
+                else
+                {
+                    Add(compilation, name, (kind, purpose), _sinks);
+                }
             }
+
+            foreach (var type in _sinks.Keys)
+            {
+                _hasInheritedSinks |= type.TypeKind == TypeKind.Interface || type.IsAbstract || !type.IsSealed;
+            }
+        }
+
+        /// <summary>Whether <paramref name="name"/> (<c>Contoso.Notifications</c>) is a namespace of the compilation or its references.</summary>
+        private static bool IsNamespace(Compilation compilation, string name)
+        {
+            INamespaceSymbol? current = compilation.GlobalNamespace;
+            foreach (var part in name.Split('.'))
+            {
+                current = current?.GetNamespaceMembers().FirstOrDefault(n => n.Name == part);
+            }
+
+            return current is not null;
         }
 
         /// <summary>

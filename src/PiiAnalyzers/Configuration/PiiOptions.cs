@@ -20,8 +20,8 @@ namespace PiiAnalyzers.Configuration
         public const string Purposes = Prefix + "purposes";
 
         /// <summary>
-        /// Comma-separated metadata names of extra logging sinks (methods whose arguments end up in a log), each optionally
-        /// with the purpose it serves: <c>Contoso.Audit.Write => security</c>.
+        /// Comma-separated metadata names (types, methods, namespaces or <c>*</c> patterns) of extra logging sinks (methods
+        /// whose arguments end up in a log), each optionally with the purpose it serves: <c>Contoso.Audit.Write => security</c>.
         /// </summary>
         public const string LoggingSinks = Prefix + "logging_sinks";
 
@@ -31,13 +31,13 @@ namespace PiiAnalyzers.Configuration
         /// </summary>
         public const string AuditLogSelectors = Prefix + "audit_log_selectors";
 
-        /// <summary>Comma-separated metadata names of extra serialization sinks.</summary>
+        /// <summary>Comma-separated metadata names (types, methods, namespaces or <c>*</c> patterns) of extra serialization sinks.</summary>
         public const string SerializationSinks = Prefix + "serialization_sinks";
 
-        /// <summary>Comma-separated metadata names of extra persistence sinks.</summary>
+        /// <summary>Comma-separated metadata names (types, methods, namespaces or <c>*</c> patterns) of extra persistence sinks.</summary>
         public const string PersistenceSinks = Prefix + "persistence_sinks";
 
-        /// <summary>Comma-separated metadata names of extra transfer sinks (calls to external services).</summary>
+        /// <summary>Comma-separated metadata names (types, methods, namespaces or <c>*</c> patterns) of extra transfer sinks (calls to external services).</summary>
         public const string TransferSinks = Prefix + "transfer_sinks";
 
         /// <summary>Comma-separated metadata names of methods or properties that act as consent checks without [ConsentCheck].</summary>

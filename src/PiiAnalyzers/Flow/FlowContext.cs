@@ -44,8 +44,6 @@ namespace PiiAnalyzers.Flow
             StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
             Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
             Queryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
-            SystemTextJsonSerializer = compilation.GetTypeByMetadataName("System.Text.Json.JsonSerializer");
-            NewtonsoftJsonConvert = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonConvert");
         }
 
         public Compilation Compilation { get; }
@@ -81,10 +79,6 @@ namespace PiiAnalyzers.Flow
         public INamedTypeSymbol? Enumerable { get; }
 
         public INamedTypeSymbol? Queryable { get; }
-
-        public INamedTypeSymbol? SystemTextJsonSerializer { get; }
-
-        public INamedTypeSymbol? NewtonsoftJsonConvert { get; }
 
         /// <summary>
         /// Graphs without a loop or handler are analyzed in one pass (<see cref="TaintWalker"/>); false makes every graph

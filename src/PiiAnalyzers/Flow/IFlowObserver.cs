@@ -8,7 +8,7 @@ namespace PiiAnalyzers.Flow
     /// <summary>Data reaching a sink, directly or through a summarized helper.</summary>
     internal readonly struct SinkEvent
     {
-        public SinkEvent(SinkKind kind, string sink, string? helper, IOperation call, IOperation argument, ImmutableArray<Origin> visible, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType, INamedTypeSymbol? ignoreAttribute = null, ImmutableArray<string> purposes = default, bool entityStore = false, bool consentOnly = false)
+        public SinkEvent(SinkKind kind, SinkName sink, IMethodSymbol? helper, IOperation call, IOperation argument, ImmutableArray<Origin> visible, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType, INamedTypeSymbol? ignoreAttribute = null, ImmutableArray<string> purposes = default, bool entityStore = false, bool consentOnly = false)
         {
             ConsentOnly = consentOnly;
             Purposes = purposes.IsDefault ? ImmutableArray<string>.Empty : purposes;
@@ -36,11 +36,11 @@ namespace PiiAnalyzers.Flow
         /// <summary>The purposes the sink serves (an audit log kept for <c>security</c>); empty for a plain sink.</summary>
         public ImmutableArray<string> Purposes { get; }
 
-        /// <summary>The sink, quoted: <c>'LogInformation'</c>.</summary>
-        public string Sink { get; }
+        /// <summary>The sink (<c>'LogInformation'</c> in messages).</summary>
+        public SinkName Sink { get; }
 
-        /// <summary>The source method the data was passed to that reaches the sink, quoted (<c>'Audit'</c>), or null.</summary>
-        public string? Helper { get; }
+        /// <summary>The source method the data was passed to that reaches the sink (<c>'Audit'</c> in messages), or null.</summary>
+        public IMethodSymbol? Helper { get; }
 
         /// <summary>The call (or creation, or assignment) that writes to the sink; for a helper, the call to the helper.</summary>
         public IOperation Call { get; }
@@ -67,7 +67,7 @@ namespace PiiAnalyzers.Flow
         public bool EntityStore { get; }
 
         /// <summary>"'Audit' (through 'LogInformation')" or "'LogInformation'".</summary>
-        public string Describe() => Helper is null ? Sink : Helper + " (through " + Sink + ")";
+        public string Describe() => Helper is null ? Sink.ToString() : "'" + Helper.Name + "' (through " + Sink + ")";
     }
 
     /// <summary>Told what the flow engine finds in a method body, in its final pass.</summary>

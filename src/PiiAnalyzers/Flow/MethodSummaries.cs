@@ -322,7 +322,7 @@ namespace PiiAnalyzers.Flow
 
                     var reached = new ParameterSink(sink.Kind, sink.Sink, sink.MembersVisible || origin.AllMembers, sink.Consent, sink.RootType, sink.Purposes, sink.IgnoreAttribute, sink.EntityStore);
                     var list = _sinks[origin.Parameter] ??= new List<ParameterSink>();
-                    if (!list.Exists(s => s.Kind == reached.Kind && s.MembersVisible == reached.MembersVisible && s.Display == reached.Display
+                    if (!list.Exists(s => s.Kind == reached.Kind && s.MembersVisible == reached.MembersVisible && s.Sink == reached.Sink
                         && s.Consent.SetEquals(reached.Consent) && SymbolEqualityComparer.Default.Equals(s.RootType, reached.RootType)
                         && Sinks.SinkPurposes.SameAs(s.Purposes, reached.Purposes)))
                     {

@@ -8,13 +8,13 @@ namespace PiiAnalyzers.Flow
     /// <summary>A sink a parameter of a summarized method reaches.</summary>
     internal readonly struct ParameterSink
     {
-        public ParameterSink(SinkKind kind, string display, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType, ImmutableArray<string> purposes = default, INamedTypeSymbol? ignoreAttribute = null, bool entityStore = false)
+        public ParameterSink(SinkKind kind, SinkName sink, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType, ImmutableArray<string> purposes = default, INamedTypeSymbol? ignoreAttribute = null, bool entityStore = false)
         {
             Purposes = purposes.IsDefault ? ImmutableArray<string>.Empty : purposes;
             IgnoreAttribute = ignoreAttribute;
             EntityStore = entityStore;
             Kind = kind;
-            Display = display;
+            Sink = sink;
             MembersVisible = membersVisible;
             Consent = consent;
             RootType = rootType;
@@ -37,8 +37,8 @@ namespace PiiAnalyzers.Flow
         /// <summary>The purposes the innermost sink serves (an audit log kept for <c>security</c>).</summary>
         public ImmutableArray<string> Purposes { get; }
 
-        /// <summary>The innermost sink, quoted: <c>'LogInformation'</c>.</summary>
-        public string Display { get; }
+        /// <summary>The innermost sink.</summary>
+        public SinkName Sink { get; }
 
         /// <summary>The sink writes the argument's members out (destructuring, serialization), not only its text.</summary>
         public bool MembersVisible { get; }

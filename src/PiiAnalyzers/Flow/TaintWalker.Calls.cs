@@ -176,7 +176,7 @@ namespace PiiAnalyzers.Flow
 
             var result = TypeTaint(invocation.Type);
 
-            if (IsSerializer(containingType) && method.Name.StartsWith("Serialize", StringComparison.Ordinal))
+            if (_sinks.TryGetValue(invocation, out var sink) && sink is { ReturnsSerialized: true })
             {
                 // JsonSerializer.Serialize(visitor): the output text holds every member.
                 return result.Union(allArguments.AsSerialized());
@@ -269,11 +269,6 @@ namespace PiiAnalyzers.Flow
 
             return null;
         }
-
-        private bool IsSerializer(INamedTypeSymbol? type)
-            => type is not null
-                && (SymbolEqualityComparer.Default.Equals(type, _context.SystemTextJsonSerializer)
-                    || SymbolEqualityComparer.Default.Equals(type, _context.NewtonsoftJsonConvert));
 
         private bool IsLinq(INamedTypeSymbol? type)
             => type is not null

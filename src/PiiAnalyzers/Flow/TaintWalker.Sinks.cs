@@ -45,7 +45,7 @@ namespace PiiAnalyzers.Flow
                 var visible = Unwritten(Skip(shown, sink.IgnoreAttribute, valueType), sink.IgnoreAttribute, sink.EntityStore, valueType, sinkArgument.Value);
                 if (!visible.IsEmpty)
                 {
-                    _observer.OnSink(new SinkEvent(sink.Kind, sink.Display, helper: null, call, sinkArgument.Value, visible, sinkArgument.MembersVisible, _state.Consent, RootType(valueType), sink.IgnoreAttribute, sink.Purposes, sink.EntityStore));
+                    _observer.OnSink(new SinkEvent(sink.Kind, sink.Name, helper: null, call, sinkArgument.Value, visible, sinkArgument.MembersVisible, _state.Consent, RootType(valueType), sink.IgnoreAttribute, sink.Purposes, sink.EntityStore));
                 }
             }
         }
@@ -62,7 +62,7 @@ namespace PiiAnalyzers.Flow
                 return;
             }
 
-            var sink = new SinkCall(response.Kind, response.Display, ImmutableArray.Create(new SinkArgument(returned, membersVisible: true)), response.IgnoreAttribute);
+            var sink = new SinkCall(response.Kind, response.Name, ImmutableArray.Create(new SinkArgument(returned, membersVisible: true)), response.IgnoreAttribute);
             ReportSink(sink, returned, ImmutableArray<IArgumentOperation>.Empty, Array.Empty<Taint>(), new Dictionary<IOperation, Taint> { [returned] = value });
         }
 
@@ -271,7 +271,7 @@ namespace PiiAnalyzers.Flow
                     if (!carried.IsEmpty)
                     {
                         _observer.OnSink(new SinkEvent(
-                            sink.Kind, sink.Display, "'" + method.Name + "'", call, arguments[i].Value, carried, sink.MembersVisible,
+                            sink.Kind, sink.Sink, method, call, arguments[i].Value, carried, sink.MembersVisible,
                             _state.Consent.Union(sink.Consent), sink.RootType ?? RootType(ValueType(arguments[i].Value)), sink.IgnoreAttribute, sink.Purposes, sink.EntityStore, consentOnly: true));
                     }
                 }
@@ -300,7 +300,7 @@ namespace PiiAnalyzers.Flow
                 if (!visible.IsEmpty)
                 {
                     _observer.OnSink(new SinkEvent(
-                        sink.Kind, sink.Display, "'" + method.Name + "'", call, value, visible, sink.MembersVisible,
+                        sink.Kind, sink.Sink, method, call, value, visible, sink.MembersVisible,
                         _state.Consent.Union(sink.Consent), sink.RootType ?? RootType(ValueType(value)), sink.IgnoreAttribute, sink.Purposes, sink.EntityStore));
                 }
             }

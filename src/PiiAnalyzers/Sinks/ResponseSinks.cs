@@ -68,7 +68,7 @@ namespace PiiAnalyzers.Sinks
                 return null;
             }
 
-            return Response("the response of '" + type.Name + "." + method.Name + "'");
+            return Response(SinkName.ActionResponse(type.Name, method.Name));
         }
 
         /// <summary>
@@ -84,7 +84,7 @@ namespace PiiAnalyzers.Sinks
             }
 
             return argument is IArgumentOperation { Parent: IInvocationOperation invocation } && IsRouteMap(invocation)
-                ? Response("the response of the '" + invocation.TargetMethod.Name + "' handler")
+                ? Response(SinkName.HandlerResponse(invocation.TargetMethod.Name))
                 : null;
         }
 
@@ -102,7 +102,7 @@ namespace PiiAnalyzers.Sinks
             {
                 if (argument.Parameter is { Name: "value" })
                 {
-                    return new SinkCall(SinkKind.Serialization, "'" + type.Name + "'", ImmutableArray.Create(new SinkArgument(argument.Value, membersVisible: true)), Known.JsonIgnore);
+                    return new SinkCall(SinkKind.Serialization, SinkName.Call(null, type.Name), ImmutableArray.Create(new SinkArgument(argument.Value, membersVisible: true)), Known.JsonIgnore);
                 }
             }
 
@@ -122,7 +122,7 @@ namespace PiiAnalyzers.Sinks
             => Array.IndexOf(MapMethods, invocation.TargetMethod.Name) >= 0 && Known.RouteBuilderExtensions is { } extensions
                 && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, extensions);
 
-        private SinkCall Response(string display)
+        private SinkCall Response(SinkName display)
             => new SinkCall(SinkKind.Serialization, display, ImmutableArray<SinkArgument>.Empty, Known.JsonIgnore);
 
         private bool IsController(INamedTypeSymbol type)

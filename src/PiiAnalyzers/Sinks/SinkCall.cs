@@ -25,10 +25,11 @@ namespace PiiAnalyzers.Sinks
     /// <summary>A call (or object creation) that writes its arguments somewhere personal data must not go unchecked.</summary>
     internal sealed class SinkCall
     {
-        public SinkCall(SinkKind kind, string display, ImmutableArray<SinkArgument> arguments, INamedTypeSymbol? ignoreAttribute = null, ImmutableArray<string> purposes = default, bool entityStore = false)
+        public SinkCall(SinkKind kind, SinkName name, ImmutableArray<SinkArgument> arguments, INamedTypeSymbol? ignoreAttribute = null, ImmutableArray<string> purposes = default, bool entityStore = false, bool returnsSerialized = false)
         {
+            ReturnsSerialized = returnsSerialized;
             Kind = kind;
-            Display = display;
+            Name = name;
             Arguments = arguments;
             IgnoreAttribute = ignoreAttribute;
             Purposes = purposes.IsDefault ? ImmutableArray<string>.Empty : purposes;
@@ -41,6 +42,9 @@ namespace PiiAnalyzers.Sinks
         /// </summary>
         public bool EntityStore { get; }
 
+        /// <summary>The call returns the serialized form of what it is given (<c>JsonSerializer.Serialize</c>): every member.</summary>
+        public bool ReturnsSerialized { get; }
+
         /// <summary>
         /// The purposes the sink serves (an audit log kept for <c>security</c>: see <see cref="SinkPurposes"/>); empty for
         /// a plain sink.
@@ -49,7 +53,7 @@ namespace PiiAnalyzers.Sinks
 
         /// <summary>This sink, serving <paramref name="purposes"/> as well.</summary>
         public SinkCall WithPurposes(ImmutableArray<string> purposes)
-            => purposes.IsDefaultOrEmpty ? this : new SinkCall(Kind, Display, Arguments, IgnoreAttribute, SinkPurposes.Union(Purposes, purposes), EntityStore);
+            => purposes.IsDefaultOrEmpty ? this : new SinkCall(Kind, Name, Arguments, IgnoreAttribute, SinkPurposes.Union(Purposes, purposes), EntityStore, ReturnsSerialized);
 
         /// <summary>
         /// The attribute that makes this serializer or store skip a member (System.Text.Json's or Newtonsoft's
@@ -59,8 +63,8 @@ namespace PiiAnalyzers.Sinks
 
         public SinkKind Kind { get; }
 
-        /// <summary>How diagnostics name the sink, quoted: <c>'LogInformation'</c>, <c>'Console.WriteLine'</c>.</summary>
-        public string Display { get; }
+        /// <summary>What the sink is called (diagnostics show it as <c>'LogInformation'</c>, <c>'Console.WriteLine'</c>).</summary>
+        public SinkName Name { get; }
 
         public ImmutableArray<SinkArgument> Arguments { get; }
     }

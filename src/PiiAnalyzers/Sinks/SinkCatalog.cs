@@ -18,17 +18,14 @@ namespace PiiAnalyzers.Sinks
     /// </summary>
     internal sealed class SinkCatalog
     {
-        private static readonly string[] TemplateParameterNames = { "message", "messageTemplate", "messageFormat", "format" };
-
-        /// <summary>Parameter types that configure a call rather than carry data into it (matched by simple name).</summary>
-        private static readonly string[] ConfigurationTypeNames =
+        /// <summary>The row of a sink the project declares or configures, by kind: every data parameter, logging templates.</summary>
+        private static readonly SinkRow[] Declared =
         {
-            "CancellationToken", "JsonSerializerOptions", "JsonSerializerSettings", "JsonTypeInfo", "Stream", "TextWriter",
-            "StreamWriter", "XmlWriter", "Utf8JsonWriter", "IDbTransaction", "DbTransaction", "DistributedCacheEntryOptions",
-            "TimeSpan", "EventId", "Formatting", "InsertOneOptions", "InsertManyOptions", "ReplaceOptions",
-            "IClientSessionHandle", "Encoding", "HttpMethod", "MediaTypeHeaderValue", "XmlSerializerNamespaces",
-            "JsonWriterOptions", "JsonNodeOptions", "JsonDocumentOptions", "IDbConnection", "DbConnection",
+            SinkRow.Logging(string.Empty), SinkRow.Serialization(string.Empty), SinkRow.Persistence(string.Empty), SinkRow.Transfer(string.Empty),
         };
+
+        /// <summary>The row of <c>Console.Out</c>/<c>Console.Error</c> writes.</summary>
+        private static readonly SinkRow ConsoleRow = SinkRow.Logging("System.IO.TextWriter");
 
         private readonly PrivacySymbols _symbols;
         private readonly Lazy<KnownTypes> _known;
@@ -58,7 +55,7 @@ namespace PiiAnalyzers.Sinks
         public bool IsResolved => _known.IsValueCreated;
 
         /// <summary>Stands for "a sink" where only whether a call is one matters (<see cref="IsSink(IInvocationOperation, PiiConfiguration)"/>).</summary>
-        private static readonly SinkCall Found = new SinkCall(SinkKind.Logging, string.Empty, ImmutableArray<SinkArgument>.Empty);
+        private static readonly SinkCall Found = new SinkCall(SinkKind.Logging, SinkName.Call(null, string.Empty), ImmutableArray<SinkArgument>.Empty);
 
         /// <summary>The sink <paramref name="invocation"/> writes to, or null when it is not a sink.</summary>
         public SinkCall? Match(IInvocationOperation invocation, PiiConfiguration configuration)
@@ -87,53 +84,39 @@ namespace PiiAnalyzers.Sinks
                 return null;
             }
 
-            if (Known.LoggingTypes.TryGetValue(type, out var logging) && logging.Accepts(method.Name))
-            {
-                return describe ? Logging(invocation.Arguments, logging.StaticDisplay ? type.Name + "." + method.Name : method.Name, method.Name == "ForContext") : Found;
-            }
-
-            if (Known.TextWriter is not null && TypeShapes.DerivesFrom(type, Known.TextWriter)
-                && method.Name.StartsWith("Write", System.StringComparison.Ordinal)
+            if (Known.TextWriter is not null && method.Name.StartsWith("Write", StringComparison.Ordinal)
+                && TypeShapes.DerivesFrom(type, Known.TextWriter)
                 && ConsoleStreams.StreamOf(invocation.Instance, Known.Console, _models) is { } stream)
             {
-                return describe ? Logging(invocation.Arguments, "Console." + stream + "." + method.Name, forContext: false) : Found;
+                return describe ? Describe(ConsoleRow, SinkName.Call("Console." + stream, method.Name), invocation.Arguments) : Found;
             }
 
-            if (Known.DataSinkTypes.TryGetValue(type, out var dataSink) && dataSink.Accepts(method.Name))
+            if (Known.Find(type, method) is { } row)
             {
-                if (!describe)
-                {
-                    return Found;
-                }
-
-                var display = dataSink.StaticDisplay ? type.Name + "." + method.Name : method.Name;
-                return new SinkCall(dataSink.Kind, "'" + display + "'", AllData(invocation.Arguments, dataSink.Kind), dataSink.IgnoreAttribute, entityStore: dataSink.EntityStore);
+                return describe ? Describe(row.Row, SinkName.Call(row.Row.StaticDisplay ? type.Name : null, method.Name), invocation.Arguments, row.IgnoreAttribute) : Found;
             }
 
-            if (method.Name == "AddWithValue" && TypeShapes.DerivesFrom(type, Known.DbParameterCollection))
+            if (type.TypeKind == TypeKind.Interface && IsHubClientProxy(invocation.Instance))
             {
-                // command.Parameters.AddWithValue("@email", visitor.Email) (SqlClient, Npgsql, Sqlite, ...).
-                return describe ? new SinkCall(SinkKind.Persistence, "'AddWithValue'", AllData(invocation.Arguments, SinkKind.Persistence)) : Found;
+                // Clients.All.ReceiveMessage(text) on a Hub<IChatClient>: SignalR sends every argument to the clients.
+                return describe ? Describe(Declared[(int)SinkKind.Transfer], SinkName.Call(null, method.Name), invocation.Arguments) : Found;
             }
 
             if (type.TypeKind == TypeKind.Delegate && method.Name == "Invoke" && IsLoggerMessageDelegate(type, method))
             {
                 // LoggerMessage.Define<T1, ...>(...) makes Action<ILogger, T1, ..., Exception?>.
-                return describe ? Logging(invocation.Arguments, "LoggerMessage.Define delegate", forContext: false) : Found;
+                return describe ? Describe(Declared[(int)SinkKind.Logging], SinkName.LoggerMessageDelegate(), invocation.Arguments) : Found;
             }
 
             if (Known.LoggerMessageAttribute is not null && PrivacySymbols.Find(method, Known.LoggerMessageAttribute) is not null)
             {
-                return describe ? Logging(invocation.Arguments, method.Name, forContext: false) : Found;
+                return describe ? Describe(Declared[(int)SinkKind.Logging], SinkName.Call(null, method.Name), invocation.Arguments) : Found;
             }
 
             if (configuration.SinkKindOf(method) is { } configured)
             {
                 // A sink named in .editorconfig (pii_analyzers.logging_sinks, ...).
-                return !describe ? Found
-                    : configured == SinkKind.Logging
-                    ? Logging(invocation.Arguments, method.Name, forContext: false)
-                    : new SinkCall(configured, "'" + method.Name + "'", AllData(invocation.Arguments, configured));
+                return describe ? Describe(Declared[(int)configured], SinkName.Call(null, method.Name), invocation.Arguments) : Found;
             }
 
             return MatchDeclaredSink(method, invocation.Arguments, describe);
@@ -148,7 +131,7 @@ namespace PiiAnalyzers.Sinks
             if (target.Property.Name == "State" && target.Instance is IInvocationOperation { TargetMethod.Name: "Entry", Arguments.Length: 1 } entry
                 && IsWritingState(value) && TypeShapes.DerivesFrom(target.Property.ContainingType, Known.EntityEntry))
             {
-                return new SinkCall(SinkKind.Persistence, "'Entry.State'", ImmutableArray.Create(new SinkArgument(entry.Arguments[0].Value, membersVisible: true)), Known.NotMapped, entityStore: true);
+                return new SinkCall(SinkKind.Persistence, SinkName.Call("Entry", "State"), ImmutableArray.Create(new SinkArgument(entry.Arguments[0].Value, membersVisible: true)), Known.NotMapped, entityStore: true);
             }
 
             if (target.Property.Name != "Value" || target.Instance is null)
@@ -160,7 +143,7 @@ namespace PiiAnalyzers.Sinks
             var isParameter = TypeShapes.DerivesFrom(type, Known.DbParameter)
                 || (Known.DataParameter is not null && (SymbolEqualityComparer.Default.Equals(type, Known.DataParameter) || type.AllInterfaces.Contains(Known.DataParameter, SymbolEqualityComparer.Default)));
             return isParameter
-                ? new SinkCall(SinkKind.Persistence, "'" + type.Name + ".Value'", ImmutableArray.Create(new SinkArgument(value, membersVisible: true)))
+                ? new SinkCall(SinkKind.Persistence, SinkName.Call(type.Name, "Value"), ImmutableArray.Create(new SinkArgument(value, membersVisible: true)))
                 : null;
         }
 
@@ -204,7 +187,7 @@ namespace PiiAnalyzers.Sinks
                 }
             }
 
-            return builder.Count == 0 ? null : new SinkCall(SinkKind.Logging, "'" + constructor.ContainingType.Name + "' (an exception message)", builder.ToImmutable());
+            return builder.Count == 0 ? null : new SinkCall(SinkKind.Logging, SinkName.ExceptionMessage(constructor.ContainingType.Name), builder.ToImmutable());
         }
 
         /// <summary>
@@ -224,10 +207,7 @@ namespace PiiAnalyzers.Sinks
 
             if (DeclaredKind(method) is { } methodKind)
             {
-                return !describe ? Found
-                    : methodKind == SinkKind.Logging
-                    ? Logging(arguments, method.Name, forContext: false)
-                    : new SinkCall(methodKind, "'" + method.Name + "'", AllData(arguments, methodKind));
+                return describe ? Describe(Declared[(int)methodKind], SinkName.Call(null, method.Name), arguments) : Found;
             }
 
             SinkKind? kind = null;
@@ -249,7 +229,7 @@ namespace PiiAnalyzers.Sinks
                 }
             }
 
-            return kind is null ? null : new SinkCall(kind.Value, "'" + method.Name + "'", builder?.ToImmutable() ?? ImmutableArray<SinkArgument>.Empty);
+            return kind is null ? null : new SinkCall(kind.Value, SinkName.Call(null, method.Name), builder?.ToImmutable() ?? ImmutableArray<SinkArgument>.Empty);
         }
 
         /// <summary>
@@ -306,20 +286,22 @@ namespace PiiAnalyzers.Sinks
                 : null;
         }
 
-        private SinkCall Logging(ImmutableArray<IArgumentOperation> arguments, string name, bool forContext)
+        /// <summary>The sink a call matching <paramref name="row"/> is: its data arguments, which of them show their members.</summary>
+        private SinkCall Describe(SinkRow row, SinkName name, ImmutableArray<IArgumentOperation> arguments, INamedTypeSymbol? ignoreAttribute = null)
         {
             var builder = ImmutableArray.CreateBuilder<SinkArgument>();
             ImmutableArray<bool> holes = default;
             var hole = 0;
-            var destructureAll = forContext && DestructureFlag(arguments);
+            var logging = row.Kind == SinkKind.Logging;
+            var destructureAll = row.DestructureFlag is { } flag && IsTrue(arguments, flag);
             foreach (var argument in arguments)
             {
-                if (argument.Parameter is not { } parameter || !IsDataParameter(parameter))
+                if (argument.Parameter is not { } parameter || !row.CarriesData(parameter.Name) || !IsDataParameter(parameter))
                 {
                     continue;
                 }
 
-                if (holes.IsDefault && parameter.Type.SpecialType == SpecialType.System_String && IsTemplateParameter(parameter))
+                if (holes.IsDefault && parameter.Type.SpecialType == SpecialType.System_String && row.Templates.IndexOf(parameter.Name) >= 0)
                 {
                     holes = argument.Value.ConstantValue is { HasValue: true, Value: string template }
                         ? MessageTemplate.ParseDestructuring(template)
@@ -332,30 +314,16 @@ namespace PiiAnalyzers.Sinks
                 {
                     foreach (var element in initializer.ElementValues)
                     {
-                        builder.Add(new SinkArgument(element, destructureAll || Destructures(holes, hole++)));
+                        builder.Add(new SinkArgument(element, !logging || row.WritesMembers || destructureAll || Destructures(holes, hole++)));
                     }
 
                     continue;
                 }
 
-                builder.Add(new SinkArgument(argument.Value, destructureAll || Destructures(holes, hole++)));
+                builder.Add(new SinkArgument(argument.Value, !logging || row.WritesMembers || destructureAll || Destructures(holes, hole++)));
             }
 
-            return new SinkCall(SinkKind.Logging, "'" + name + "'", builder.ToImmutable());
-        }
-
-        private ImmutableArray<SinkArgument> AllData(ImmutableArray<IArgumentOperation> arguments, SinkKind kind)
-        {
-            var builder = ImmutableArray.CreateBuilder<SinkArgument>();
-            foreach (var argument in arguments)
-            {
-                if (argument.Parameter is { } parameter && IsDataParameter(parameter))
-                {
-                    AddValues(builder, argument, membersVisible: kind != SinkKind.Logging);
-                }
-            }
-
-            return builder.ToImmutable();
+            return new SinkCall(row.Kind, name, builder.ToImmutable(), ignoreAttribute, entityStore: row.EntityStore, returnsSerialized: row.ReturnsSerialized);
         }
 
         private static void AddValues(ImmutableArray<SinkArgument>.Builder builder, IArgumentOperation argument, bool membersVisible)
@@ -375,13 +343,14 @@ namespace PiiAnalyzers.Sinks
 
         private static bool Destructures(ImmutableArray<bool> holes, int index) => !holes.IsDefault && index < holes.Length && holes[index];
 
-        private static bool DestructureFlag(ImmutableArray<IArgumentOperation> arguments)
+        /// <summary>Whether the argument for the <c>bool</c> parameter named <paramref name="parameter"/> is the constant <c>true</c>.</summary>
+        private static bool IsTrue(ImmutableArray<IArgumentOperation> arguments, string parameter)
         {
             foreach (var argument in arguments)
             {
-                if (argument.Parameter is { Type.SpecialType: SpecialType.System_Boolean } && argument.Value.ConstantValue is { HasValue: true, Value: true })
+                if (argument.Parameter is { Type.SpecialType: SpecialType.System_Boolean } p && p.Name == parameter)
                 {
-                    return true;
+                    return argument.Value.ConstantValue is { HasValue: true, Value: true };
                 }
             }
 
@@ -389,20 +358,12 @@ namespace PiiAnalyzers.Sinks
         }
 
         /// <summary>The parameter that takes a logging call's message template (message, messageTemplate, messageFormat, format).</summary>
-        public static bool IsTemplateParameter(IParameterSymbol parameter)
-        {
-            foreach (var name in TemplateParameterNames)
-            {
-                if (parameter.Name == name)
-                {
-                    return true;
-                }
-            }
+        public static bool IsTemplateParameter(IParameterSymbol parameter) => SinkRow.MessageTemplates.IndexOf(parameter.Name) >= 0;
 
-            return false;
-        }
-
-        /// <summary>Arguments that carry data into a log: not the logger, level, event id, exception, format provider or callbacks.</summary>
+        /// <summary>
+        /// Arguments that carry data into a sink: not the receiver of an extension method, the logger, level, event id,
+        /// exception, format provider, callbacks, or a type that configures the call (<see cref="SinkTables.ConfigurationTypes"/>).
+        /// </summary>
         private bool IsDataParameter(IParameterSymbol parameter)
         {
             var type = parameter.Type;
@@ -422,12 +383,12 @@ namespace PiiAnalyzers.Sinks
                 return false;
             }
 
-            return System.Array.IndexOf(ConfigurationTypeNames, type.Name) < 0;
+            return !Known.IsConfigurationType(type);
         }
 
         private bool IsLogger(ITypeSymbol type)
         {
-            if (type is INamedTypeSymbol named && Known.LoggingTypes.ContainsKey(named.OriginalDefinition))
+            if (type is INamedTypeSymbol named && Known.IsLoggerType(named.OriginalDefinition))
             {
                 return true;
             }
@@ -443,17 +404,91 @@ namespace PiiAnalyzers.Sinks
             return false;
         }
 
+        /// <summary>A client proxy of a strongly typed hub: what <c>IHubClients&lt;T&gt;</c> or <c>IHubCallerClients&lt;T&gt;</c> returns.</summary>
+        private bool IsHubClientProxy(IOperation? instance)
+        {
+            if (instance is null || Known.HubClients is null)
+            {
+                return false;
+            }
+
+            while (instance is IConversionOperation conversion)
+            {
+                instance = conversion.Operand;
+            }
+
+            var owner = instance switch
+            {
+                IPropertyReferenceOperation property => property.Property.ContainingType,
+                IInvocationOperation call => call.TargetMethod.ContainingType,
+                _ => null,
+            };
+
+            return owner is not null
+                && (SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, Known.HubClients)
+                    || SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, Known.HubCallerClients));
+        }
+
         private bool IsLoggerMessageDelegate(INamedTypeSymbol type, IMethodSymbol invoke)
             => Known.MelLogger is not null && type.Name == "Action" && TypeShapes.IsInNamespace(type, TypeShapes.SystemNamespace)
                 && invoke.Parameters.Length >= 2
                 && SymbolEqualityComparer.Default.Equals(invoke.Parameters[0].Type, Known.MelLogger);
 
-        /// <summary>The library types sinks are matched against, resolved by metadata name for one compilation.</summary>
+        /// <summary>A table row resolved in one compilation.</summary>
+        private sealed class ResolvedRow
+        {
+            public ResolvedRow(SinkRow row, INamedTypeSymbol? ignoreAttribute, ImmutableArray<ITypeSymbol> overload)
+            {
+                Row = row;
+                IgnoreAttribute = ignoreAttribute;
+                Overload = overload;
+            }
+
+            public SinkRow Row { get; }
+
+            public INamedTypeSymbol? IgnoreAttribute { get; }
+
+            /// <summary>The parameter types of the one overload the row names; default for every overload.</summary>
+            public ImmutableArray<ITypeSymbol> Overload { get; }
+
+            public bool Accepts(IMethodSymbol method)
+            {
+                if (!Row.Names(method.Name))
+                {
+                    return false;
+                }
+
+                if (Overload.IsDefault)
+                {
+                    return true;
+                }
+
+                var parameters = method.OriginalDefinition.Parameters;
+                if (parameters.Length != Overload.Length)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < parameters.Length; i++)
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(parameters[i].Type, Overload[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        /// <summary>The sink tables and the library types shapes are matched against, resolved by metadata name for one compilation.</summary>
         private sealed class KnownTypes
         {
-            public Dictionary<INamedTypeSymbol, LoggingType> LoggingTypes { get; } = new Dictionary<INamedTypeSymbol, LoggingType>(SymbolEqualityComparer.Default);
-            public Dictionary<INamedTypeSymbol, DataSinkType> DataSinkTypes { get; } = new Dictionary<INamedTypeSymbol, DataSinkType>(SymbolEqualityComparer.Default);
-            public INamedTypeSymbol? DbParameterCollection { get; }
+            private readonly Dictionary<INamedTypeSymbol, List<ResolvedRow>> _rows = new Dictionary<INamedTypeSymbol, List<ResolvedRow>>(SymbolEqualityComparer.Default);
+            private readonly HashSet<INamedTypeSymbol> _loggers = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            private readonly HashSet<INamedTypeSymbol> _configurationTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            private readonly bool _hasDerivedRows;
+
             public INamedTypeSymbol? DbParameter { get; }
             public INamedTypeSymbol? DataParameter { get; }
             public INamedTypeSymbol? MelLogger { get; }
@@ -465,6 +500,8 @@ namespace PiiAnalyzers.Sinks
             public INamedTypeSymbol? Type { get; }
             public INamedTypeSymbol? EntityEntry { get; }
             public INamedTypeSymbol? NotMapped { get; }
+            public INamedTypeSymbol? HubClients { get; }
+            public INamedTypeSymbol? HubCallerClients { get; }
 
             public KnownTypes(Compilation compilation)
             {
@@ -477,150 +514,100 @@ namespace PiiAnalyzers.Sinks
                 Exception = compilation.GetTypeByMetadataName("System.Exception");
                 FormatProvider = compilation.GetTypeByMetadataName("System.IFormatProvider");
                 Type = compilation.GetTypeByMetadataName("System.Type");
-
-                var serilog = new[] { "Write", "Verbose", "Debug", "Information", "Warning", "Error", "Fatal", "ForContext" };
-                var nlog = new[] { "Trace", "Debug", "Info", "Warn", "Error", "Fatal", "Log", "ConditionalTrace", "ConditionalDebug" };
-                var trace = new[] { "Write", "WriteLine", "WriteIf", "WriteLineIf", "TraceInformation", "TraceWarning", "TraceError", "Print", "Fail", "Assert" };
-                Add(compilation, "Microsoft.Extensions.Logging.ILogger", staticDisplay: false, "Log", "BeginScope");
-                Add(compilation, "Microsoft.Extensions.Logging.LoggerExtensions", staticDisplay: false);
-                Add(compilation, "Serilog.ILogger", staticDisplay: false, serilog);
-                Add(compilation, "Serilog.Core.Logger", staticDisplay: false, serilog);
-                Add(compilation, "Serilog.Log", staticDisplay: true, serilog);
-                Add(compilation, "NLog.ILogger", staticDisplay: false, nlog);
-                Add(compilation, "NLog.ILoggerBase", staticDisplay: false, nlog);
-                Add(compilation, "NLog.Logger", staticDisplay: false, nlog);
-                Add(compilation, "log4net.ILog", staticDisplay: false, "Debug", "Info", "Warn", "Error", "Fatal", "DebugFormat", "InfoFormat", "WarnFormat", "ErrorFormat", "FatalFormat");
-                Add(compilation, "System.Console", staticDisplay: true, "Write", "WriteLine");
-                Add(compilation, "System.Diagnostics.Trace", staticDisplay: true, trace);
-                Add(compilation, "System.Diagnostics.Debug", staticDisplay: true, trace);
-                Add(compilation, "System.Diagnostics.TraceSource", staticDisplay: false, "TraceEvent", "TraceData", "TraceInformation", "TraceTransfer");
-
-                var systemTextJsonIgnore = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute");
-                var newtonsoftIgnore = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonIgnoreAttribute");
-                var notMapped = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute");
-                var xmlIgnore = compilation.GetTypeByMetadataName("System.Xml.Serialization.XmlIgnoreAttribute");
-                var dataMemberIgnore = compilation.GetTypeByMetadataName("System.Runtime.Serialization.IgnoreDataMemberAttribute");
-
-                var serialization = SinkKind.Serialization;
-                AddData(compilation, "System.Text.Json.JsonSerializer", serialization, systemTextJsonIgnore, staticDisplay: true, "Serialize", "SerializeAsync", "SerializeToUtf8Bytes", "SerializeToNode", "SerializeToDocument", "SerializeToElement");
-                AddData(compilation, "Newtonsoft.Json.JsonConvert", serialization, newtonsoftIgnore, staticDisplay: true, "SerializeObject");
-                AddData(compilation, "Newtonsoft.Json.JsonSerializer", serialization, newtonsoftIgnore, staticDisplay: false, "Serialize");
-                AddData(compilation, "System.Xml.Serialization.XmlSerializer", serialization, xmlIgnore, staticDisplay: false, "Serialize");
-                AddData(compilation, "System.Runtime.Serialization.XmlObjectSerializer", serialization, dataMemberIgnore, staticDisplay: false, "WriteObject");
-                AddData(compilation, "System.Runtime.Serialization.DataContractSerializer", serialization, dataMemberIgnore, staticDisplay: false, "WriteObject");
-                AddData(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase", serialization, systemTextJsonIgnore, staticDisplay: false, "Ok", "Created", "CreatedAtAction", "CreatedAtRoute", "Accepted", "AcceptedAtAction", "AcceptedAtRoute");
-                AddData(compilation, "Microsoft.AspNetCore.Mvc.Controller", serialization, systemTextJsonIgnore, staticDisplay: false, "Json");
-                AddData(compilation, "Microsoft.AspNetCore.Http.Results", serialization, systemTextJsonIgnore, staticDisplay: true);
-                AddData(compilation, "Microsoft.AspNetCore.Http.TypedResults", serialization, systemTextJsonIgnore, staticDisplay: true);
-
-                var persistence = SinkKind.Persistence;
-                var efMethods = new[] { "Add", "AddAsync", "AddRange", "AddRangeAsync", "Update", "UpdateRange", "Attach", "AttachRange" };
-                AddEntityStore(compilation, "Microsoft.EntityFrameworkCore.DbSet`1", notMapped, efMethods);
-                AddEntityStore(compilation, "Microsoft.EntityFrameworkCore.DbContext", notMapped, efMethods);
-
-                // db.Users.Where(..).ExecuteUpdate(s => s.SetProperty(u => u.Email, email)): the value is written.
-                AddData(compilation, "Microsoft.EntityFrameworkCore.Query.SetPropertyCalls`1", persistence, null, staticDisplay: false, "SetProperty");
-                AddData(compilation, "Dapper.SqlMapper", persistence, null, staticDisplay: false, "Execute", "ExecuteAsync", "ExecuteScalar", "ExecuteScalarAsync", "ExecuteReader", "ExecuteReaderAsync");
-                AddData(compilation, "System.IO.File", persistence, null, staticDisplay: true, "WriteAllText", "WriteAllTextAsync", "WriteAllLines", "WriteAllLinesAsync", "WriteAllBytes", "WriteAllBytesAsync", "AppendAllText", "AppendAllTextAsync", "AppendAllLines", "AppendAllLinesAsync");
-                var writes = new[] { "Write", "WriteLine", "WriteAsync", "WriteLineAsync" };
-                AddData(compilation, "System.IO.TextWriter", persistence, null, staticDisplay: false, writes);
-                AddData(compilation, "System.IO.StreamWriter", persistence, null, staticDisplay: false, writes);
-                AddData(compilation, "Microsoft.Extensions.Caching.Distributed.IDistributedCache", persistence, null, staticDisplay: false, "Set", "SetAsync");
-                AddData(compilation, "Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions", persistence, null, staticDisplay: false, "Set", "SetAsync", "SetString", "SetStringAsync");
-                var redis = new[] { "StringSet", "StringSetAsync", "HashSet", "HashSetAsync", "ListLeftPush", "ListLeftPushAsync", "ListRightPush", "ListRightPushAsync" };
-                AddData(compilation, "StackExchange.Redis.IDatabase", persistence, null, staticDisplay: false, redis);
-                AddData(compilation, "StackExchange.Redis.IDatabaseAsync", persistence, null, staticDisplay: false, redis);
-                AddData(compilation, "MongoDB.Driver.IMongoCollection`1", persistence, null, staticDisplay: false, "InsertOne", "InsertOneAsync", "InsertMany", "InsertManyAsync", "ReplaceOne", "ReplaceOneAsync");
-                DbParameterCollection = compilation.GetTypeByMetadataName("System.Data.Common.DbParameterCollection");
                 DbParameter = compilation.GetTypeByMetadataName("System.Data.Common.DbParameter");
                 DataParameter = compilation.GetTypeByMetadataName("System.Data.IDataParameter");
+                HubClients = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.IHubClients`1");
+                HubCallerClients = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.IHubCallerClients`1");
 
-                var transfer = SinkKind.Transfer;
-                AddData(compilation, "System.Net.Http.HttpClient", transfer, null, staticDisplay: false, "GetAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "SendAsync", "Send", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync");
-                AddData(compilation, "System.Net.Http.Json.HttpClientJsonExtensions", transfer, systemTextJsonIgnore, staticDisplay: false, "PostAsJsonAsync", "PutAsJsonAsync", "PatchAsJsonAsync", "GetFromJsonAsync", "DeleteFromJsonAsync");
-            }
-
-            private void Add(Compilation compilation, string metadataName, bool staticDisplay, params string[] methods)
-            {
-                if (compilation.GetTypeByMetadataName(metadataName) is { } type)
+                var resolved = new Dictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
+                INamedTypeSymbol? Resolve(string name)
                 {
-                    LoggingTypes[type] = new LoggingType(staticDisplay, methods);
+                    if (!resolved.TryGetValue(name, out var type))
+                    {
+                        resolved[name] = type = compilation.GetTypeByMetadataName(name);
+                    }
+
+                    return type;
+                }
+
+                foreach (var row in SinkTables.All)
+                {
+                    if (Resolve(row.Type) is not { } type || !TryResolveOverload(row, Resolve, out var overload))
+                    {
+                        continue;
+                    }
+
+                    if (!_rows.TryGetValue(type, out var rows))
+                    {
+                        _rows[type] = rows = new List<ResolvedRow>();
+                    }
+
+                    rows.Add(new ResolvedRow(row, row.IgnoreAttribute is null ? null : Resolve(row.IgnoreAttribute), overload));
+                    _hasDerivedRows |= row.Derived;
+                    if (row.Kind == SinkKind.Logging)
+                    {
+                        _loggers.Add(type);
+                    }
+                }
+
+                foreach (var name in SinkTables.ConfigurationTypes)
+                {
+                    if (Resolve(name) is { } type)
+                    {
+                        _configurationTypes.Add(type);
+                    }
                 }
             }
 
-            /// <summary>An ORM's write methods: persistence that stores an entity's own columns, not the rows it navigates to.</summary>
-            private void AddEntityStore(Compilation compilation, string metadataName, INamedTypeSymbol? ignoreAttribute, string[] methods)
+            private static bool TryResolveOverload(SinkRow row, Func<string, INamedTypeSymbol?> resolve, out ImmutableArray<ITypeSymbol> overload)
             {
-                if (compilation.GetTypeByMetadataName(metadataName) is { } type)
-                {
-                    DataSinkTypes[type] = new DataSinkType(SinkKind.Persistence, ignoreAttribute, staticDisplay: false, methods, entityStore: true);
-                }
-            }
-
-            private void AddData(Compilation compilation, string metadataName, SinkKind kind, INamedTypeSymbol? ignoreAttribute, bool staticDisplay, params string[] methods)
-            {
-                if (compilation.GetTypeByMetadataName(metadataName) is { } type)
-                {
-                    DataSinkTypes[type] = new DataSinkType(kind, ignoreAttribute, staticDisplay, methods);
-                }
-            }
-        }
-
-        private sealed class DataSinkType
-        {
-            private readonly string[] _methods;
-
-            public DataSinkType(SinkKind kind, INamedTypeSymbol? ignoreAttribute, bool staticDisplay, string[] methods, bool entityStore = false)
-            {
-                Kind = kind;
-                IgnoreAttribute = ignoreAttribute;
-                StaticDisplay = staticDisplay;
-                _methods = methods;
-                EntityStore = entityStore;
-            }
-
-            public bool EntityStore { get; }
-
-            public SinkKind Kind { get; }
-
-            public INamedTypeSymbol? IgnoreAttribute { get; }
-
-            public bool StaticDisplay { get; }
-
-            /// <summary>An empty list accepts every method of the type.</summary>
-            public bool Accepts(string name) => _methods.Length == 0 || System.Array.IndexOf(_methods, name) >= 0;
-        }
-
-        private sealed class LoggingType
-        {
-            private readonly string[] _methods;
-
-            public LoggingType(bool staticDisplay, string[] methods)
-            {
-                StaticDisplay = staticDisplay;
-                _methods = methods;
-            }
-
-            public bool StaticDisplay { get; }
-
-            /// <summary>An empty list accepts every method of the type.</summary>
-            public bool Accepts(string name)
-            {
-                if (_methods.Length == 0)
+                overload = default;
+                if (row.Overload.IsDefault)
                 {
                     return true;
                 }
 
-                foreach (var method in _methods)
+                var builder = ImmutableArray.CreateBuilder<ITypeSymbol>(row.Overload.Length);
+                foreach (var name in row.Overload)
                 {
-                    if (method == name)
+                    if (resolve(name) is not { } type)
                     {
-                        return true;
+                        return false;
+                    }
+
+                    builder.Add(type);
+                }
+
+                overload = builder.MoveToImmutable();
+                return true;
+            }
+
+            /// <summary>The row <paramref name="method"/> of <paramref name="type"/> matches, or null.</summary>
+            public ResolvedRow? Find(INamedTypeSymbol type, IMethodSymbol method)
+            {
+                var inherited = false;
+                for (var current = type; current is not null; current = _hasDerivedRows ? current.BaseType?.OriginalDefinition : null, inherited = true)
+                {
+                    if (_rows.TryGetValue(current, out var rows))
+                    {
+                        foreach (var row in rows)
+                        {
+                            if ((!inherited || row.Row.Derived) && row.Accepts(method))
+                            {
+                                return row;
+                            }
+                        }
                     }
                 }
 
-                return false;
+                return null;
             }
+
+            /// <summary>A type some logging row names (a logger passed to a call is not data).</summary>
+            public bool IsLoggerType(INamedTypeSymbol type) => _loggers.Contains(type);
+
+            /// <summary>A parameter type that configures a call (<see cref="SinkTables.ConfigurationTypes"/>).</summary>
+            public bool IsConfigurationType(ITypeSymbol type) => type is INamedTypeSymbol named && _configurationTypes.Contains(named.OriginalDefinition);
         }
     }
 }
