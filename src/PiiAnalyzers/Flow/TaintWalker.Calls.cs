@@ -107,6 +107,13 @@ namespace PiiAnalyzers.Flow
                 }
             }
 
+            if (sink is { Kind: SinkKind.Serialization } && IsSerializer(method.ContainingType?.OriginalDefinition)
+                && method.Name.StartsWith("Serialize", StringComparison.Ordinal) && !TypeShapes.IsScalar(invocation.Type))
+            {
+                // JsonSerializer.Serialize(visitor): the text holds what the serializer writes, not the members it skips.
+                return TypeTaint(invocation.Type).Union(SerializerOutput(sink, invocation.Arguments, arguments, elements));
+            }
+
             return Library(invocation, method, receiver, source, arguments, lambdas);
         }
 
@@ -149,12 +156,6 @@ namespace PiiAnalyzers.Flow
             }
 
             var result = TypeTaint(invocation.Type);
-
-            if (IsSerializer(containingType) && method.Name.StartsWith("Serialize", StringComparison.Ordinal))
-            {
-                // JsonSerializer.Serialize(visitor): the output text holds every member.
-                return result.Union(allArguments.AsSerialized());
-            }
 
             if (method.Name == "ToString" || containingType?.SpecialType == SpecialType.System_String
                 || SymbolEqualityComparer.Default.Equals(containingType, _context.StringBuilder))

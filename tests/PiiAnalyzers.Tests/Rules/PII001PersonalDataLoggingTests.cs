@@ -231,6 +231,32 @@ class Service
         }
 
         [Fact]
+        public async Task SerializerOutput_HoldsOnlyTheMembersTheSerializerWrites()
+        {
+            // Card.Email is System.Text.Json's [JsonIgnore]: that serializer's text does not hold it; Newtonsoft's does.
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(Card card)
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(card);
+        _logger.LogInformation(""{Json}"", {|#0:json|});
+        var all = Newtonsoft.Json.JsonConvert.SerializeObject(card);
+        _logger.LogInformation(""{Json}"", {|#1:all|});
+    }") + @"
+public class Card
+{
+    [PersonalData(Purpose = ""support"", Basis = LawfulBasis.Contract)]
+    public string Name { get; set; } = """";
+    [System.Text.Json.Serialization.JsonIgnore]
+    [PersonalData(Purpose = ""support"", Basis = LawfulBasis.Contract)]
+    public string Email { get; set; } = """";
+}",
+                Logged(0, CardName, "'LogInformation'"),
+                Logged(1, "'Card.Email' (personal data, purpose 'support') and " + CardName, "'LogInformation'"));
+        }
+
+        private const string CardName = "'Card.Name' (personal data, purpose 'support')";
+
+        [Fact]
         public async Task AwaitedValue_Triggers()
         {
             await Verify.VerifyAnalyzerAsync(Code(@"
