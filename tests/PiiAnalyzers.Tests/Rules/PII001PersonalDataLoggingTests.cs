@@ -43,7 +43,7 @@ namespace Chat
 ";
 
         private static DiagnosticResult Logged(int location, string data, string sink)
-            => Verify.Diagnostic("PII001").WithLocation(location).WithArguments(data, sink);
+            => Verify.Diagnostic("PII001").WithLocation(location).WithDataArguments(data, sink);
 
         private const string Email = "'Visitor.Email' (personal data, purpose 'support')";
         private const string Name = "'Visitor.Name' (personal data, purposes 'support', 'billing')";
@@ -221,10 +221,10 @@ class Service
         var json = {|#1:System.Text.Json.JsonSerializer.Serialize(v)|};
         _logger.LogInformation(""{Json}"", {|#0:json|});
     }"),
-                Verify.Diagnostic("PII001").WithLocation(0).WithArguments(
+                Verify.Diagnostic("PII001").WithLocation(0).WithDataArguments(
                     "'Message.Text' (personal data, purpose 'support') and 'Visitor.Email' (personal data, purpose 'support') and 'Visitor.IpAddress' (personal data, purpose 'analytics') and 1 more",
                     "'LogInformation'"),
-                Verify.Diagnostic("PII002").WithLocation(1).WithArguments(
+                Verify.Diagnostic("PII002").WithLocation(1).WithDataArguments(
                     "'Message.Text' (personal data, purpose 'support', basis consent) and 'Visitor.Email' (personal data, purpose 'support', basis consent) and 2 more",
                     "'JsonSerializer.Serialize'",
                     "check consent for 'support' and 'analytics' first"));
@@ -316,7 +316,7 @@ public class Card
     void M(Visitor v) { _logger.LogInformation(""{D}"", {|#0:Describe(v)|}); _logger.LogInformation(""{D}"", Shout(""hi"")); }
     static string Describe(Visitor v) => v.Name + "" <"" + v.Email + "">"";
     static string Shout(string s) => s.ToUpperInvariant();"),
-                Verify.Diagnostic("PII001").WithLocation(0).WithArguments(Email + " and " + Name, "'LogInformation'"));
+                Verify.Diagnostic("PII001").WithLocation(0).WithDataArguments(Email + " and " + Name, "'LogInformation'"));
         }
 
         [Fact]
@@ -440,7 +440,7 @@ public class Card
         Serilog.Log.Warning(""{Ip}"", {|#1:v.IpAddress|});
         log.ForContext(""Email"", {|#2:v.Email|}).Information(""joined"");
     }"),
-                Verify.Diagnostic("PII001").WithLocation(0).WithArguments(
+                Verify.Diagnostic("PII001").WithLocation(0).WithDataArguments(
                     "'Message.Text' (personal data, purpose 'support') and 'Visitor.Email' (personal data, purpose 'support') and 'Visitor.IpAddress' (personal data, purpose 'analytics') and 1 more",
                     "'Information'"),
                 Logged(1, Ip, "'Log.Warning'"),

@@ -162,7 +162,7 @@ namespace PiiAnalyzers.Tests.Rules.Persistence
                     }
                 """),
                 Rule("PII003", 0, UserEmail, "'Add'", CheckAccount),
-                Rule("PII004", 0, UserEmailNoBasis, "'Add'", "User"));
+                Rule("PII004", 0, UserEmailNoBasis, "'Add'", "'User'"));
         }
 
         [Fact]
@@ -193,10 +193,10 @@ namespace PiiAnalyzers.Tests.Rules.Persistence
                     }
                     void N(ShopDb db, User user) => {|#2:db.Entry(user).State = EntityState.Added|};
                 """),
-                Rule("PII004", 0, UserEmailNoBasis, "'Entry.State'", "User"),
-                Rule("PII004", 1, UserEmailNoBasis, "'Attach'", "User"),
+                Rule("PII004", 0, UserEmailNoBasis, "'Entry.State'", "'User'"),
+                Rule("PII004", 1, UserEmailNoBasis, "'Attach'", "'User'"),
                 Rule("PII003", 2, UserEmail, "'Entry.State'", CheckAccount),
-                Rule("PII004", 2, UserEmailNoBasis, "'Entry.State'", "User"));
+                Rule("PII004", 2, UserEmailNoBasis, "'Entry.State'", "'User'"));
         }
 
         [Fact]
@@ -227,7 +227,7 @@ namespace PiiAnalyzers.Tests.Rules.Persistence
                     void M(UserRepository users, User user) => {|#0:users.Save(user)|};
                 """),
                 Rule("PII003", 0, UserEmail, "'Save'", CheckAccount),
-                Rule("PII004", 0, UserEmailNoBasis, "'Save'", "User"));
+                Rule("PII004", 0, UserEmailNoBasis, "'Save'", "'User'"));
         }
 
         [Fact]
@@ -251,7 +251,7 @@ namespace PiiAnalyzers.Tests.Rules.Persistence
                 """,
                 "root = true\n\n[*]\npii_analyzers.persistence_sinks = Repositories.UserRepository.Save\n",
                 Rule("PII003", 0, UserEmail, "'Save'", CheckAccount),
-                Rule("PII004", 0, UserEmailNoBasis, "'Save'", "User"));
+                Rule("PII004", 0, UserEmailNoBasis, "'Save'", "'User'"));
         }
 
         [Fact]
@@ -279,7 +279,7 @@ namespace PiiAnalyzers.Tests.Rules.Persistence
                     }
                 """),
                 Rule("PII003", 0, UserEmail, "'Add'", CheckAccount),
-                Rule("PII004", 0, UserEmailNoBasis, "'Add'", "Tag"));
+                Rule("PII004", 0, UserEmailNoBasis, "'Add'", "'Tag'"));
         }
 
         [Fact]
