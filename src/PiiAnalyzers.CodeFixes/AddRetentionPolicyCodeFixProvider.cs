@@ -18,7 +18,8 @@ using PiiAnalyzers.PersonalData;
 namespace PiiAnalyzers.CodeFixes
 {
     /// <summary>
-    /// PII004: puts <c>[RetentionPolicy(Days = N)]</c> on the stored type (its first declaration, wherever it is), N being
+    /// PII004: puts <c>[RetentionPolicy(Days = N)]</c> on every type the diagnostic names (the stored type, or each type
+    /// that declares a piece of the data; its first declaration, wherever it is), N being
     /// <c>pii_analyzers.default_retention_days</c> for that type's file, or 30.
     /// </summary>
     // Not exported: PersonalDataSinkCodeFixProvider offers it (dotnet format pairs each analyzer with one fixer).
@@ -41,34 +42,51 @@ namespace PiiAnalyzers.CodeFixes
         {
             foreach (var diagnostic in context.Diagnostics)
             {
-                Target? target;
+                List<Target> targets;
                 try
                 {
-                    target = await FindTargetAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
+                    targets = await FindTargetsAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    target = null; // a fix that cannot be computed is not offered
+                    targets = new List<Target>(); // a fix that cannot be computed is not offered
                 }
 
-                if (target is { } found)
+                if (targets.Count > 0)
                 {
-                    context.RegisterCodeFix(CodeAction.Create(Title, token => AddPolicyAsync(found, token), EquivalenceKey), diagnostic);
+                    context.RegisterCodeFix(CodeAction.Create(Title, token => AddPoliciesAsync(targets[0].Document.Project.Solution, targets, token), EquivalenceKey), diagnostic);
                 }
             }
         }
 
-        /// <summary>The declaration to annotate, or null when the type is not the user's, is not a class or struct, or has a policy.</summary>
-        private static async Task<Target?> FindTargetAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        /// <summary>The documentation-comment ids of the types the diagnostic names (see <see cref="DiagnosticProperties.RetentionType"/>).</summary>
+        private static string[] TypeIds(Diagnostic diagnostic)
+            => diagnostic.Properties.TryGetValue(DiagnosticProperties.RetentionType, out var ids) && !string.IsNullOrEmpty(ids)
+                ? ids!.Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries)
+                : Array.Empty<string>();
+
+        /// <summary>The declarations to annotate: of the types the diagnostic names, those that can take the policy.</summary>
+        private static async Task<List<Target>> FindTargetsAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.RetentionType, out var typeId) || string.IsNullOrEmpty(typeId))
+            var targets = new List<Target>();
+            foreach (var typeId in TypeIds(diagnostic))
             {
-                return null;
+                if (await FindTargetAsync(document, typeId, cancellationToken).ConfigureAwait(false) is { } target
+                    && !targets.Any(t => t.Declaration == target.Declaration))
+                {
+                    targets.Add(target);
+                }
             }
 
+            return targets;
+        }
+
+        /// <summary>The declaration to annotate, or null when the type is not the user's, is not a class or struct, or has a policy.</summary>
+        private static async Task<Target?> FindTargetAsync(Document document, string typeId, CancellationToken cancellationToken)
+        {
             var compilation = await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
             if (compilation?.GetTypeByMetadataName(AttributeName) is not { } attributeType
-                || DocumentationCommentId.GetFirstSymbolForDeclarationId(typeId!, compilation) is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type
+                || DocumentationCommentId.GetFirstSymbolForDeclarationId(typeId, compilation) is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type
                 || PrivacySymbols.Find(type, attributeType) is not null)
             {
                 return null;
@@ -107,9 +125,6 @@ namespace PiiAnalyzers.CodeFixes
 
             return null;
         }
-
-        private static Task<Solution> AddPolicyAsync(Target target, CancellationToken cancellationToken)
-            => AddPoliciesAsync(target.Document.Project.Solution, new[] { target }, cancellationToken);
 
         /// <summary>Adds the policy to every target, one edit per declaring document.</summary>
         private static async Task<Solution> AddPoliciesAsync(Solution solution, IEnumerable<Target> targets, CancellationToken cancellationToken)
@@ -178,17 +193,19 @@ namespace PiiAnalyzers.CodeFixes
                         : await fixAllContext.GetAllDiagnosticsAsync(project).ConfigureAwait(false);
                     foreach (var diagnostic in diagnostics)
                     {
-                        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.RetentionType, out var typeId) || typeId is null
-                            || !seen.Add(project.Id.Id + typeId)
-                            || !diagnostic.Location.IsInSource || solution.GetDocument(diagnostic.Location.SourceTree) is not { } document)
+                        if (!diagnostic.Location.IsInSource || solution.GetDocument(diagnostic.Location.SourceTree) is not { } document)
                         {
                             continue;
                         }
 
-                        if (await FindTargetAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } target
-                            && !targets.Any(t => t.Declaration == target.Declaration))
+                        foreach (var typeId in TypeIds(diagnostic))
                         {
-                            targets.Add(target);
+                            if (seen.Add(project.Id.Id + typeId)
+                                && await FindTargetAsync(document, typeId, cancellationToken).ConfigureAwait(false) is { } target
+                                && !targets.Any(t => t.Declaration == target.Declaration))
+                            {
+                                targets.Add(target);
+                            }
                         }
                     }
                 }

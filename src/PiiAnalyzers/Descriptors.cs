@@ -20,7 +20,7 @@ namespace PiiAnalyzers
         public static readonly DiagnosticDescriptor PersonalDataLogged = Create(
             "PII001",
             "Personal data is written to a log",
-            "{0} is written to a log by {1}; redact it or leave it out",
+            "{0} {2} written to a log by {1}; redact it or leave it out",
             DiagnosticSeverity.Warning,
             "Logs are copied, shipped and kept far beyond any purpose the data was collected for, whatever its lawful basis or consent. Personal data must be redacted (a [Redactor] method such as Redaction.Mask) or left out of log messages, traces, console output and exception messages.",
             "logging");
@@ -29,7 +29,7 @@ namespace PiiAnalyzers
         public static readonly DiagnosticDescriptor SerializedWithoutConsent = Create(
             "PII002",
             "Personal data is serialized without a consent check",
-            "{0} is serialized by {1} without a consent check; {2}",
+            "{0} {3} serialized by {1} without a consent check; {2}",
             DiagnosticSeverity.Warning,
             "Personal data collected under consent may only be serialized for output after a consent check for its purpose.",
             "serialization", "consent");
@@ -38,7 +38,7 @@ namespace PiiAnalyzers
         public static readonly DiagnosticDescriptor PersistedWithoutConsent = Create(
             "PII003",
             "Personal data is persisted without a consent check",
-            "{0} is persisted by {1} without a consent check; {2}",
+            "{0} {3} persisted by {1} without a consent check; {2}",
             DiagnosticSeverity.Warning,
             "Personal data collected under consent may only be stored after a consent check for its purpose.",
             "persistence", "consent");
@@ -47,7 +47,7 @@ namespace PiiAnalyzers
         public static readonly DiagnosticDescriptor PersistedWithoutRetention = Create(
             "PII004",
             "Personal data is persisted without a retention policy",
-            "{0} is persisted by {1} but no retention policy applies; add [RetentionPolicy(Days = ...)] to '{2}'",
+            "{0} {3} persisted by {1} but no retention policy applies; add [RetentionPolicy(Days = ...)] to {2}",
             DiagnosticSeverity.Warning,
             "Storage limitation (GDPR Art. 5(1)(e)) applies to all stored personal data: declare how long it is kept with [RetentionPolicy].",
             "persistence", "retention");
@@ -56,7 +56,7 @@ namespace PiiAnalyzers
         public static readonly DiagnosticDescriptor TransferredWithoutConsent = Create(
             "PII005",
             "Personal data is sent to an external service without a consent check",
-            "{0} is sent to an external service by {1} without a consent check; {2}",
+            "{0} {3} sent to an external service by {1} without a consent check; {2}",
             DiagnosticSeverity.Warning,
             "Personal data collected under consent may only be sent to another system after a consent check for its purpose.",
             "transfer", "consent");

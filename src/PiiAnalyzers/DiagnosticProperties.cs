@@ -21,7 +21,7 @@ namespace PiiAnalyzers
         /// <summary>The names of <c>PiiAttributes.PersonalDataCategory</c>'s members, by value: properties carry names, never numbers.</summary>
         public static readonly string[] CategoryNames = { "General", "Identifier", "Contact", "OnlineIdentifier", "Location", "Financial", "Content", "Special" };
 
-        /// <summary>PII004: the documentation-comment id of the type a retention policy belongs on, when it is declared in source.</summary>
+        /// <summary>PII004: the documentation-comment ids of the types a retention policy belongs on that are declared in source, ';'-separated.</summary>
         public const string RetentionType = "RetentionType";
     }
 }

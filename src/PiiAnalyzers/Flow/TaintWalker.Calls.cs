@@ -133,6 +133,12 @@ namespace PiiAnalyzers.Flow
                 }
             }
 
+            if (sink is { ReturnsSerialized: true } && !TypeShapes.IsScalar(invocation.Type))
+            {
+                // JsonSerializer.Serialize(visitor): the text holds what the serializer writes, not the members it skips.
+                return TypeTaint(invocation.Type).Union(SerializerOutput(sink, invocation.Arguments, arguments, elements));
+            }
+
             return Library(invocation, method, receiver, source, arguments, lambdas);
         }
 
@@ -175,12 +181,6 @@ namespace PiiAnalyzers.Flow
             }
 
             var result = TypeTaint(invocation.Type);
-
-            if (_sinks.TryGetValue(invocation, out var sink) && sink is { ReturnsSerialized: true })
-            {
-                // JsonSerializer.Serialize(visitor): the output text holds every member.
-                return result.Union(allArguments.AsSerialized());
-            }
 
             if (method.Name == "ToString" || containingType?.SpecialType == SpecialType.System_String
                 || SymbolEqualityComparer.Default.Equals(containingType, _context.StringBuilder))

@@ -23,31 +23,73 @@ namespace PiiAnalyzers.Flow
 
             foreach (var sinkArgument in sink.Arguments)
             {
-                var taint = Taint.Clean;
-                if (elements is not null && elements.TryGetValue(sinkArgument.Value, out var element))
+                var taint = ArgumentTaint(sinkArgument, arguments, values, elements);
+                var visible = Written(sink, sinkArgument, taint);
+                if (sink.Kind == SinkKind.Serialization)
                 {
-                    taint = element;
-                }
-                else
-                {
-                    for (var i = 0; i < arguments.Length; i++)
-                    {
-                        if (arguments[i].Value == sinkArgument.Value)
-                        {
-                            taint = values[i];
-                            break;
-                        }
-                    }
+                    visible = WithoutSerialized(visible, taint);
                 }
 
-                var valueType = ValueType(sinkArgument.Value);
-                var shown = sinkArgument.MembersVisible ? taint.Contained : taint.AsText().Union(Taint.Create(PrintedByToString(valueType), ImmutableArray<Origin>.Empty)).Printed;
-                var visible = Unwritten(Skip(shown, sink.IgnoreAttribute, valueType), sink.IgnoreAttribute, sink.EntityStore, valueType, sinkArgument.Value);
                 if (!visible.IsEmpty)
                 {
-                    _observer.OnSink(new SinkEvent(sink.Kind, sink.Name, helper: null, call, sinkArgument.Value, visible, sinkArgument.MembersVisible, _state.Consent, RootType(valueType), sink.IgnoreAttribute, sink.Purposes, sink.EntityStore));
+                    _observer.OnSink(new SinkEvent(sink.Kind, sink.Name, helper: null, call, sinkArgument.Value, visible, sinkArgument.MembersVisible, _state.Consent, RootType(ValueType(sinkArgument.Value)), sink.IgnoreAttribute, sink.Purposes, sink.EntityStore));
                 }
             }
+        }
+
+        /// <summary>What the sink argument carries: the params element's own value, or the argument's.</summary>
+        private static Taint ArgumentTaint(SinkArgument sinkArgument, ImmutableArray<IArgumentOperation> arguments, Taint[] values, Dictionary<IOperation, Taint>? elements)
+        {
+            if (elements is not null && elements.TryGetValue(sinkArgument.Value, out var element))
+            {
+                return element;
+            }
+
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                if (arguments[i].Value == sinkArgument.Value)
+                {
+                    return values[i];
+                }
+            }
+
+            return Taint.Clean;
+        }
+
+        /// <summary>
+        /// The data the sink writes out of one argument: its members when the sink writes them (less those the serializer
+        /// or store skips), else its text.
+        /// </summary>
+        private ImmutableArray<Origin> Written(SinkCall sink, SinkArgument sinkArgument, Taint taint)
+        {
+            var valueType = ValueType(sinkArgument.Value);
+            var shown = sinkArgument.MembersVisible ? taint.Contained : taint.AsText().Union(Taint.Create(PrintedByToString(valueType), ImmutableArray<Origin>.Empty)).Printed;
+            return Unwritten(Skip(shown, sink.IgnoreAttribute, valueType), sink.IgnoreAttribute, sink.EntityStore, valueType, sinkArgument.Value);
+        }
+
+        /// <summary>
+        /// What a serializer writes out of a serializer's output: nothing the first serializer did not already report
+        /// (<c>Ok(JsonSerializer.Serialize(v))</c> is one finding, at the call that turns the object into text).
+        /// </summary>
+        private static ImmutableArray<Origin> WithoutSerialized(ImmutableArray<Origin> visible, Taint taint)
+        {
+            var serialized = taint.SerializedOnly;
+            return serialized.IsEmpty || visible.IsEmpty ? visible : visible.RemoveAll(origin => serialized.Contains(origin));
+        }
+
+        /// <summary>
+        /// The text a serializer call returns: what it writes out of its data arguments, each piece marked as serialized
+        /// (see <see cref="Taint.SerializedOnly"/>).
+        /// </summary>
+        private Taint SerializerOutput(SinkCall sink, ImmutableArray<IArgumentOperation> arguments, Taint[] values, Dictionary<IOperation, Taint>? elements)
+        {
+            var written = ImmutableArray<Origin>.Empty;
+            foreach (var sinkArgument in sink.Arguments)
+            {
+                written = written.AddRange(Written(sink, sinkArgument, ArgumentTaint(sinkArgument, arguments, values, elements)));
+            }
+
+            return Taint.Serialized(written);
         }
 
         /// <summary>
@@ -288,6 +330,10 @@ namespace PiiAnalyzers.Flow
                 }
 
                 var visible = Unwritten(taint.Visible(sink.MembersVisible), sink.IgnoreAttribute, sink.EntityStore, ValueType(value), value);
+                if (sink.Kind == SinkKind.Serialization)
+                {
+                    visible = WithoutSerialized(visible, taint);
+                }
 
                 // What the parameter's own type holds is reported inside the helper; here only what the caller adds
                 // (and, for a helper whose calls are all known, its consent: see ReportDataSinks).

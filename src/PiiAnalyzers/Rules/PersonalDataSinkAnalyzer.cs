@@ -149,8 +149,7 @@ namespace PiiAnalyzers.Rules
                         var unretained = items.Where(i => !_flow.Catalog.HasRetentionPolicy(i, root)).ToList();
                         if (unretained.Count > 0)
                         {
-                            var target = RetentionTarget(sink.RootType, unretained);
-                            Add(Descriptors.PersistedWithoutRetention, sink.Call.Syntax.GetLocation(), sink.Describe(), unretained, default, target.Name, target);
+                            Add(Descriptors.PersistedWithoutRetention, sink.Call.Syntax.GetLocation(), sink.Describe(), unretained, default, null, RetentionTargets(sink.RootType, unretained));
                         }
 
                         break;
@@ -240,30 +239,46 @@ namespace PiiAnalyzers.Rules
                 }
             }
 
-            private void Add(DiagnosticDescriptor rule, Location location, string sink, List<DataItem> items, ConsentFacts consent, string? extra, ITypeSymbol? retentionType = null, INamedTypeSymbol? ignoreAttribute = null)
+            private void Add(DiagnosticDescriptor rule, Location location, string sink, List<DataItem> items, ConsentFacts consent, string? extra, List<ITypeSymbol>? retentionTypes = null, INamedTypeSymbol? ignoreAttribute = null)
             {
                 // One diagnostic per rule and place: arguments and repeated analyses of a lambda merge into it.
                 var key = (rule.Id, location);
                 if (_findings.TryGetValue(key, out var finding))
                 {
-                    finding.Merge(items);
+                    finding.Merge(items, retentionTypes);
                     return;
                 }
 
-                _findings[key] = new Finding(rule, location, items, sink, consent, extra, retentionType, ignoreAttribute);
+                _findings[key] = new Finding(rule, location, items, sink, consent, extra, retentionTypes, ignoreAttribute);
                 _order.Add(key);
             }
 
-            /// <summary>The stored type when it is the user's own, else the type that declares the data.</summary>
-            private static ITypeSymbol RetentionTarget(ITypeSymbol? root, List<DataItem> items)
+            /// <summary>
+            /// Where a retention policy covers the data: the stored type when it is the user's own, else every type that
+            /// declares a piece of it (text made of a lead's and an invoice's data needs a policy on both).
+            /// </summary>
+            private static List<ITypeSymbol> RetentionTargets(ITypeSymbol? root, List<DataItem> items)
             {
                 if (root is INamedTypeSymbol { IsAnonymousType: false } named && !TypeShapes.IsLeaf(named) && named.Locations.Any(l => l.IsInSource))
                 {
-                    return named;
+                    return new List<ITypeSymbol> { named };
                 }
 
-                var declaring = items.Select(i => i.Symbol.ContainingType).FirstOrDefault(t => t is not null);
-                return declaring ?? (ITypeSymbol?)root ?? items[0].Symbol.ContainingType!;
+                var declaring = new List<ITypeSymbol>();
+                foreach (var item in items.OrderBy(i => i.Name, System.StringComparer.Ordinal))
+                {
+                    if (item.Symbol.ContainingType is { } type && !declaring.Contains(type, SymbolEqualityComparer.Default))
+                    {
+                        declaring.Add(type);
+                    }
+                }
+
+                if (declaring.Count == 0 && root is not null)
+                {
+                    declaring.Add(root);
+                }
+
+                return declaring;
             }
         }
 
@@ -275,12 +290,12 @@ namespace PiiAnalyzers.Rules
             private readonly string _sink;
             private readonly ConsentFacts _consent;
             private readonly string? _extra;
-            private readonly ITypeSymbol? _retentionType;
+            private readonly List<ITypeSymbol>? _retentionTypes;
             private readonly INamedTypeSymbol? _ignoreAttribute;
 
             private readonly string? _requiredPurpose;
 
-            public Finding(DiagnosticDescriptor rule, Location location, List<DataItem> items, string sink, ConsentFacts consent, string? extra, ITypeSymbol? retentionType = null, INamedTypeSymbol? ignoreAttribute = null, string? requiredPurpose = null)
+            public Finding(DiagnosticDescriptor rule, Location location, List<DataItem> items, string sink, ConsentFacts consent, string? extra, List<ITypeSymbol>? retentionTypes = null, INamedTypeSymbol? ignoreAttribute = null, string? requiredPurpose = null)
             {
                 _requiredPurpose = requiredPurpose;
                 _rule = rule;
@@ -289,7 +304,7 @@ namespace PiiAnalyzers.Rules
                 _sink = sink;
                 _consent = consent;
                 _extra = extra;
-                _retentionType = retentionType;
+                _retentionTypes = retentionTypes;
                 _ignoreAttribute = ignoreAttribute;
             }
 
@@ -308,9 +323,14 @@ namespace PiiAnalyzers.Rules
                 }
                 else if (_rule == Descriptors.PersistedWithoutRetention)
                 {
-                    if (_retentionType is { } type && type.Locations.Any(l => l.IsInSource) && DocumentationCommentId.CreateDeclarationId(type) is { } id)
+                    var ids = (_retentionTypes ?? new List<ITypeSymbol>())
+                        .Where(type => type.Locations.Any(l => l.IsInSource))
+                        .Select(type => DocumentationCommentId.CreateDeclarationId(type))
+                        .Where(id => id is not null)
+                        .ToList();
+                    if (ids.Count > 0)
                     {
-                        properties[DiagnosticProperties.RetentionType] = id;
+                        properties[DiagnosticProperties.RetentionType] = string.Join(";", ids);
                     }
                 }
                 else
@@ -331,13 +351,21 @@ namespace PiiAnalyzers.Rules
             private static List<string> NeededPurposes(List<DataItem> items)
                 => items.Where(i => !i.Purposes.IsDefaultOrEmpty).Select(i => i.Purposes[0]).Distinct(PurposeList.Comparer).ToList();
 
-            public void Merge(List<DataItem> items)
+            public void Merge(List<DataItem> items, List<ITypeSymbol>? retentionTypes)
             {
                 foreach (var item in items)
                 {
                     if (!_items.Contains(item))
                     {
                         _items.Add(item);
+                    }
+                }
+
+                foreach (var type in retentionTypes ?? Enumerable.Empty<ITypeSymbol>())
+                {
+                    if (_retentionTypes is not null && !_retentionTypes.Contains(type, SymbolEqualityComparer.Default))
+                    {
+                        _retentionTypes.Add(type);
                     }
                 }
             }
@@ -351,18 +379,21 @@ namespace PiiAnalyzers.Rules
                     return Diagnostic.Create(_rule, _location, properties, MessageText.Arguments(_sink, _extra));
                 }
 
+                // The verb agrees with the list: "'A' (...) is written", "'A' (...) and 'B' (...) are written".
+                var verb = items.Count == 1 ? "is" : "are";
                 if (_rule == Descriptors.PersonalDataLogged)
                 {
-                    return Diagnostic.Create(_rule, _location, properties, MessageText.Arguments(Describe(items, withBasis: false, Budget(_sink)), _sink));
+                    return Diagnostic.Create(_rule, _location, properties, MessageText.Arguments(Describe(items, withBasis: false, Budget(_sink, verb)), _sink, verb));
                 }
 
                 if (_rule == Descriptors.PersistedWithoutRetention)
                 {
-                    return Diagnostic.Create(_rule, _location, properties, MessageText.Arguments(Describe(items, withBasis: false, Budget(_sink, _extra)), _sink, _extra));
+                    var types = _retentionTypes is { Count: > 0 } ? string.Join(" and ", _retentionTypes.Select(t => "'" + t.Name + "'")) : "the type that declares it";
+                    return Diagnostic.Create(_rule, _location, properties, MessageText.Arguments(Describe(items, withBasis: false, Budget(_sink, types, verb)), _sink, types, verb));
                 }
 
                 var remedy = Remedy(items, _consent);
-                return Diagnostic.Create(_rule, _location, properties, MessageText.Arguments(Describe(items, withBasis: true, Budget(_sink, remedy)), _sink, remedy));
+                return Diagnostic.Create(_rule, _location, properties, MessageText.Arguments(Describe(items, withBasis: true, Budget(_sink, remedy, verb)), _sink, remedy, verb));
             }
 
             /// <summary>How many characters the list of items may take for the whole message to fit <see cref="MessageText.MaxMessageLength"/>.</summary>

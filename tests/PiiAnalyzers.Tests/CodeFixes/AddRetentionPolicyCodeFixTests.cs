@@ -167,7 +167,63 @@ public struct Lead
     [PersonalData(Purpose = ""billing"", Basis = LawfulBasis.Contract)]
     public string Address { get; set; }
 }
-", Verify.Diagnostic("PII004").WithLocation(0).WithArguments("'Lead.Address' (personal data, purpose 'billing')", "'File.WriteAllText'", "Lead"));
+", Verify.Diagnostic("PII004").WithLocation(0).WithDataArguments("'Lead.Address' (personal data, purpose 'billing')", "'File.WriteAllText'", "'Lead'"));
+        }
+
+        [Fact]
+        public async Task TextMadeOfSeveralTypesData_EveryTypeItNamesIsAnnotated_InOnePass()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = @"
+using PiiAttributes;
+
+class Service
+{
+    void M(Lead lead, Invoice invoice) => {|#0:System.IO.File.WriteAllText(""billing.txt"", lead.Address + invoice.Address)|};
+}
+
+public class Lead
+{
+    [PersonalData(Purpose = ""billing"", Basis = LawfulBasis.Contract)]
+    public string Address { get; set; } = """";
+}
+
+public class Invoice
+{
+    [PersonalData(Purpose = ""billing"", Basis = LawfulBasis.Contract)]
+    public string Address { get; set; } = """";
+}
+",
+                FixedCode = @"
+using PiiAttributes;
+
+class Service
+{
+    void M(Lead lead, Invoice invoice) => System.IO.File.WriteAllText(""billing.txt"", lead.Address + invoice.Address);
+}
+
+[RetentionPolicy(Days = 30)]
+public class Lead
+{
+    [PersonalData(Purpose = ""billing"", Basis = LawfulBasis.Contract)]
+    public string Address { get; set; } = """";
+}
+
+[RetentionPolicy(Days = 30)]
+public class Invoice
+{
+    [PersonalData(Purpose = ""billing"", Basis = LawfulBasis.Contract)]
+    public string Address { get; set; } = """";
+}
+",
+                NumberOfIncrementalIterations = 1, // one application of the fix leaves no PII004
+            };
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII004").WithLocation(0).WithDataArguments(
+                "'Invoice.Address' (personal data, purpose 'billing') and 'Lead.Address' (personal data, purpose 'billing')",
+                "'File.WriteAllText'",
+                "'Invoice' and 'Lead'"));
+            await test.RunAsync(CancellationToken.None);
         }
 
         [Fact]
@@ -240,7 +296,7 @@ public partial class Lead
                 FixedCode = Fixed(Service).Replace("if (_consent.MarketingOptIn) ", string.Empty).Replace("db.Leads.Add(lead)", "{|#1:db.Leads.Add(lead)|}")
                     + Lead.Replace("public class Lead", "[RetentionPolicy(Days = 30)]\npublic class Lead"),
             };
-            var pii003 = Verify.Diagnostic("PII003").WithLocation(1).WithArguments("'Lead.Email' (personal data, purpose 'marketing', basis consent)", "'Add'", "check consent for 'marketing' first");
+            var pii003 = Verify.Diagnostic("PII003").WithLocation(1).WithDataArguments("'Lead.Email' (personal data, purpose 'marketing', basis consent)", "'Add'", "check consent for 'marketing' first");
             test.ExpectedDiagnostics.Add(Rule(0, "'Add'"));
             test.ExpectedDiagnostics.Add(pii003);
             test.FixedState.ExpectedDiagnostics.Add(pii003);
@@ -299,7 +355,7 @@ class Billing
                 .Replace("    public class Invoice", "    [RetentionPolicy(Days = 30)]\n    public class Invoice")));
             test.ExpectedDiagnostics.Add(Rule(0, "'Add'"));
             test.ExpectedDiagnostics.Add(Rule(1, "'Update'"));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII004").WithLocation(2).WithArguments("'Invoice.Address' (personal data, purpose 'billing')", "'File.WriteAllText'", "Invoice"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII004").WithLocation(2).WithDataArguments("'Invoice.Address' (personal data, purpose 'billing')", "'File.WriteAllText'", "'Invoice'"));
             test.CodeActionEquivalenceKey = PiiAnalyzers.CodeFixes.AddRetentionPolicyCodeFixProvider.EquivalenceKey;
             test.NumberOfFixAllIterations = 1; // every type in one pass
             test.NumberOfFixAllInProjectIterations = 1;
@@ -338,6 +394,6 @@ class Billing
         private static string Fixed(string code) => code.Replace("{|#0:", string.Empty).Replace(")|}", ")");
 
         private static DiagnosticResult Rule(int location, string sink)
-            => Verify.Diagnostic("PII004").WithLocation(location).WithArguments(LeadEmail, sink, "Lead");
+            => Verify.Diagnostic("PII004").WithLocation(location).WithDataArguments(LeadEmail, sink, "'Lead'");
     }
 }

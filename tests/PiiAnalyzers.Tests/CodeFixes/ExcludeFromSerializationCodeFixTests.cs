@@ -538,6 +538,6 @@ namespace Market
 ";
 
         private static DiagnosticResult Rule(int location, params object[] arguments)
-            => Verify.Diagnostic("PII002").WithLocation(location).WithArguments(arguments);
+            => Verify.Diagnostic("PII002").WithLocation(location).WithDataArguments(arguments);
     }
 }

@@ -38,7 +38,9 @@ public class Visitor
         [Fact]
         public async Task NoAgreement_LeavesThePurposeOpen_AndAddsTheUsing()
         {
-            await Verify.VerifyCodeFixAsync(@"namespace Shop
+            var test = new Verify.Test
+            {
+                TestCode = @"namespace Shop
 {
     public class Customer
     {
@@ -49,7 +51,8 @@ public class Visitor
         private string {|#0:_street|} = """";
     }
 }
-", @"using PiiAttributes;
+",
+                FixedCode = @"using PiiAttributes;
 
 namespace Shop
 {
@@ -63,7 +66,12 @@ namespace Shop
         private string _street = """";
     }
 }
-", Verify.Diagnostic("PII008").WithLocation(0).WithArguments("Customer._street", "a street address"));
+",
+                // No sibling agreement and no pii_analyzers.purposes: the title says the purpose is still to be chosen.
+                CodeActionVerifier = (action, verifier) => verifier.Equal(PiiAnalyzers.CodeFixes.MarkAsPersonalDataCodeFixProvider.TitleWithoutPurpose, action.Title),
+            };
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII008").WithLocation(0).WithArguments("Customer._street", "a street address"));
+            await test.RunAsync();
         }
 
         [Fact]

@@ -93,6 +93,21 @@ namespace PiiAnalyzers.Tests.Meta
         }
 
         [Fact]
+        public void ConsentRulePages_SayWhatToAddWhereNoFixCanApply()
+        {
+            // Add consent check needs a check in scope; where there is none, no fix is offered and the page must say what
+            // to add, and what the fix changes where it is offered.
+            var consentRules = ProjectFacts.AllDescriptors.Where(d => d.CustomTags.Contains("consent")).Select(d => d.Id).Distinct().ToList();
+            Assert.Equal(new[] { "PII002", "PII003", "PII005", "PII009" }, consentRules.OrderBy(id => id));
+            foreach (var id in consentRules)
+            {
+                var page = File.ReadAllText(ProjectFacts.PathInRepository("docs", "rules", id + ".md")).Replace("\r\n", "\n", System.StringComparison.Ordinal);
+                Assert.Contains("Offered only when a consent check is reachable from the code; otherwise add one (a [ConsentCheck] method) and\nthe fix becomes available.", page);
+                Assert.Matches(@"\*\*What (the|each) fix changes:\*\*", page);
+            }
+        }
+
+        [Fact]
         public void EveryRulePage_BelongsToADescriptor()
         {
             var ids = ProjectFacts.AllDescriptors.Select(d => d.Id).ToHashSet();

@@ -27,6 +27,25 @@ namespace PiiAnalyzers.Tests.Meta
         }
 
         [Fact]
+        public void InfoRules_ReadmeSaysWhereTheCommandLineShowsThem()
+        {
+            // dotnet build prints no Info diagnostic: the README must say how a CLI user sees each one.
+            var readme = File.ReadAllText(ProjectFacts.PathInRepository("README.md"));
+            var info = ProjectFacts.AllDescriptors.Where(d => d.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Info).ToList();
+            Assert.NotEmpty(info);
+            foreach (var descriptor in info)
+            {
+                var paragraph = readme.Substring(readme.IndexOf("**" + descriptor.Id + " is `Info`, which `dotnet build` does not print.**", System.StringComparison.Ordinal) is var start and >= 0
+                    ? start
+                    : throw new Xunit.Sdk.XunitException("the README does not say that dotnet build does not print " + descriptor.Id));
+                paragraph = paragraph.Substring(0, paragraph.IndexOf("\n\n", System.StringComparison.Ordinal));
+                Assert.Contains("`dotnet_diagnostic." + descriptor.Id + ".severity = warning`", paragraph);
+                Assert.Contains("SARIF", paragraph);
+                Assert.Contains("`pii-report`", paragraph);
+            }
+        }
+
+        [Fact]
         public void RuleTable_LinksEachIdToItsPage()
         {
             foreach (var row in ReadRows())

@@ -84,7 +84,7 @@ namespace PiiAnalyzers.Tests.Robustness
                     metadataReferences: TestReferences.All));
                 var document = workspace.AddDocument(project.Id, "Input.cs", SourceText.From(source));
                 var actions = new List<CodeAction>();
-                var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
+                var context = new CodeFixContext(document, await InDocumentAsync(document, diagnostic), (action, _) => actions.Add(action), CancellationToken.None);
                 await fixer.RegisterCodeFixesAsync(context);
                 foreach (var action in Flatten(actions))
                 {
@@ -103,6 +103,28 @@ namespace PiiAnalyzers.Tests.Robustness
             }
 
             return results;
+        }
+
+        /// <summary>
+        /// <paramref name="diagnostic"/> located in the document's own syntax tree (same text, same spans), as a host
+        /// gives it: a fix that checks the diagnostic's tree (Redact does) would otherwise decline every input.
+        /// </summary>
+        private static async Task<Diagnostic> InDocumentAsync(Document document, Diagnostic diagnostic)
+        {
+            var tree = await document.GetSyntaxTreeAsync();
+            if (tree is null || !diagnostic.Location.IsInSource)
+            {
+                return diagnostic;
+            }
+
+            var sameTree = diagnostic.Location.SourceTree;
+            var descriptor = new DiagnosticDescriptor(diagnostic.Id, diagnostic.Descriptor.Title, "{0}", diagnostic.Descriptor.Category, diagnostic.Severity, isEnabledByDefault: true);
+            return Diagnostic.Create(
+                descriptor,
+                Location.Create(tree, diagnostic.Location.SourceSpan),
+                diagnostic.AdditionalLocations.Where(l => l.SourceTree == sameTree).Select(l => Location.Create(tree, l.SourceSpan)),
+                diagnostic.Properties,
+                diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         private static IEnumerable<CodeAction> Flatten(IEnumerable<CodeAction> actions)

@@ -27,7 +27,7 @@ namespace MyCompany
 ";
 
         private static DiagnosticResult Rule(string id, int location, params object[] arguments)
-            => Verify.Diagnostic(id).WithLocation(location).WithArguments(arguments);
+            => Verify.Diagnostic(id).WithLocation(location).WithDataArguments(arguments);
 
         [Fact]
         public async Task ConfiguredSinks_AreSinks()
@@ -50,7 +50,7 @@ class Service
                 Rule("PII001", 0, Email, "'Write'"),
                 Rule("PII005", 1, EmailWithBasis, "'Push'", "check consent for 'support' first"),
                 Rule("PII003", 2, EmailWithBasis, "'Put'", "check consent for 'support' first"),
-                Rule("PII004", 2, Email, "'Put'", "Visitor"),
+                Rule("PII004", 2, Email, "'Put'", "'Visitor'"),
                 Rule("PII002", 3, EmailWithBasis, "'Dump'", "check consent for 'support' first"));
         }
 
@@ -255,7 +255,7 @@ class Service
 }
 " + Code,
                 "root = true\n[*.cs]\npii_analyzers.persistence_sinks = MyCompany.Store\npii_analyzers.serialization_sinks = MyCompany.Exporter.Dump\n",
-                Rule("PII004", 0, "'IdentityUser.Email' (personal data, no declared purpose)", "'Put'", "IdentityUser"),
+                Rule("PII004", 0, "'IdentityUser.Email' (personal data, no declared purpose)", "'Put'", "'IdentityUser'"),
                 Rule("PII001", 1, "'IdentityUser.Email' (personal data, no declared purpose)", "'LogInformation'"));
         }
 
@@ -277,7 +277,7 @@ class Service
 }
 " + Code,
                 "root = true\n[*.cs]\npii_analyzers.infer_from_names = true\npii_analyzers.persistence_sinks = MyCompany.Store\npii_analyzers.serialization_sinks = MyCompany.Exporter.Dump\npii_analyzers.transfer_sinks = MyCompany.Crm.Push\n",
-                Rule("PII004", 0, "'Customer.Email' (personal data, no declared purpose)", "'Put'", "Customer"),
+                Rule("PII004", 0, "'Customer.Email' (personal data, no declared purpose)", "'Put'", "'Customer'"),
                 Rule("PII001", 1, "'Customer.Email' (personal data, no declared purpose)", "'Console.WriteLine'"));
         }
 
@@ -307,9 +307,9 @@ class Service
 }
 " + Code,
                 "root = true\n[*.cs]\npii_analyzers.persistence_sinks = MyCompany.Store\n",
-                Rule("PII004", 3, "'IdentityUser.Email' (personal data, purpose 'account')", "'Put'", "IdentityUser"),
+                Rule("PII004", 3, "'IdentityUser.Email' (personal data, purpose 'account')", "'Put'", "'IdentityUser'"),
                 Rule("PII003", 0, "'IdentityUser.PhoneNumber' (personal data, purpose 'support', basis consent)", "'Put'", "check consent for 'support' first"),
-                Rule("PII004", 0, "'IdentityUser.PhoneNumber' (personal data, purpose 'support')", "'Put'", "IdentityUser"),
+                Rule("PII004", 0, "'IdentityUser.PhoneNumber' (personal data, purpose 'support')", "'Put'", "'IdentityUser'"),
                 Rule("PII001", 1, "'IdentityUser.Email' (personal data, purpose 'account')", "'LogInformation'"),
                 Rule("PII001", 2, "'CustomerDto.Iban' (personal data, purpose 'billing')", "'LogInformation'"));
         }

@@ -80,6 +80,6 @@ class Service
 " + Model;
 
         public static DiagnosticResult Rule(string id, int location, params object[] arguments)
-            => Verify.Diagnostic(id).WithLocation(location).WithArguments(arguments);
+            => Verify.Diagnostic(id).WithLocation(location).WithDataArguments(arguments);
     }
 }

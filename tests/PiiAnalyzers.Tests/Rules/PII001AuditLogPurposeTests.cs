@@ -52,7 +52,7 @@ namespace PiiAnalyzers.Tests.Rules
             """;
 
         private static DiagnosticResult Logged(int location, string data, string sink)
-            => Verify.Diagnostic("PII001").WithLocation(location).WithArguments(data, sink);
+            => Verify.Diagnostic("PII001").WithLocation(location).WithDataArguments(data, sink);
 
         [Fact]
         public async Task SecurityAuditSink_KeepsIdentifiersAndItsOwnData_ButReportsTheRest()

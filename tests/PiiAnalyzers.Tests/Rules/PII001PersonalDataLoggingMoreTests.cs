@@ -81,7 +81,7 @@ namespace Chat
         private const string Text = "'Message.Text' (personal data, purpose 'support')";
 
         private static DiagnosticResult Logged(int location, string data, string sink)
-            => Verify.Diagnostic("PII001").WithLocation(location).WithArguments(data, sink);
+            => Verify.Diagnostic("PII001").WithLocation(location).WithDataArguments(data, sink);
 
         /// <summary>A <c>Service</c> class holding <paramref name="body"/>, then <paramref name="types"/>, then the model.</summary>
         private static string Code(string body, string types = "") => @"

@@ -43,7 +43,7 @@ namespace Chat
 ";
 
         private static DiagnosticResult Logged(int location, string data, string sink)
-            => Verify.Diagnostic("PII001").WithLocation(location).WithArguments(data, sink);
+            => Verify.Diagnostic("PII001").WithLocation(location).WithDataArguments(data, sink);
 
         private const string Email = "'Visitor.Email' (personal data, purpose 'support')";
         private const string Name = "'Visitor.Name' (personal data, purposes 'support', 'billing')";
@@ -221,14 +221,40 @@ class Service
         var json = {|#1:System.Text.Json.JsonSerializer.Serialize(v)|};
         _logger.LogInformation(""{Json}"", {|#0:json|});
     }"),
-                Verify.Diagnostic("PII001").WithLocation(0).WithArguments(
+                Verify.Diagnostic("PII001").WithLocation(0).WithDataArguments(
                     "'Message.Text' (personal data, purpose 'support') and 'Visitor.Email' (personal data, purpose 'support') and 'Visitor.IpAddress' (personal data, purpose 'analytics') and 1 more",
                     "'LogInformation'"),
-                Verify.Diagnostic("PII002").WithLocation(1).WithArguments(
+                Verify.Diagnostic("PII002").WithLocation(1).WithDataArguments(
                     "'Message.Text' (personal data, purpose 'support', basis consent) and 'Visitor.Email' (personal data, purpose 'support', basis consent) and 2 more",
                     "'JsonSerializer.Serialize'",
                     "check consent for 'support' and 'analytics' first"));
         }
+
+        [Fact]
+        public async Task SerializerOutput_HoldsOnlyTheMembersTheSerializerWrites()
+        {
+            // Card.Email is System.Text.Json's [JsonIgnore]: that serializer's text does not hold it; Newtonsoft's does.
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    void M(Card card)
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(card);
+        _logger.LogInformation(""{Json}"", {|#0:json|});
+        var all = Newtonsoft.Json.JsonConvert.SerializeObject(card);
+        _logger.LogInformation(""{Json}"", {|#1:all|});
+    }") + @"
+public class Card
+{
+    [PersonalData(Purpose = ""support"", Basis = LawfulBasis.Contract)]
+    public string Name { get; set; } = """";
+    [System.Text.Json.Serialization.JsonIgnore]
+    [PersonalData(Purpose = ""support"", Basis = LawfulBasis.Contract)]
+    public string Email { get; set; } = """";
+}",
+                Logged(0, CardName, "'LogInformation'"),
+                Logged(1, "'Card.Email' (personal data, purpose 'support') and " + CardName, "'LogInformation'"));
+        }
+
+        private const string CardName = "'Card.Name' (personal data, purpose 'support')";
 
         [Fact]
         public async Task AwaitedValue_Triggers()
@@ -290,7 +316,7 @@ class Service
     void M(Visitor v) { _logger.LogInformation(""{D}"", {|#0:Describe(v)|}); _logger.LogInformation(""{D}"", Shout(""hi"")); }
     static string Describe(Visitor v) => v.Name + "" <"" + v.Email + "">"";
     static string Shout(string s) => s.ToUpperInvariant();"),
-                Verify.Diagnostic("PII001").WithLocation(0).WithArguments(Email + " and " + Name, "'LogInformation'"));
+                Verify.Diagnostic("PII001").WithLocation(0).WithDataArguments(Email + " and " + Name, "'LogInformation'"));
         }
 
         [Fact]
@@ -414,7 +440,7 @@ class Service
         Serilog.Log.Warning(""{Ip}"", {|#1:v.IpAddress|});
         log.ForContext(""Email"", {|#2:v.Email|}).Information(""joined"");
     }"),
-                Verify.Diagnostic("PII001").WithLocation(0).WithArguments(
+                Verify.Diagnostic("PII001").WithLocation(0).WithDataArguments(
                     "'Message.Text' (personal data, purpose 'support') and 'Visitor.Email' (personal data, purpose 'support') and 'Visitor.IpAddress' (personal data, purpose 'analytics') and 1 more",
                     "'Information'"),
                 Logged(1, Ip, "'Log.Warning'"),

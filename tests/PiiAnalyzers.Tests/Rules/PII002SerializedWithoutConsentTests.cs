@@ -301,11 +301,39 @@ namespace PiiAnalyzers.Tests.Rules
     {
         public object Get(Visitor v) => {|#0:Ok(v.Email)|};
     }
-    object Minimal(Visitor v) => {|#1:Microsoft.AspNetCore.Http.Results.Ok(v.Email)|};") + @"
-namespace Microsoft.AspNetCore.Mvc { public abstract class ControllerBase { public object Ok(object? value) => value!; } }
-namespace Microsoft.AspNetCore.Http { public static class Results { public static object Ok(object? value = null) => value!; } }",
+    object Minimal(Visitor v) => {|#1:Microsoft.AspNetCore.Http.Results.Ok(v.Email)|};") + AspNetCoreStubs,
                 Rule("PII002", 0, Email, "'Ok'", CheckSupport),
                 Rule("PII002", 1, Email, "'Results.Ok'", CheckSupport));
         }
+
+        [Fact]
+        public async Task OkOfSerializerOutput_IsOneFinding_AtTheSerializer()
+        {
+            // The serializer turns the object into text and is where the fix goes; the result that sends the text on
+            // does not report the same data again, directly or through a local; text that is raw on some path still counts.
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    class VisitorsController : Microsoft.AspNetCore.Mvc.ControllerBase
+    {
+        public object Get(Visitor v) => Ok({|#0:System.Text.Json.JsonSerializer.Serialize(v.Email)|});
+        public object Export(Visitor v)
+        {
+            var json = {|#1:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+            return Ok(json);
+        }
+        public object Raw(Visitor v, bool serialized)
+        {
+            var text = serialized ? {|#3:System.Text.Json.JsonSerializer.Serialize(v.Email)|} : v.Email;
+            return {|#2:Ok(text)|};
+        }
+    }") + AspNetCoreStubs,
+                Rule("PII002", 0, Email, Serialize, CheckSupport),
+                Rule("PII002", 1, Email, Serialize, CheckSupport),
+                Rule("PII002", 2, Email, "'Ok'", CheckSupport),
+                Rule("PII002", 3, Email, Serialize, CheckSupport));
+        }
+
+        private const string AspNetCoreStubs = @"
+namespace Microsoft.AspNetCore.Mvc { public abstract class ControllerBase { public object Ok(object? value) => value!; } }
+namespace Microsoft.AspNetCore.Http { public static class Results { public static object Ok(object? value = null) => value!; } }";
     }
 }

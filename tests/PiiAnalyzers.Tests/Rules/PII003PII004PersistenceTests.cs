@@ -53,8 +53,8 @@ public class Note
         await {|#0:db.Leads.AddAsync(lead)|};
         {|#1:db.Update(lead)|};
     }") + Db,
-                Rule("PII004", 0, "'Lead.Email' (personal data, purpose 'marketing')", "'AddAsync'", "Lead"),
-                Rule("PII004", 1, "'Lead.Email' (personal data, purpose 'marketing')", "'Update'", "Lead"));
+                Rule("PII004", 0, "'Lead.Email' (personal data, purpose 'marketing')", "'AddAsync'", "'Lead'"),
+                Rule("PII004", 1, "'Lead.Email' (personal data, purpose 'marketing')", "'Update'", "'Lead'"));
         }
 
         [Fact]
@@ -103,7 +103,7 @@ public class Invoice
     [PersonalData(Purpose = ""billing"", Basis = LawfulBasis.Contract)]
     public string Address { get; set; } = """";
 }",
-                Rule("PII004", 0, "'Invoice.Address' (personal data, purpose 'billing')", "'File.WriteAllText'", "Invoice"));
+                Rule("PII004", 0, "'Invoice.Address' (personal data, purpose 'billing')", "'File.WriteAllText'", "'Invoice'"));
         }
 
         [Fact]

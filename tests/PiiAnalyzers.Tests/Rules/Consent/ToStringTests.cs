@@ -42,8 +42,8 @@ namespace PiiAnalyzers.Tests.Rules.Consent
                     }
                 }
                 """,
-                Verify.Diagnostic("PII001").WithLocation(0).WithArguments("'Contact.Email' (personal data, purpose 'marketing')", "'LogInformation'"),
-                Verify.Diagnostic("PII001").WithLocation(1).WithArguments("'Ticket.Requester' (personal data, purpose 'support')", "'LogInformation'"));
+                Verify.Diagnostic("PII001").WithLocation(0).WithDataArguments("'Contact.Email' (personal data, purpose 'marketing')", "'LogInformation'"),
+                Verify.Diagnostic("PII001").WithLocation(1).WithDataArguments("'Ticket.Requester' (personal data, purpose 'support')", "'LogInformation'"));
         }
 
         [Fact]
@@ -55,7 +55,7 @@ namespace PiiAnalyzers.Tests.Rules.Consent
                     void M(ILogger log, Lead lead) => log.LogInformation("Lead {@Lead}", {|#0:lead|});
                 }
                 """,
-                Verify.Diagnostic("PII001").WithLocation(0).WithArguments("'Lead.Email' (personal data, purpose 'marketing')", "'LogInformation'"));
+                Verify.Diagnostic("PII001").WithLocation(0).WithDataArguments("'Lead.Email' (personal data, purpose 'marketing')", "'LogInformation'"));
         }
     }
 }

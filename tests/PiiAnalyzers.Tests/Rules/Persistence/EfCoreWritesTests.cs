@@ -162,7 +162,7 @@ namespace PiiAnalyzers.Tests.Rules.Persistence
                     }
                 """),
                 Rule("PII003", 0, UserEmail, "'Add'", CheckAccount),
-                Rule("PII004", 0, UserEmailNoBasis, "'Add'", "User"));
+                Rule("PII004", 0, UserEmailNoBasis, "'Add'", "'User'"));
         }
 
         [Fact]
@@ -246,10 +246,10 @@ namespace PiiAnalyzers.Tests.Rules.Persistence
                     }
                     void N(ShopDb db, User user) => {|#2:db.Entry(user).State = EntityState.Added|};
                 """),
-                Rule("PII004", 0, UserEmailNoBasis, "'Entry.State'", "User"),
-                Rule("PII004", 1, UserEmailNoBasis, "'Attach'", "User"),
+                Rule("PII004", 0, UserEmailNoBasis, "'Entry.State'", "'User'"),
+                Rule("PII004", 1, UserEmailNoBasis, "'Attach'", "'User'"),
                 Rule("PII003", 2, UserEmail, "'Entry.State'", CheckAccount),
-                Rule("PII004", 2, UserEmailNoBasis, "'Entry.State'", "User"));
+                Rule("PII004", 2, UserEmailNoBasis, "'Entry.State'", "'User'"));
         }
 
         [Fact]
@@ -280,7 +280,7 @@ namespace PiiAnalyzers.Tests.Rules.Persistence
                     void M(UserRepository users, User user) => {|#0:users.Save(user)|};
                 """),
                 Rule("PII003", 0, UserEmail, "'Save'", CheckAccount),
-                Rule("PII004", 0, UserEmailNoBasis, "'Save'", "User"));
+                Rule("PII004", 0, UserEmailNoBasis, "'Save'", "'User'"));
         }
 
         [Fact]
@@ -304,7 +304,7 @@ namespace PiiAnalyzers.Tests.Rules.Persistence
                 """,
                 "root = true\n\n[*]\npii_analyzers.persistence_sinks = Repositories.UserRepository.Save\n",
                 Rule("PII003", 0, UserEmail, "'Save'", CheckAccount),
-                Rule("PII004", 0, UserEmailNoBasis, "'Save'", "User"));
+                Rule("PII004", 0, UserEmailNoBasis, "'Save'", "'User'"));
         }
 
         [Fact]
@@ -332,7 +332,7 @@ namespace PiiAnalyzers.Tests.Rules.Persistence
                     }
                 """),
                 Rule("PII003", 0, UserEmail, "'Add'", CheckAccount),
-                Rule("PII004", 0, UserEmailNoBasis, "'Add'", "Tag"));
+                Rule("PII004", 0, UserEmailNoBasis, "'Add'", "'Tag'"));
         }
 
         [Fact]
