@@ -34,9 +34,11 @@ namespace PiiAnalyzers.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.UnmarkedPersonalData.Id);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => RazorFileEdits.FixAll(WellKnownFixAllProviders.BatchFixer);
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public override Task RegisterCodeFixesAsync(CodeFixContext context) => RazorFileEdits.RegisterAsync(context, RegisterInDocumentAsync);
+
+        private static async Task RegisterInDocumentAsync(CodeFixContext context)
         {
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
@@ -45,9 +47,9 @@ namespace PiiAnalyzers.CodeFixes
                 return; // the project does not reference PiiAttributes: the attribute would not compile
             }
 
-            if (!EditableCode.CanEdit(context.Document, root.SyntaxTree, context.CancellationToken))
+            if (!EditableCode.CanFix(context.Document, root.SyntaxTree, context.CancellationToken))
             {
-                return; // a member declared in a .razor file: the attribute would have to go there
+                return; // another source generator's output
             }
 
             foreach (var diagnostic in context.Diagnostics)

@@ -34,9 +34,11 @@ namespace PiiAnalyzers.CodeFixes
         public override ImmutableArray<string> FixableDiagnosticIds { get; } =
             Fixes.SelectMany(f => f.Fix.FixableDiagnosticIds).Distinct().ToImmutableArray();
 
-        public override FixAllProvider GetFixAllProvider() => Dispatcher.Instance;
+        public override FixAllProvider GetFixAllProvider() => RazorFileEdits.FixAll(Dispatcher.Instance);
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public override Task RegisterCodeFixesAsync(CodeFixContext context) => RazorFileEdits.RegisterAsync(context, RegisterInDocumentAsync);
+
+        private static async Task RegisterInDocumentAsync(CodeFixContext context)
         {
             foreach (var (fix, _) in Fixes)
             {

@@ -40,7 +40,7 @@ namespace PiiAnalyzers.CodeFixes
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             if (root is null || model is null || PrivacySymbols.TryCreate(model.Compilation) is not { } symbols
-                || !EditableCode.CanEdit(document, root.SyntaxTree, cancellationToken))
+                || !EditableCode.CanFix(document, root.SyntaxTree, cancellationToken))
             {
                 return;
             }

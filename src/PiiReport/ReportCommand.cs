@@ -399,6 +399,12 @@ namespace PiiReport
                             + Describe(errors[0], baseDirectory) + "); no report written");
                     }
 
+                    if (RazorWithoutOutput(project, compilation, cancellationToken))
+                    {
+                        stderr.WriteLine("warning: " + project.Name + " has .razor or .cshtml files but the Razor source generator produced no C# for them "
+                            + "(a generator built on a newer Roslyn than pii-report's " + typeof(Compilation).Assembly.GetName().Version!.ToString(2) + " does not load): Razor files are not analyzed");
+                    }
+
                     results.Add(await ReportBuilder.AnalyzeAsync(project.Name, compilation, analyzers, project.AnalyzerOptions, baseDirectory, m => stderr.WriteLine("warning: " + m), cancellationToken).ConfigureAwait(false));
                 }
 
@@ -410,6 +416,13 @@ namespace PiiReport
                 loaded.Dispose();
             }
         }
+
+        /// <summary>True when <paramref name="project"/> gives Razor files to the compiler and none of its trees is Razor's output.</summary>
+        private static bool RazorWithoutOutput(Project project, Compilation compilation, CancellationToken cancellationToken)
+            => project.AdditionalDocuments.Any(d => d.FilePath is { } path
+                    && (path.EndsWith(".razor", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".cshtml", StringComparison.OrdinalIgnoreCase)))
+                && project.AnalyzerReferences.Any(r => r.Display?.Contains("Razor", StringComparison.OrdinalIgnoreCase) == true)
+                && !PiiAnalyzers.Razor.RazorFiles.Get(compilation).Any(compilation, cancellationToken);
 
         private static async Task<LoadedInput> LoadAsync(string input, TextWriter stderr, CancellationToken cancellationToken)
         {

@@ -121,7 +121,8 @@ namespace PiiReport.Loading
             {
                 var failures = new List<string>();
                 var shown = new HashSet<string>(StringComparer.Ordinal);
-                workspace.WorkspaceFailed += (_, e) =>
+                // Raised on the thread that loads, before OpenProjectAsync returns; the registration ends with the workspace.
+                workspace.RegisterWorkspaceFailedHandler(e =>
                 {
                     var message = OneLine(e.Diagnostic.Message);
                     lock (failures)
@@ -136,7 +137,7 @@ namespace PiiReport.Loading
                             warn(message);
                         }
                     }
-                };
+                });
                 var extension = Path.GetExtension(path);
                 IEnumerable<Project> projects;
                 if (extension.Equals(".sln", StringComparison.OrdinalIgnoreCase) || extension.Equals(".slnx", StringComparison.OrdinalIgnoreCase))

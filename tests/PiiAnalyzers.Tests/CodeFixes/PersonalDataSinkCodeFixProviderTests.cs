@@ -134,7 +134,7 @@ class C { void M(Lead a, Lead b) { System.IO.File.WriteAllText(""a"", a.Email); 
         }
 
         /// <summary>Every diagnostic of the run, as dotnet format hands them to a Fix All (the context filters them by ID).</summary>
-        private sealed class AllDiagnostics : FixAllContext.DiagnosticProvider
+        internal sealed class AllDiagnostics : FixAllContext.DiagnosticProvider
         {
             private readonly ImmutableArray<Diagnostic> _diagnostics;
 

@@ -18,8 +18,9 @@ using Xunit;
 namespace PiiAnalyzers.Tests.Razor
 {
     /// <summary>
-    /// A fix of C# the Razor generator emitted cannot change the <c>.razor</c> file it came from: no fix is offered whose
-    /// edit lands in Razor's output, while one that edits a plain C# file (the stored type's declaration) still is.
+    /// A fix of the C# the Razor generator emitted is made in the <c>.razor</c> file when its whole edit lies in one span
+    /// the generator copied from there; one whose edit would land in the generator's own code is not offered, while one
+    /// that edits a plain C# file (the stored type's declaration) still is.
     /// </summary>
     public sealed class RazorCodeFixTests
     {
@@ -66,42 +67,131 @@ namespace PiiAnalyzers.Tests.Razor
             #pragma warning restore 1591
             """;
 
-        [Fact]
-        public async Task FixesEditingRazorOutput_AreNotOffered_AndTheRetentionPolicyGoesOnTheModel()
-        {
-            using var workspace = new AdhocWorkspace();
-            var project = workspace.AddProject(ProjectInfo.Create(
-                ProjectId.CreateNewId(), VersionStamp.Default, "Razor", "Razor", LanguageNames.CSharp,
-                compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
-                parseOptions: new CSharpParseOptions(LanguageVersion.CSharp12),
-                metadataReferences: TestReferences.All));
-            var model = workspace.AddDocument(DocumentInfo.Create(
-                DocumentId.CreateNewId(project.Id), "Model.cs", loader: TextLoader.From(TextAndVersion.Create(SourceText.From(RazorSources.Model), VersionStamp.Default)), filePath: "/app/Model.cs"));
-            var store = workspace.AddDocument(DocumentInfo.Create(
-                DocumentId.CreateNewId(project.Id), "Components_Store_razor.g.cs", loader: TextLoader.From(TextAndVersion.Create(SourceText.From(StoreGenerated), VersionStamp.Default)), filePath: StoreHintPath));
+        /// <summary>The component <see cref="StoreGenerated"/> was generated from; it imports no PiiAttributes.</summary>
+        private const string Store = """
+            @using Microsoft.EntityFrameworkCore
 
-            var compilation = (await store.Project.GetCompilationAsync())!;
-            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-            var diagnostics = await compilation.WithAnalyzers(ProjectFacts.ExportedAnalyzers).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-            Assert.Equal(new[] { "PII001", "PII003", "PII004", "PII008" }, diagnostics.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
-            Assert.All(diagnostics, d => Assert.EndsWith("Store.razor", d.Location.GetMappedLineSpan().Path, StringComparison.Ordinal));
+            @code {
+                private string contactEmail = "";
 
-            var offered = new List<string>();
-            foreach (var diagnostic in diagnostics)
-            {
-                foreach (var (fixer, action) in await FixesAsync(store, diagnostic))
+                private void Save(DbContext db, Visitor visitor)
                 {
-                    var changed = await ChangedDocumentsAsync(action, store.Project.Solution);
-                    offered.Add(diagnostic.Id + " " + fixer + ": " + action.Title + " -> " + string.Join(", ", changed.Select(d => d.Name)));
-                    if (changed.Any(d => d.Id == model.Id))
-                    {
-                        var text = (await changed.Single(d => d.Id == model.Id).GetTextAsync()).ToString();
-                        Assert.Contains("[RetentionPolicy(Days = ", text, StringComparison.Ordinal);
-                    }
+                    System.Console.WriteLine(visitor.Email);
+                    db.Add(visitor);
                 }
             }
+            """;
 
-            Assert.Equal(new[] { "PII004 PersonalDataSinkCodeFixProvider: Add retention policy -> Model.cs" }, offered);
+        [Fact]
+        public async Task RazorFileNotInTheProject_NoFixEditsRazorOutput_AndTheRetentionPolicyGoesOnTheModel()
+        {
+            var offered = await OfferedAsync(StoreGenerated, StoreHintPath, razorPath: null, razor: null);
+            Assert.Equal(new[] { "PII004 Add retention policy -> Model.cs" }, offered.Select(o => o.Summary));
+            Assert.Contains("[RetentionPolicy(Days = ", offered[0].Text, StringComparison.Ordinal);
+        }
+
+        private static DocumentInfo Info(ProjectId project, string path, string text)
+            => DocumentInfo.Create(
+                DocumentId.CreateNewId(project), path.Substring(path.LastIndexOf('/') + 1), loader: TextLoader.From(TextAndVersion.Create(SourceText.From(text), VersionStamp.Default)), filePath: path);
+
+        [Fact]
+        public async Task FixWhoseUsingWouldLandInGeneratedCode_IsNotOffered()
+        {
+            // Marking the field needs "using PiiAttributes;", which only the generator's own lines could hold.
+            var offered = await OfferedAsync(StoreGenerated, StoreHintPath, "/app/Components/Store.razor", Store);
+            Assert.Equal(new[] { "PII004 Add retention policy -> Model.cs" }, offered.Select(o => o.Summary));
+        }
+
+        [Fact]
+        public async Task FixesInsideTheCodeBlock_AreMadeInTheRazorFile()
+        {
+            var offered = await OfferedAsync(RazorSources.WidgetGenerated, RazorSources.WidgetHintPath, RazorSources.WidgetPath, RazorSources.Widget);
+            Assert.Equal(
+                new[]
+                {
+                    "PII001 Redact with Redaction.Mask -> Widget.razor",
+                    "PII001 Remove from log message -> Widget.razor",
+                    "PII008 Mark as personal data (purpose still to be chosen) -> Widget.razor",
+                },
+                offered.Select(o => o.Summary));
+            Assert.Equal(
+                RazorSources.Widget.Replace("\"Sent to {Email}\", Visitor.Email);", "\"Sent to {Email}\", Redaction.Mask(Visitor.Email));", StringComparison.Ordinal),
+                offered[0].Text);
+            Assert.Equal(
+                RazorSources.Widget.Replace("\"Sent to {Email}\", Visitor.Email);", "\"Sent to\");", StringComparison.Ordinal),
+                offered[1].Text);
+            Assert.Equal(
+                RazorSources.Widget.Replace("    private string visitorEmail", "    [PersonalData(Category = PersonalDataCategory.Contact)]\n    private string visitorEmail", StringComparison.Ordinal),
+                offered[2].Text);
+        }
+
+        [Fact]
+        public async Task FixAll_MakesTheFixInTheRazorFile()
+        {
+            var (workspace, document, diagnostics) = await ComponentAsync(RazorSources.WidgetGenerated, RazorSources.WidgetHintPath, RazorSources.WidgetPath, RazorSources.Widget);
+            using (workspace)
+            {
+                var fixer = new PiiAnalyzers.CodeFixes.PersonalDataSinkCodeFixProvider();
+                var context = new FixAllContext(
+                    document, fixer, FixAllScope.Project, PiiAnalyzers.CodeFixes.RedactPersonalDataCodeFixProvider.EquivalenceKey, new[] { "PII001" },
+                    new PiiAnalyzers.Tests.CodeFixes.PersonalDataSinkCodeFixProviderTests.AllDiagnostics(diagnostics), CancellationToken.None);
+                var action = await fixer.GetFixAllProvider()!.GetFixAsync(context);
+                var changed = await ChangedDocumentsAsync(action!, document.Project.Solution);
+                Assert.Equal(new[] { "Widget.razor" }, changed.Select(d => d.Name));
+                Assert.Equal(
+                    RazorSources.Widget.Replace("\"Sent to {Email}\", Visitor.Email);", "\"Sent to {Email}\", Redaction.Mask(Visitor.Email));", StringComparison.Ordinal),
+                    (await changed[0].GetTextAsync()).ToString());
+            }
+        }
+
+        /// <summary>
+        /// Each fix the exported fixers offer for the analyzers' diagnostics in <paramref name="generated"/> (added as a
+        /// plain document at <paramref name="hintPath"/>, with <paramref name="razor"/> as an additional document): the
+        /// diagnostic, the title, the documents it changes, and the text of the one it changes.
+        /// </summary>
+        private static async Task<List<(string Summary, string Text)>> OfferedAsync(string generated, string hintPath, string? razorPath, string? razor)
+        {
+            var (workspace, document, diagnostics) = await ComponentAsync(generated, hintPath, razorPath, razor);
+            using (workspace)
+            {
+                var offered = new List<(string Summary, string Text)>();
+                foreach (var diagnostic in diagnostics.OrderBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start))
+                {
+                    foreach (var (_, action) in await FixesAsync(document, diagnostic))
+                    {
+                        var changed = await ChangedDocumentsAsync(action, document.Project.Solution);
+                        Assert.Single(changed);
+                        offered.Add((diagnostic.Id + " " + action.Title + " -> " + changed[0].Name, (await changed[0].GetTextAsync()).ToString()));
+                    }
+                }
+
+                return offered;
+            }
+        }
+
+        /// <summary>
+        /// A project with the model, <paramref name="generated"/> as a plain document at <paramref name="hintPath"/> and
+        /// <paramref name="razor"/> as an additional document; the analyzers' diagnostics, all at Razor lines.
+        /// </summary>
+        private static async Task<(AdhocWorkspace Workspace, Document Document, ImmutableArray<Diagnostic> Diagnostics)> ComponentAsync(string generated, string hintPath, string? razorPath, string? razor)
+        {
+            var workspace = new AdhocWorkspace();
+            var projectId = ProjectId.CreateNewId();
+            var project = workspace.AddProject(ProjectInfo.Create(
+                projectId, VersionStamp.Default, "Razor", "Razor", LanguageNames.CSharp,
+                compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
+                parseOptions: new CSharpParseOptions(LanguageVersion.CSharp12),
+                metadataReferences: TestReferences.All,
+                additionalDocuments: razor is null ? null : new[] { Info(projectId, razorPath!, razor) }));
+            workspace.AddDocument(Info(project.Id, "/app/Model.cs", RazorSources.Model));
+            var document = workspace.AddDocument(Info(project.Id, hintPath, generated));
+
+            var compilation = (await document.Project.GetCompilationAsync())!;
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var diagnostics = await compilation.WithAnalyzers(ProjectFacts.ExportedAnalyzers).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            Assert.NotEmpty(diagnostics);
+            Assert.All(diagnostics, d => Assert.EndsWith(".razor", d.Location.GetMappedLineSpan().Path, StringComparison.Ordinal));
+            return (workspace, document, diagnostics);
         }
 
         private static async Task<List<(string Fixer, CodeAction Action)>> FixesAsync(Document document, Diagnostic diagnostic)
@@ -117,9 +207,10 @@ namespace PiiAnalyzers.Tests.Razor
             return fixes;
         }
 
-        private static async Task<List<Document>> ChangedDocumentsAsync(CodeAction action, Solution original)
+        /// <summary>The documents, plain and additional, whose text <paramref name="action"/> changes.</summary>
+        private static async Task<List<TextDocument>> ChangedDocumentsAsync(CodeAction action, Solution original)
         {
-            var changed = new List<Document>();
+            var changed = new List<TextDocument>();
             foreach (var operation in await action.GetOperationsAsync(CancellationToken.None))
             {
                 if (operation is ApplyChangesOperation apply)
@@ -127,6 +218,7 @@ namespace PiiAnalyzers.Tests.Razor
                     foreach (var projectChanges in apply.ChangedSolution.GetChanges(original).GetProjectChanges())
                     {
                         changed.AddRange(projectChanges.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true).Select(id => apply.ChangedSolution.GetDocument(id)!));
+                        changed.AddRange(projectChanges.GetChangedAdditionalDocuments().Select(id => apply.ChangedSolution.GetAdditionalDocument(id)!));
                     }
                 }
             }

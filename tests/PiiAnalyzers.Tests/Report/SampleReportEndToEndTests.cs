@@ -124,6 +124,45 @@ namespace PiiAnalyzers.Tests.Report
             }
         }
 
+        /// <summary>
+        /// The Blazor sample: pii-report runs the SDK's Razor source generator (which needs a Roslyn at least as new as the
+        /// SDK's) and lists the component's flow and finding at the <c>.razor</c> path and line, as <c>dotnet build</c> does.
+        /// </summary>
+        [Fact]
+        public void ChatWidget_ListsTheRazorFindingAtTheRazorFilesLine()
+        {
+            var root = ReportFixtures.RepositoryRoot();
+            var sample = Path.Combine(root, "samples", "ChatWidget", "ChatWidget.csproj");
+            var tool = ToolPath(root);
+            Assert.True(File.Exists(tool), "Build src/PiiReport first: " + tool);
+
+            var build = DotNetCli.Run(root, Timeout, "build", sample);
+            Assert.True(build.ExitCode == 0, build.ToString());
+
+            var output = Path.Combine(Path.GetTempPath(), "pii-report-" + Guid.NewGuid().ToString("N") + ".json");
+            try
+            {
+                var run = DotNetCli.Run(root, Timeout, tool, sample, "--format", "json", "--output", output);
+                Assert.True(run.ExitCode == 0, run.ToString());
+                Assert.Contains("Analyzing ChatWidget", run.StandardError);
+                Assert.DoesNotContain("warning:", run.StandardError);
+
+                var report = JsonDocument.Parse(File.ReadAllText(output)).RootElement;
+                Assert.Equal(new[]
+                {
+                "support | Visitor.Email | logging | LogInformation | Components/PreChatForm.razor:24 | notRequired",
+                }, report.GetProperty("processingMap").EnumerateArray().SelectMany(p => p.GetProperty("flows").EnumerateArray().Select(f => Flow(p, f))));
+                Assert.Equal(new[]
+                {
+                "PII001 | Components/PreChatForm.razor(24,70) | warning | 'Visitor.Email' (personal data, purpose 'support') is written to a log by 'LogInformation'; redact it or leave it out",
+                }, report.GetProperty("findings").GetProperty("rules").EnumerateArray().SelectMany(r => r.GetProperty("files").EnumerateArray().SelectMany(f => f.GetProperty("results").EnumerateArray().Select(x => Finding(r, f, x)))));
+            }
+            finally
+            {
+                File.Delete(output);
+            }
+        }
+
         [Fact]
         public void ProjectThatFailsToLoad_GivesAMessageAndExitCode3()
         {
