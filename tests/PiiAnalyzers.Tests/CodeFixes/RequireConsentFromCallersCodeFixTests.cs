@@ -73,7 +73,7 @@ namespace PiiAnalyzers.Tests.CodeFixes
                 """);
             var test = new Verify.Test { TestCode = source, FixedCode = fixedSource };
             test.ExpectedDiagnostics.Add(Rule("PII002", Email, "'JsonSerializer.Serialize'", "check consent for 'support' first"));
-            test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic("PII009").WithLocation(1).WithArguments("Exporter.Export", " for 'support'"));
+            test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic("PII009").WithLocation(1).WithDataArguments("Exporter.Export", " for 'support'"));
             await test.RunAsync();
         }
 
@@ -95,9 +95,9 @@ namespace PiiAnalyzers.Tests.CodeFixes
                 """);
             var test = new Verify.Test { TestCode = source, FixedCode = fixedSource };
             test.TestState.ExpectedDiagnostics.Add(Rule("PII002", Phone, "'JsonSerializer.Serialize'", "check consent for 'marketing' first"));
-            test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic("PII003").WithSpan(8, 9, 8, 81).WithArguments(Phone, "'File.WriteAllText'", "check consent for 'marketing' first"));
-            test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic("PII004").WithSpan(8, 9, 8, 81).WithArguments("'Visitor.Phone' (personal data, purpose 'marketing')", "'File.WriteAllText'", "Visitor"));
-            test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic("PII004").WithSpan(9, 9, 9, 81).WithArguments("'Visitor.Phone' (personal data, purpose 'marketing')", "'File.WriteAllText'", "Visitor"));
+            test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic("PII003").WithSpan(8, 9, 8, 81).WithDataArguments(Phone, "'File.WriteAllText'", "check consent for 'marketing' first"));
+            test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic("PII004").WithSpan(8, 9, 8, 81).WithDataArguments("'Visitor.Phone' (personal data, purpose 'marketing')", "'File.WriteAllText'", "'Visitor'"));
+            test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic("PII004").WithSpan(9, 9, 9, 81).WithDataArguments("'Visitor.Phone' (personal data, purpose 'marketing')", "'File.WriteAllText'", "'Visitor'"));
             test.CodeActionEquivalenceKey = RequireConsentFromCallersCodeFixProvider.EquivalenceKey;
             test.NumberOfFixAllIterations = 1;
             await test.RunAsync();
@@ -151,14 +151,14 @@ namespace PiiAnalyzers.Tests.CodeFixes
                 """);
             var test = new Verify.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = RequireConsentFromCallersCodeFixProvider.EquivalenceKey };
             test.ExpectedDiagnostics.Add(Rule("PII002", Email, "'JsonSerializer.Serialize'", "check consent for 'support' first"));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII002").WithLocation(1).WithArguments(Email + " and " + Phone, "'JsonSerializer.Serialize'", "check consent for 'support' and 'marketing' first"));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII002").WithLocation(2).WithArguments(Email, "'JsonSerializer.Serialize'", "check consent for 'support' first"));
-            test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic("PII002").WithSpan(10, 19, 10, 46).WithArguments(Phone, "'JsonSerializer.Serialize'", "the consent checked here covers 'support', not the purpose the data was collected for; check consent for 'marketing' first"));
-            test.BatchFixedState.ExpectedDiagnostics.Add(Verify.Diagnostic("PII002").WithSpan(10, 19, 10, 46).WithArguments(Phone, "'JsonSerializer.Serialize'", "the consent checked here covers 'support', not the purpose the data was collected for; check consent for 'marketing' first"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII002").WithLocation(1).WithDataArguments(Email + " and " + Phone, "'JsonSerializer.Serialize'", "check consent for 'support' and 'marketing' first"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII002").WithLocation(2).WithDataArguments(Email, "'JsonSerializer.Serialize'", "check consent for 'support' first"));
+            test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic("PII002").WithSpan(10, 19, 10, 46).WithDataArguments(Phone, "'JsonSerializer.Serialize'", "the consent checked here covers 'support', not the purpose the data was collected for; check consent for 'marketing' first"));
+            test.BatchFixedState.ExpectedDiagnostics.Add(Verify.Diagnostic("PII002").WithSpan(10, 19, 10, 46).WithDataArguments(Phone, "'JsonSerializer.Serialize'", "the consent checked here covers 'support', not the purpose the data was collected for; check consent for 'marketing' first"));
             test.BatchFixedCode = fixedSource;
             await test.RunAsync();
         }
 
-        private static DiagnosticResult Rule(string id, params object[] arguments) => Verify.Diagnostic(id).WithLocation(0).WithArguments(arguments);
+        private static DiagnosticResult Rule(string id, params object[] arguments) => Verify.Diagnostic(id).WithLocation(0).WithDataArguments(arguments);
     }
 }

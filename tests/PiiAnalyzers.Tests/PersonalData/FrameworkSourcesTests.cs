@@ -82,7 +82,7 @@ class Service
 " + AspNetCore;
 
         private static DiagnosticResult Logged(int location, string data, string sink = "'LogInformation'")
-            => Verify.Diagnostic("PII001").WithLocation(location).WithArguments(data, sink);
+            => Verify.Diagnostic("PII001").WithLocation(location).WithDataArguments(data, sink);
 
         private static string Data(string name) => "'" + name + "' (personal data, no declared purpose)";
 
@@ -159,7 +159,7 @@ class Service
         {|#1:System.IO.File.WriteAllText(""claims.json"", System.Text.Json.JsonSerializer.Serialize(user.Claims))|};
     }"),
                 Logged(0, Data("ClaimsPrincipal.Claims")),
-                Verify.Diagnostic("PII004").WithLocation(1).WithArguments(Data("ClaimsPrincipal.Claims"), "'File.WriteAllText'", "ClaimsPrincipal"));
+                Verify.Diagnostic("PII004").WithLocation(1).WithDataArguments(Data("ClaimsPrincipal.Claims"), "'File.WriteAllText'", "'ClaimsPrincipal'"));
         }
 
         [Fact]

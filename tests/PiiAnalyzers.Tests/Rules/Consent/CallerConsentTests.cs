@@ -96,7 +96,7 @@ namespace PiiAnalyzers.Tests.Rules.Consent
                     private void Store(Lead lead) => {|#1:System.IO.File.WriteAllText("lead.txt", lead.Email)|};
                 """),
                 Rule("PII003", 0, LeadEmail, "'Store' (through 'File.WriteAllText')", "check consent for 'marketing' first"),
-                Rule("PII004", 1, LeadEmail.Replace(", basis consent", ""), "'File.WriteAllText'", "Lead"));
+                Rule("PII004", 1, LeadEmail.Replace(", basis consent", ""), "'File.WriteAllText'", "'Lead'"));
         }
 
         [Fact]

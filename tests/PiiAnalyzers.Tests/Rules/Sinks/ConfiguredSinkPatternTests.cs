@@ -46,7 +46,7 @@ namespace Contoso.Storage
 ";
 
         private static DiagnosticResult Rule(string id, int location, params object[] arguments)
-            => Verify.Diagnostic(id).WithLocation(location).WithArguments(arguments);
+            => Verify.Diagnostic(id).WithLocation(location).WithDataArguments(arguments);
 
         [Fact]
         public async Task TypePattern_MatchesEveryMethodOfMatchingTypes()

@@ -37,7 +37,7 @@ class Service
 " + Model + types;
 
         internal static DiagnosticResult Logged(int location, string sink, string data = Email)
-            => Verify.Diagnostic("PII001").WithLocation(location).WithArguments(data, sink);
+            => Verify.Diagnostic("PII001").WithLocation(location).WithDataArguments(data, sink);
 
         [Fact]
         public async Task TeamTypeNamedLikeAConfigurationType_CarriesData()
