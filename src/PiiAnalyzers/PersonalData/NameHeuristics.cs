@@ -87,6 +87,9 @@ namespace PiiAnalyzers.PersonalData
             "Team", "Store", "Brand", "Scope", "Claim", "Provider", "Scheme", "Enum", "Attribute",
         };
 
+        /// <summary>Words that, right before a name (<c>ProviderDisplayName</c>, <c>ProductFullName</c>), make it a thing's.</summary>
+        private static readonly string[] ThingWords = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(ThingTypes, t => t.ToLowerInvariant()));
+
         /// <summary>Every term; where two end at the same word, the longer comes first (<c>ip address</c> before <c>address</c>).</summary>
         public static readonly ImmutableArray<Term> Terms = ImmutableArray.Create(
             new Term(new[] { "date", "of", "birth" }, Identifier, "a date of birth", dates: true),
@@ -103,11 +106,11 @@ namespace PiiAnalyzers.PersonalData
             new Term(new[] { "birth", "date" }, Identifier, "a date of birth", dates: true),
             new Term(new[] { "first", "name" }, Identifier, "a first name", notOn: ThingTypes),
             new Term(new[] { "last", "name" }, Identifier, "a last name", notOn: ThingTypes),
-            new Term(new[] { "full", "name" }, Identifier, "a full name", notOn: ThingTypes),
+            new Term(new[] { "full", "name" }, Identifier, "a full name", notAfter: ThingWords, notOn: ThingTypes),
             new Term(new[] { "given", "name" }, Identifier, "a given name", notOn: ThingTypes),
             new Term(new[] { "family", "name" }, Identifier, "a family name", notOn: ThingTypes),
             new Term(new[] { "middle", "name" }, Identifier, "a middle name", notOn: ThingTypes),
-            new Term(new[] { "display", "name" }, Identifier, "a display name", notOn: ThingTypes),
+            new Term(new[] { "display", "name" }, Identifier, "a display name", notAfter: ThingWords, notOn: ThingTypes),
             new Term(new[] { "user", "name" }, Identifier, "a user name", notOn: ThingTypes),
             new Term(new[] { "login", "name" }, Identifier, "a user name", notOn: ThingTypes),
             new Term(new[] { "user", "agent" }, OnlineIdentifier, "a user agent"),
@@ -128,9 +131,9 @@ namespace PiiAnalyzers.PersonalData
             new Term(new[] { "surname" }, Identifier, "a last name"),
             new Term(new[] { "firstname" }, Identifier, "a first name"),
             new Term(new[] { "lastname" }, Identifier, "a last name"),
-            new Term(new[] { "fullname" }, Identifier, "a full name", notOn: ThingTypes),
+            new Term(new[] { "fullname" }, Identifier, "a full name", notAfter: ThingWords, notOn: ThingTypes),
             new Term(new[] { "givenname" }, Identifier, "a given name", notOn: ThingTypes),
-            new Term(new[] { "displayname" }, Identifier, "a display name", notOn: ThingTypes),
+            new Term(new[] { "displayname" }, Identifier, "a display name", notAfter: ThingWords, notOn: ThingTypes),
             new Term(new[] { "username" }, Identifier, "a user name", notOn: ThingTypes),
             new Term(new[] { "login" }, Identifier, "a user name", notOn: ThingTypes),
             new Term(new[] { "useragent" }, OnlineIdentifier, "a user agent"),
