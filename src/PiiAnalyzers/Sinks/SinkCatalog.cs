@@ -47,7 +47,10 @@ namespace PiiAnalyzers.Sinks
             _symbols = symbols;
             _models = models;
             _known = new Lazy<KnownTypes>(() => new KnownTypes(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            _ownServer = new OwnServer(compilation);
         }
+
+        private readonly OwnServer _ownServer;
 
         private KnownTypes Known => _known.Value;
 
@@ -93,6 +96,11 @@ namespace PiiAnalyzers.Sinks
 
             if (Known.Find(type, method) is { } row)
             {
+                if (row.Row.Kind == SinkKind.Transfer && _ownServer.IsRequestTo(invocation))
+                {
+                    return null; // a Blazor WebAssembly client posting to the server it came from
+                }
+
                 return describe ? Describe(row.Row, SinkName.Call(row.Row.StaticDisplay ? type.Name : null, method.Name), invocation.Arguments, row.IgnoreAttribute) : Found;
             }
 

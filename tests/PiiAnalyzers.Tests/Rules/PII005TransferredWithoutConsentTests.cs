@@ -55,6 +55,45 @@ namespace PiiAnalyzers.Tests.Rules
                 Rule("PII005", 0, LeadEmail, "'PostAsJsonAsync'", CheckMarketing));
         }
 
+        /// <summary>Blazor WebAssembly's host environment, under its own name (the tests do not reference the package).</summary>
+        private const string WebAssemblyHost = @"
+namespace Microsoft.AspNetCore.Components.WebAssembly.Hosting
+{
+    public interface IWebAssemblyHostEnvironment { string BaseAddress { get; } }
+}
+";
+
+        [Fact]
+        public async Task BlazorClientPostingToItsOwnServer_DoesNotTrigger_ExternalAddressesDo()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    static System.Net.Http.HttpClient Create(Microsoft.AspNetCore.Components.WebAssembly.Hosting.IWebAssemblyHostEnvironment env)
+        => new System.Net.Http.HttpClient { BaseAddress = new Uri(env.BaseAddress) };
+    async Task M(System.Net.Http.HttpClient http, Lead lead, string where)
+    {
+        await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, ""leads"", lead);
+        await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(http, ""/api/leads/1"", lead);
+        await {|#0:System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, ""https://crm.example.com/leads"", lead)|};
+        await {|#1:System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, ""//crm.example.com/leads"", lead)|};
+        await {|#2:System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, where, lead)|};
+    }") + WebAssemblyHost,
+                Rule("PII005", 0, LeadEmail, "'PostAsJsonAsync'", CheckMarketing),
+                Rule("PII005", 1, LeadEmail, "'PostAsJsonAsync'", CheckMarketing),
+                Rule("PII005", 2, LeadEmail, "'PostAsJsonAsync'", CheckMarketing));
+        }
+
+        [Fact]
+        public async Task RelativeAddress_WithoutTheHostsBaseAddress_Triggers()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(@"
+    static System.Net.Http.HttpClient Create() => new System.Net.Http.HttpClient { BaseAddress = new Uri(""https://crm.example.com/"") };
+    async Task M(System.Net.Http.HttpClient http, Lead lead)
+    {
+        await {|#0:System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, ""leads"", lead)|};
+    }") + WebAssemblyHost,
+                Rule("PII005", 0, LeadEmail, "'PostAsJsonAsync'", CheckMarketing));
+        }
+
         [Fact]
         public async Task DeclaredTransferSink_Triggers()
         {
