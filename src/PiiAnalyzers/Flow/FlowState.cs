@@ -21,6 +21,9 @@ namespace PiiAnalyzers.Flow
         private ImmutableDictionary<object, Taint> _values;
         private ImmutableDictionary<object, ConsentCondition> _conditions;
 
+        // Members assigned null (or another clean value) on every path to this point: joins by intersection.
+        private ImmutableHashSet<MemberKey> _cleared = ImmutableHashSet<MemberKey>.Empty;
+
         public FlowState(ConsentFacts consent = default)
         {
             _values = NoValues;
@@ -32,6 +35,7 @@ namespace PiiAnalyzers.Flow
         {
             _values = other._values;
             _conditions = other._conditions;
+            _cleared = other._cleared;
             Consent = other.Consent;
             Weak = other.Weak;
         }
@@ -77,6 +81,7 @@ namespace PiiAnalyzers.Flow
                 taint = held.Union(taint);
             }
 
+            TrackCleared(key, taint);
             if (taint.IsClean)
             {
                 _values = _values.Remove(key);
@@ -84,6 +89,38 @@ namespace PiiAnalyzers.Flow
             else if (!_values.TryGetValue(key, out var known) || !known.SetEquals(taint))
             {
                 _values = _values.SetItem(key, taint);
+            }
+        }
+
+        /// <summary>
+        /// True when <paramref name="member"/> of <paramref name="root"/> was given a clean value (<c>order.Lines = null</c>)
+        /// on every path to this point, and the variable was not written whole since.
+        /// </summary>
+        public bool IsCleared(object root, ISymbol member) => !_cleared.IsEmpty && _cleared.Contains(new MemberKey(root, member));
+
+        private void TrackCleared(object key, Taint taint)
+        {
+            if (key is MemberKey member)
+            {
+                if (taint.IsClean && !Weak)
+                {
+                    _cleared = _cleared.Add(member);
+                }
+                else if (!_cleared.IsEmpty)
+                {
+                    _cleared = _cleared.Remove(member);
+                }
+            }
+            else if (!_cleared.IsEmpty)
+            {
+                // order = other: what was cleared on the old object says nothing of the new one.
+                foreach (var cleared in _cleared)
+                {
+                    if (Comparer.Equals(cleared.Root, key))
+                    {
+                        _cleared = _cleared.Remove(cleared);
+                    }
+                }
             }
         }
 
@@ -138,6 +175,16 @@ namespace PiiAnalyzers.Flow
                 if (!ReferenceEquals(conditions, _conditions))
                 {
                     _conditions = conditions;
+                    changed = true;
+                }
+            }
+
+            if (!_cleared.IsEmpty && !ReferenceEquals(_cleared, other._cleared))
+            {
+                var cleared = _cleared.Intersect(other._cleared);
+                if (cleared.Count != _cleared.Count)
+                {
+                    _cleared = cleared;
                     changed = true;
                 }
             }

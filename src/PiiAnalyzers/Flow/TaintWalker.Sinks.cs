@@ -213,8 +213,65 @@ namespace PiiAnalyzers.Flow
             var written = _context.Written.Of(valueType, ignore, entityStore);
             var copied = entityStore ? CopiedIntoColumns(value) : null;
             var referenced = entityStore ? _context.Written.ThroughReferences(valueType) : null;
-            return visible.RemoveAll(origin => !written.Contains(origin) && (copied is null || !copied.Contains(origin))
-                && (held.Contains(origin) || (referenced is not null && referenced.Contains(origin))));
+            var cleared = entityStore ? ClearedNavigations(value, valueType, ignore) : null;
+            return visible.RemoveAll(origin => (copied is null || !copied.Contains(origin))
+                && ((!written.Contains(origin) && (held.Contains(origin) || (referenced is not null && referenced.Contains(origin))))
+                    || (cleared is not null && cleared.Contains(origin))));
+        }
+
+        /// <summary>
+        /// The data an entity holds only through navigations and owned members this method set to null on every path
+        /// before the write (<c>order.Lines = null; db.Add(order)</c>): the store writes none of it. Null when none was.
+        /// </summary>
+        private HashSet<Origin>? ClearedNavigations(IOperation? value, ITypeSymbol valueType, INamedTypeSymbol? ignore)
+        {
+            if (VariableOf(value) is not { } root || valueType is not INamedTypeSymbol type)
+            {
+                return null;
+            }
+
+            HashSet<Origin>? through = null;
+            var kept = new List<ISymbol>();
+            for (var current = type; current is not null && !TypeShapes.IsFrameworkType(current); current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers())
+                {
+                    if (TypeShapes.DataMemberType(member) is not { } memberType)
+                    {
+                        continue;
+                    }
+
+                    if (_state.IsCleared(root, member) && !TypeShapes.IsLeaf(memberType))
+                    {
+                        through ??= new HashSet<Origin>();
+                        through.UnionWith(_context.Written.Of(memberType, ignore, entityStore: true));
+                    }
+                    else
+                    {
+                        kept.Add(member);
+                    }
+                }
+            }
+
+            if (through is null)
+            {
+                return null;
+            }
+
+            // What another member still writes stays: Address.Street held by both Home (cleared) and Work.
+            foreach (var member in kept)
+            {
+                if (_context.Catalog.GetDeclared(member) is { } item)
+                {
+                    through.Remove(Origin.Of(item));
+                }
+                else if (TypeShapes.DataMemberType(member) is { } memberType && !TypeShapes.IsLeaf(memberType))
+                {
+                    through.ExceptWith(_context.Written.Of(memberType, ignore, entityStore: true));
+                }
+            }
+
+            return through.Count == 0 ? null : through;
         }
 
         /// <summary>

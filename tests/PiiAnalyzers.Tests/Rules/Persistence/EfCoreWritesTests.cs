@@ -344,5 +344,27 @@ namespace PiiAnalyzers.Tests.Rules.Persistence
                 """),
                 Rule("PII003", 0, "'BasketLine.GiftMessage' (personal data, purpose 'account', basis consent)", "'Add'", CheckAccount));
         }
+
+        [Fact]
+        public async Task NavigationSetToNullOnEveryPath_StoresNothingOfWhatItHeld()
+        {
+            await Verify.VerifyAnalyzerAsync(Source("""
+
+                    void M(ShopDb db, Basket basket, Basket other, Basket kept, Site site, bool drop)
+                    {
+                        basket.Lines = null!;
+                        db.Add(basket);
+                        if (drop) other.Lines = null!;
+                        {|#0:db.Add(other)|};
+                        kept.Lines = null!;
+                        kept = other;
+                        {|#1:db.Add(kept)|};
+                        site.Address = null!;
+                        db.Sites.Add(site);
+                    }
+                """),
+                Rule("PII003", 0, "'BasketLine.GiftMessage' (personal data, purpose 'account', basis consent)", "'Add'", CheckAccount),
+                Rule("PII003", 1, "'BasketLine.GiftMessage' (personal data, purpose 'account', basis consent)", "'Add'", CheckAccount));
+        }
     }
 }
