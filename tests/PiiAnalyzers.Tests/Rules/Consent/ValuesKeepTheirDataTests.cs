@@ -179,6 +179,28 @@ namespace PiiAnalyzers.Tests.Rules.Consent
         }
 
         [Fact]
+        public async Task CollectionInitializers_HoldWhatTheyAreGiven()
+        {
+            await Verify.VerifyAnalyzerAsync(Code("""
+
+                    string M(Visitor v, Microsoft.Extensions.Logging.ILogger log)
+                    {
+                        var byIndex = new System.Collections.Generic.Dictionary<string, string> { ["name"] = v.Email, ["ticket"] = "T-1" };
+                        var byAdd = new System.Collections.Generic.Dictionary<string, string> { { "name", v.Email } };
+                        var list = new System.Collections.Generic.List<string> { v.Email };
+                        var clean = new System.Collections.Generic.Dictionary<string, string> { ["ticket"] = "T-1" };
+                        log.LogInformation("Fields {Fields}", string.Join(",", clean.Values));
+                        log.LogInformation("Fields {Fields}", {|#0:string.Join(",", byIndex.Values)|});
+                        log.LogInformation("Fields {Fields}", {|#1:string.Join(",", list)|});
+                        return {|#2:System.Text.Json.JsonSerializer.Serialize(byAdd)|};
+                    }
+                """),
+                Rule("PII001", 0, "'Visitor.Email' (personal data, purpose 'support')", "'LogInformation'"),
+                Rule("PII001", 1, "'Visitor.Email' (personal data, purpose 'support')", "'LogInformation'"),
+                Rule("PII002", 2, Email, Serialize, CheckSupport));
+        }
+
+        [Fact]
         public async Task ObjectInitializerAndAnonymousType_MemberByMember()
         {
             await Verify.VerifyAnalyzerAsync(Code(Message + """
