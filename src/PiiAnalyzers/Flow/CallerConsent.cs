@@ -60,15 +60,24 @@ namespace PiiAnalyzers.Flow
                 return null;
             }
 
-            switch (helper.DeclaredAccessibility)
+            if (helper.DeclaredAccessibility == Accessibility.Private)
             {
-                case Accessibility.Private:
-                    return helper.OriginalDefinition;
-                case Accessibility.Internal or Accessibility.ProtectedAndInternal when !InternalsShown:
-                    return helper.OriginalDefinition;
-                default:
-                    return null;
+                return helper.OriginalDefinition;
             }
+
+            // A public method of an internal class is no more callable from outside than an internal one.
+            for (ISymbol? current = helper; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+            {
+                switch (current.DeclaredAccessibility)
+                {
+                    case Accessibility.Private:
+                        return helper.OriginalDefinition;
+                    case Accessibility.Internal or Accessibility.ProtectedAndInternal when !InternalsShown:
+                        return helper.OriginalDefinition;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The assembly names another in <c>[InternalsVisibleTo]</c>: its internal members have callers elsewhere.</summary>
@@ -108,6 +117,7 @@ namespace PiiAnalyzers.Flow
         private CallSite[]? FindCalls(IMethodSymbol helper, CancellationToken cancellationToken)
         {
             var calls = new List<CallSite>();
+            // A private method is called from its own type; any other closed helper from anywhere in the compilation.
             IEnumerable<SyntaxNode> scopes = helper.DeclaredAccessibility == Accessibility.Private
                 ? helper.ContainingType.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken))
                 : _context.Compilation.SyntaxTrees.Select(t => t.GetRoot(cancellationToken));

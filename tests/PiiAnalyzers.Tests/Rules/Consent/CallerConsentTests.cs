@@ -56,6 +56,36 @@ namespace PiiAnalyzers.Tests.Rules.Consent
         }
 
         [Fact]
+        public async Task PublicMethodOfAnInternalClass_IsReportedAtItsUnguardedCall()
+        {
+            await Verify.VerifyAnalyzerAsync(Code("""
+
+                    public string ExportAnyway(Visitor v) => {|#0:new Exporter().Export(v)|};
+                }
+
+                internal sealed class Exporter
+                {
+                    public string Export(Visitor v) => System.Text.Json.JsonSerializer.Serialize(v.Email);
+                """),
+                Rule("PII002", 0, Email, "'Export' (through 'JsonSerializer.Serialize')", CheckSupport));
+        }
+
+        [Fact]
+        public async Task PublicMethodOfAPublicClass_IsJudgedInside()
+        {
+            await Verify.VerifyAnalyzerAsync(Code("""
+
+                    public string ExportAnyway(Visitor v) => new Exporter().Export(v);
+                }
+
+                public sealed class Exporter
+                {
+                    public string Export(Visitor v) => {|#0:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                """),
+                Rule("PII002", 0, Email, Serialize, CheckSupport));
+        }
+
+        [Fact]
         public async Task InternalHelperOfAnAssemblyShowingItsInternals_IsJudgedInside()
         {
             await Verify.VerifyAnalyzerAsync(Code("""
@@ -127,15 +157,13 @@ namespace PiiAnalyzers.Tests.Rules.Consent
         {
             await Verify.VerifyAnalyzerAsync(Code("""
 
-                    public string? ExportIfAllowed(Visitor v) => _consent.CanSupport(v) ? Export(v) + Shared(v) : null;
+                    public string? ExportIfAllowed(Visitor v) => _consent.CanSupport(v) ? Export(v) : null;
                     public Func<Visitor, string> Exporter => Export;
                     private string Export(Visitor v) => {|#0:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-                    public string Shared(Visitor v) => {|#1:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-                    private string Unused(Visitor v) => {|#2:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    private string Unused(Visitor v) => {|#1:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
                 """),
                 Rule("PII002", 0, Email, Serialize, CheckSupport),
-                Rule("PII002", 1, Email, Serialize, CheckSupport),
-                Rule("PII002", 2, Email, Serialize, CheckSupport));
+                Rule("PII002", 1, Email, Serialize, CheckSupport));
         }
 
         [Fact]
