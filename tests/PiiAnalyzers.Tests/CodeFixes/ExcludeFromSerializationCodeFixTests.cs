@@ -389,7 +389,7 @@ public class Visitor
                     public static void MapPost(this App app, string pattern, Delegate handler) { }
                 }
 
-                class App
+                public class App
                 {
                     void Configure() => this.MapPost("/visitors", (Visitor v) => Save(v));
                     public static string Save(Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
