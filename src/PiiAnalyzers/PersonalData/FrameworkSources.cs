@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PiiAnalyzers.PersonalData
@@ -84,13 +85,19 @@ namespace PiiAnalyzers.PersonalData
             ("User-Agent", "UserAgent"));
 
         private static readonly string[] ClaimMethods = { "FindFirst", "FindAll", "FindFirstValue" };
+
+        /// <summary>LINQ calls that pick one claim out of a collection by a predicate (<c>Claims.First(c =&gt; c.Type == ...)</c>).</summary>
+        private static readonly string[] PickMethods = { "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault" };
         private static readonly string[] HeaderMethods = { "TryGetValue", "GetCommaSeparatedValues" };
 
         private readonly Lazy<Types> _types;
         private readonly ConcurrentDictionary<string, DataItem> _items = new ConcurrentDictionary<string, DataItem>(StringComparer.Ordinal);
 
+        private readonly Compilation _compilation;
+
         public FrameworkSources(Compilation compilation)
         {
+            _compilation = compilation;
             AspNetCorePresent = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext") is not null;
             _types = new Lazy<Types>(() => new Types(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         }
@@ -151,7 +158,7 @@ namespace PiiAnalyzers.PersonalData
                     var claims = Array.IndexOf(ClaimMethods, method.Name) >= 0;
                     if (!claims && Array.IndexOf(HeaderMethods, method.Name) < 0)
                     {
-                        return null; // the common case, decided by name alone
+                        return Array.IndexOf(PickMethods, method.Name) >= 0 ? PickedClaim(invocation) : null; // mostly decided by name alone
                     }
 
                     // The object looked into: the receiver, or the first argument of an extension method.
@@ -181,6 +188,52 @@ namespace PiiAnalyzers.PersonalData
         /// <summary>True when <paramref name="item"/> is a claim type's data (what a claim's <c>Value</c> passes on).</summary>
         public bool IsClaimItem(DataItem item)
             => Known.ClaimValue is { } value && SymbolEqualityComparer.Default.Equals(item.Symbol, value);
+
+        /// <summary>
+        /// <c>User.Claims.First(c =&gt; c.Type == ClaimTypes.Email)</c>: the claim of the type the predicate compares with a
+        /// constant, from a sequence of claims; null for any other call or predicate.
+        /// </summary>
+        private DataItem? PickedClaim(IInvocationOperation invocation)
+        {
+            if (Known.Claim is not { } claim || invocation.Arguments.Length != 2
+                || !SymbolEqualityComparer.Default.Equals(invocation.Type?.OriginalDefinition, claim))
+            {
+                return null;
+            }
+
+            var predicate = invocation.Arguments[1].Value;
+            while (predicate is IConversionOperation or IDelegateCreationOperation)
+            {
+                predicate = predicate is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)predicate).Target;
+            }
+
+            if (predicate is IFlowAnonymousFunctionOperation lowered && _compilation.ContainsSyntaxTree(lowered.Syntax.SyntaxTree))
+            {
+                // In a control-flow graph the lambda is only a reference (with no semantic model): its body is bound from
+                // its syntax. Rare: only a LINQ pick that returns a Claim comes here.
+                predicate = _compilation.GetSemanticModel(lowered.Syntax.SyntaxTree).GetOperation(lowered.Syntax);
+            }
+
+            if (predicate is not IAnonymousFunctionOperation { Body.Operations: { Length: 1 } operations }
+                || operations[0] is not IReturnOperation { ReturnedValue: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } comparison })
+            {
+                return null;
+            }
+
+            IOperation? named = IsClaimType(comparison.LeftOperand) ? comparison.RightOperand : IsClaimType(comparison.RightOperand) ? comparison.LeftOperand : null;
+            return named is null ? null : ClaimItem(ConstantName(named));
+        }
+
+        private bool IsClaimType(IOperation operand)
+        {
+            while (operand is IConversionOperation conversion)
+            {
+                operand = conversion.Operand;
+            }
+
+            return operand is IPropertyReferenceOperation { Property.Name: "Type" } type
+                && SymbolEqualityComparer.Default.Equals(type.Property.ContainingType?.OriginalDefinition, Known.Claim);
+        }
 
         private DataItem? ClaimItem((string Value, string Display)? name)
         {
@@ -242,30 +295,35 @@ namespace PiiAnalyzers.PersonalData
                     continue;
                 }
 
-                var value = argument.Value;
-                while (value is IConversionOperation conversion)
-                {
-                    value = conversion.Operand;
-                }
+                return ConstantName(argument.Value);
+            }
 
-                var display = value is IFieldReferenceOperation field ? field.Field.ContainingType.Name + "." + field.Field.Name : null;
-                if (value.ConstantValue is { HasValue: true, Value: string text })
-                {
-                    return (text, display ?? text);
-                }
+            return null;
+        }
 
-                if (value is IFieldReferenceOperation { Field: { IsStatic: true } headerName } && headerName.ContainingType.Name == "HeaderNames")
+        /// <summary>A constant claim type or header name and how to show it (<c>ClaimTypes.Email</c>), or null.</summary>
+        private (string Value, string Display)? ConstantName(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            var display = value is IFieldReferenceOperation field ? field.Field.ContainingType.Name + "." + field.Field.Name : null;
+            if (value.ConstantValue is { HasValue: true, Value: string text })
+            {
+                return (text, display ?? text);
+            }
+
+            if (value is IFieldReferenceOperation { Field: { IsStatic: true } headerName } && headerName.ContainingType.Name == "HeaderNames")
+            {
+                foreach (var (header, property) in HeaderTable)
                 {
-                    foreach (var (header, property) in HeaderTable)
+                    if (headerName.Name == property)
                     {
-                        if (headerName.Name == property)
-                        {
-                            return (header, display!);
-                        }
+                        return (header, display!);
                     }
                 }
-
-                return null;
             }
 
             return null;

@@ -123,19 +123,23 @@ class Service
         var birth = identity.FindFirst(""http://schemas.xmlsoap.org/ws/2005/05/identity/claims/dateofbirth"");
         _log.LogInformation(""{Birth}"", {|#3:birth|});
         _log.LogInformation(""{Names}"", {|#4:string.Join("","", user.FindAll(ClaimTypes.GivenName).Select(c => c.Value))|});
+        _log.LogInformation(""{Picked}"", {|#5:user.Claims.First(c => c.Type == ClaimTypes.Email).Value|});
+        _log.LogInformation(""{Picked}"", {|#6:user.Claims.FirstOrDefault(c => ClaimTypes.Email == c.Type)?.Value|});
     }"),
                 Logged(0, Data("ClaimTypes.Email claim")),
                 Logged(1, Data("JwtRegisteredClaimNames.Email claim")),
                 Logged(2, Data("phone_number claim")),
                 Logged(3, Data("http://schemas.xmlsoap.org/ws/2005/05/identity/claims/dateofbirth claim")),
-                Logged(4, Data("ClaimTypes.GivenName claim")));
+                Logged(4, Data("ClaimTypes.GivenName claim")),
+                Logged(5, Data("ClaimTypes.Email claim")),
+                Logged(6, Data("ClaimTypes.Email claim")));
         }
 
         [Fact]
         public async Task ClaimThatIsNotPersonal_OrNotConstant_DoesNotTrigger()
         {
             // Roles and identifiers of the account (as Identity's key Id) are not personal data on their own; a claim type
-            // known only at run time, or a claim picked from the collection by a test, is not read.
+            // known only at run time, or a claim picked by a test that is not of its type against a constant, is not read.
             await Verify.VerifyAnalyzerAsync(Code(@"
     void M(ClaimsPrincipal user, string claimType)
     {
@@ -144,7 +148,9 @@ class Service
         _log.LogInformation(""{Sub}"", user.FindFirstValue(JwtRegisteredClaimNames.Sub));
         _log.LogInformation(""{Tenant}"", user.FindFirstValue(""tenant_id""));
         _log.LogInformation(""{Any}"", user.FindFirstValue(claimType));
-        _log.LogInformation(""{Picked}"", user.Claims.First(c => c.Type == ClaimTypes.Email).Value);
+        _log.LogInformation(""{Picked}"", user.Claims.First(c => c.Type == ClaimTypes.Role).Value);
+        _log.LogInformation(""{Picked}"", user.Claims.First(c => c.Type == claimType).Value);
+        _log.LogInformation(""{Picked}"", user.Claims.First(c => c.Value == ClaimTypes.Email).Value);
         _log.LogInformation(""{Count} {Admin}"", user.Claims.Count(), user.HasClaim(ClaimTypes.Email, ""x""));
     }"));
         }
