@@ -150,12 +150,8 @@ namespace PiiAnalyzers.CodeFixes
                 {
                     var target = byDeclaration[original];
                     var days = PiiOptions.GetDefaultRetentionDays(document.Project.AnalyzerOptions, original.SyntaxTree) ?? DefaultDays;
-                    var arguments = SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(
-                        SyntaxFactory.NameEquals(
-                            SyntaxFactory.IdentifierName("Days").WithTrailingTrivia(SyntaxFactory.Space),
-                            SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space)),
-                        nameColon: null,
-                        SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(days.ToString(CultureInfo.InvariantCulture), days)))));
+                    var arguments = AttributeInsertion.NamedArgument("Days",
+                        SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(days.ToString(CultureInfo.InvariantCulture), days)));
                     var list = AttributeInsertion.List(generator, target.AttributeType, arguments);
                     return AttributeInsertion.AddTo(rewritten, list, endOfLine);
                 });

@@ -34,6 +34,15 @@ namespace PiiAnalyzers.CodeFixes
                 .WithTrailingTrivia(token.TrailingTrivia.Where(t => !t.HasAnnotation(SyntaxAnnotation.ElasticAnnotation))));
         }
 
+        /// <summary>One named argument, <c>(Name = value)</c>, spaced as it is written by hand.</summary>
+        public static AttributeArgumentListSyntax NamedArgument(string name, ExpressionSyntax value)
+            => SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(
+                SyntaxFactory.NameEquals(
+                    SyntaxFactory.IdentifierName(name).WithTrailingTrivia(SyntaxFactory.Space),
+                    SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space)),
+                nameColon: null,
+                value)));
+
         /// <summary>Adds <paramref name="list"/> after the existing attribute lists of a member or type, on a line of its own.</summary>
         public static MemberDeclarationSyntax AddTo(MemberDeclarationSyntax declaration, AttributeListSyntax list, SyntaxTrivia endOfLine)
         {

@@ -118,16 +118,9 @@ namespace PiiAnalyzers.CodeFixes
             var updated = root.ReplaceNodes(byDeclaration.Keys, (original, rewritten) =>
             {
                 var target = byDeclaration[original];
-                AttributeArgumentListSyntax? arguments = null;
-                if (target.Purpose is { } purpose)
-                {
-                    arguments = SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(
-                        SyntaxFactory.NameEquals(
-                            SyntaxFactory.IdentifierName("Purpose").WithTrailingTrivia(SyntaxFactory.Space),
-                            SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space)),
-                        nameColon: null,
-                        SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(purpose)))));
-                }
+                var arguments = target.Purpose is { } purpose
+                    ? AttributeInsertion.NamedArgument("Purpose", SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(purpose)))
+                    : null;
 
                 return AttributeInsertion.AddTo(rewritten, AttributeInsertion.List(generator, target.AttributeType, arguments), endOfLine);
             });

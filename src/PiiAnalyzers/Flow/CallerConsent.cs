@@ -251,13 +251,7 @@ namespace PiiAnalyzers.Flow
                 return null;
             }
 
-            if (root is not (IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation { Parent: null })
-                || _context.GetGraph(root, () => root switch
-                {
-                    IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
-                    IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, cancellationToken),
-                    _ => ControlFlowGraph.Create((IBlockOperation)root, cancellationToken),
-                }) is not { } graph)
+            if (_context.GetBodyGraph(root, cancellationToken) is not { } graph)
             {
                 return null;
             }

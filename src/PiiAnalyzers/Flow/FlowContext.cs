@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using PiiAnalyzers.Configuration;
 using PiiAnalyzers.PersonalData;
 using PiiAnalyzers.Sinks;
@@ -60,7 +61,7 @@ namespace PiiAnalyzers.Flow
         private CallerConsent? _callers;
 
         /// <summary>What serializers and stores write of a type (ignored members and entity navigations left out).</summary>
-        public WrittenData Written => _written ??= new WrittenData(Catalog, Compilation);
+        public WrittenData Written => _written ??= new WrittenData(Catalog, Compilation, tree => GetSemanticModel(tree, CancellationToken.None));
 
         private WrittenData? _written;
 
@@ -130,6 +131,20 @@ namespace PiiAnalyzers.Flow
                 : _configurations.GetOrAdd(key, PiiConfiguration.Resolve(Compilation, Options, tree));
             return _treeConfigurations.GetOrAdd(tree, configuration);
         }
+
+        /// <summary>
+        /// The shared graph (<see cref="GetGraph"/>) of a method, constructor or accessor body: a method body, a constructor
+        /// body, or a block with no parent. Null for any other operation, or when the graph cannot be built.
+        /// </summary>
+        public ControlFlowGraph? GetBodyGraph(IOperation root, CancellationToken cancellationToken)
+            => root is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation { Parent: null }
+                ? GetGraph(root, () => root switch
+                {
+                    IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+                    IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, cancellationToken),
+                    _ => ControlFlowGraph.Create((IBlockOperation)root, cancellationToken),
+                })
+                : null;
 
         /// <summary>
         /// The control-flow graph of the body <paramref name="root"/>, built once by <paramref name="create"/> and shared

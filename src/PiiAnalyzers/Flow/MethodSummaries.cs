@@ -208,12 +208,7 @@ namespace PiiAnalyzers.Flow
             }
 
             // One graph per body, shared by every depth and by the analysis of the body itself (FlowContext.GetGraph).
-            var graph = _context.GetGraph(root, () => root switch
-            {
-                IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
-                IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, cancellationToken),
-                _ => ControlFlowGraph.Create((IBlockOperation)root, cancellationToken),
-            });
+            var graph = _context.GetBodyGraph(root, cancellationToken);
             if (graph is null)
             {
                 // Code with errors can yield operations a graph cannot be built from: summarize nothing.

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace PiiAnalyzers.Flow
@@ -278,6 +279,11 @@ namespace PiiAnalyzers.Flow
 
             return ns is null || ns.IsGlobalNamespace;
         }
+
+        /// <summary>True for <paramref name="interface"/> itself, or a type that implements it.</summary>
+        public static bool Implements(ITypeSymbol type, INamedTypeSymbol? @interface)
+            => @interface is not null
+                && (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, @interface) || type.AllInterfaces.Contains(@interface, SymbolEqualityComparer.Default));
 
         /// <summary>True for <paramref name="type"/> or a type it derives from named <paramref name="metadataName"/>.</summary>
         public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)

@@ -23,7 +23,7 @@ namespace PiiAnalyzers.PersonalData
         {
         }
 
-        public static FluentIgnores Find(Compilation compilation, CancellationToken cancellationToken)
+        public static FluentIgnores Find(Compilation compilation, System.Func<SyntaxTree, SemanticModel> models, CancellationToken cancellationToken)
         {
             var found = new FluentIgnores();
             if (compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.ModelBuilder") is null)
@@ -41,7 +41,7 @@ namespace PiiAnalyzers.PersonalData
                         continue;
                     }
 
-                    model ??= compilation.GetSemanticModel(tree);
+                    model ??= models(tree);
                     found.Add(model, call, cancellationToken);
                 }
             }

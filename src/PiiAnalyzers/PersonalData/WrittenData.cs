@@ -24,10 +24,10 @@ namespace PiiAnalyzers.PersonalData
 
         private readonly System.Lazy<FluentIgnores> _fluentIgnores;
 
-        public WrittenData(PersonalDataCatalog catalog, Compilation compilation)
+        public WrittenData(PersonalDataCatalog catalog, Compilation compilation, Func<SyntaxTree, SemanticModel> models)
         {
             _catalog = catalog;
-            _fluentIgnores = new System.Lazy<FluentIgnores>(() => FluentIgnores.Find(compilation, System.Threading.CancellationToken.None));
+            _fluentIgnores = new System.Lazy<FluentIgnores>(() => FluentIgnores.Find(compilation, models, System.Threading.CancellationToken.None));
         }
 
         /// <summary>The data written when a value of <paramref name="type"/> is handed to the sink.</summary>

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using PiiAnalyzers.Flow;
 
 namespace PiiAnalyzers.Sinks
 {
@@ -16,13 +17,11 @@ namespace PiiAnalyzers.Sinks
     /// </summary>
     internal sealed class OwnServer
     {
-        private readonly Compilation _compilation;
         private readonly Lazy<bool> _hostAddressed;
 
-        public OwnServer(Compilation compilation)
+        public OwnServer(Compilation compilation, Func<SyntaxTree, SemanticModel?> models)
         {
-            _compilation = compilation;
-            _hostAddressed = new Lazy<bool>(() => FindHostAddress(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            _hostAddressed = new Lazy<bool>(() => FindHostAddress(compilation, models), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>The call is an <c>HttpClient</c> request to a relative constant address, and the client is the host's.</summary>
@@ -50,7 +49,7 @@ namespace PiiAnalyzers.Sinks
             => address.IndexOf("://", StringComparison.Ordinal) < 0 && !address.StartsWith("//", StringComparison.Ordinal);
 
         /// <summary>An assignment to <c>BaseAddress</c> whose value reads the WebAssembly host's address.</summary>
-        private static bool FindHostAddress(Compilation compilation)
+        private static bool FindHostAddress(Compilation compilation, Func<SyntaxTree, SemanticModel?> models)
         {
             var host = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.WebAssembly.Hosting.IWebAssemblyHostEnvironment");
             var navigation = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.NavigationManager");
@@ -73,8 +72,8 @@ namespace PiiAnalyzers.Sinks
                     {
                         if (access is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "BaseAddress" or "BaseUri" } member)
                         {
-                            model ??= compilation.GetSemanticModel(tree);
-                            var owner = model.GetTypeInfo(member.Expression).Type;
+                            model ??= models(tree);
+                            var owner = model?.GetTypeInfo(member.Expression).Type;
                             if (owner is not null && (Is(owner, host) || Is(owner, navigation)))
                             {
                                 return true;
@@ -95,29 +94,6 @@ namespace PiiAnalyzers.Sinks
         };
 
         private static bool Is(ITypeSymbol type, INamedTypeSymbol? expected)
-        {
-            if (expected is null)
-            {
-                return false;
-            }
-
-            for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, expected))
-                {
-                    return true;
-                }
-            }
-
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, expected))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => TypeShapes.DerivesFrom(type, expected) || TypeShapes.Implements(type, expected);
     }
 }

@@ -115,7 +115,7 @@ namespace PiiAnalyzers.Sinks
         /// </summary>
         public bool IsResult(ITypeSymbol? type)
             => type is not null
-                && (Implements(type, Known.ActionResultInterface) || Implements(type, Known.ResultInterface) || Implements(type, Known.ConvertToActionResult));
+                && (TypeShapes.Implements(type, Known.ActionResultInterface) || TypeShapes.Implements(type, Known.ResultInterface) || TypeShapes.Implements(type, Known.ConvertToActionResult));
 
         /// <summary>True when <paramref name="invocation"/> maps a route to a handler (a lambda or method).</summary>
         public bool IsRouteMap(IInvocationOperation invocation)
@@ -182,10 +182,6 @@ namespace PiiAnalyzers.Sinks
 
             return false;
         }
-
-        private static bool Implements(ITypeSymbol type, INamedTypeSymbol? @interface)
-            => @interface is not null
-                && (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, @interface) || type.AllInterfaces.Contains(@interface, SymbolEqualityComparer.Default));
 
         private sealed class Types
         {

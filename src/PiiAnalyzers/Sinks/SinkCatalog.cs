@@ -47,7 +47,7 @@ namespace PiiAnalyzers.Sinks
             _symbols = symbols;
             _models = models;
             _known = new Lazy<KnownTypes>(() => new KnownTypes(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
-            _ownServer = new OwnServer(compilation);
+            _ownServer = new OwnServer(compilation, models);
         }
 
         private readonly OwnServer _ownServer;
