@@ -93,7 +93,7 @@ namespace PiiAnalyzers.Flow
         }
 
         /// <summary>
-        /// True when <paramref name="member"/> of <paramref name="root"/> was given a clean value (<c>order.Lines = null</c>)
+        /// True when <paramref name="member"/> of <paramref name="root"/> was given a clean value (<c>order.Lines = null</c>, or a new empty object)
         /// on every path to this point, and the variable was not written whole since.
         /// </summary>
         public bool IsCleared(object root, ISymbol member) => !_cleared.IsEmpty && _cleared.Contains(new MemberKey(root, member));

@@ -132,7 +132,7 @@ namespace PiiAnalyzers.Flow
                             ReportSink(write, assignment, ImmutableArray<IArgumentOperation>.Empty, Array.Empty<Taint>(), new Dictionary<IOperation, Taint> { [written] = writtenTaint });
                         }
 
-                        Assign(assignment.Target, value);
+                        Assign(assignment.Target, value, IsEmptyNewObject(assignment.Value, value));
                         if (variableTarget is not null)
                         {
                             _state.SetCondition(variableTarget, CanBeCondition(assignment.Value.Type) ? ConditionOf(assignment.Value, _state) : ConsentCondition.Unknown);
@@ -501,7 +501,27 @@ namespace PiiAnalyzers.Flow
             return result;
         }
 
-        private void Assign(IOperation target, Taint value)
+        /// <summary>
+        /// A new object built from nothing that holds data (<c>new Address()</c>, <c>new List&lt;Line&gt;()</c>): assigned to a
+        /// navigation, it replaces what the navigation held, as <c>null</c> does.
+        /// </summary>
+        private bool IsEmptyNewObject(IOperation value, Taint taint)
+        {
+            while (value is IConversionOperation { IsImplicit: true } conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value switch
+            {
+                IObjectCreationOperation creation => creation.Initializer is null or { Initializers.IsEmpty: true }
+                    && taint.SetEquals(TypeTaint(creation.Type)),
+                IArrayCreationOperation array => array.Initializer is null or { ElementValues.IsEmpty: true },
+                _ => false,
+            };
+        }
+
+        private void Assign(IOperation target, Taint value, bool replacesWhatItHeld = false)
         {
             switch (target)
             {
@@ -552,10 +572,13 @@ namespace PiiAnalyzers.Flow
                         };
                         if (memberKey is not null)
                         {
-                            _state.Set(memberKey, value);
+                            // order.Lines = new(): the member holds only what its type may hold, which a read adds back; it no
+                            // longer holds what it held before.
+                            _state.Set(memberKey, replacesWhatItHeld ? Taint.Clean : value);
                         }
 
-                        if (root is not null && !value.IsClean)
+                        // A new empty object adds nothing to what the type of its holder says it may hold.
+                        if (root is not null && !value.IsClean && !replacesWhatItHeld)
                         {
                             var printsMembers = target is IArrayElementReferenceOperation || PrintsMembers(rootType);
                             _state.Set(root, Current(root).Union(value.AsMember(printsMembers)));

@@ -366,5 +366,23 @@ namespace PiiAnalyzers.Tests.Rules.Persistence
                 Rule("PII003", 0, "'BasketLine.GiftMessage' (personal data, purpose 'account', basis consent)", "'Add'", CheckAccount),
                 Rule("PII003", 1, "'BasketLine.GiftMessage' (personal data, purpose 'account', basis consent)", "'Add'", CheckAccount));
         }
+
+        [Fact]
+        public async Task NavigationReplacedByANewObject_StoresOnlyWhatTheNewObjectHolds()
+        {
+            await Verify.VerifyAnalyzerAsync(Source("""
+
+                    void M(ShopDb db, Basket basket, Site site, Site copied, User user)
+                    {
+                        basket.Lines = new System.Collections.Generic.List<BasketLine>();
+                        db.Add(basket);
+                        site.Address = new Address();
+                        db.Sites.Add(site);
+                        copied.Address = new Address { Street = user.Email };
+                        {|#0:db.Sites.Add(copied)|};
+                    }
+                """),
+                Rule("PII003", 0, "'Address.Street' (personal data, purpose 'account', basis consent) and " + UserEmail, "'Add'", CheckAccount));
+        }
     }
 }
