@@ -15,6 +15,7 @@ namespace PiiAnalyzers.Sinks
         private static readonly string[] EntityFramework = { "Add", "AddAsync", "AddRange", "AddRangeAsync", "Update", "UpdateRange", "Attach", "AttachRange" };
         private static readonly string[] Writes = { "Write", "WriteLine", "WriteAsync", "WriteLineAsync" };
         private static readonly string[] Redis = { "StringSet", "StringSetAsync", "HashSet", "HashSetAsync", "ListLeftPush", "ListLeftPushAsync", "ListRightPush", "ListRightPushAsync" };
+        private static readonly string[] MetricTags = { "tag", "tag1", "tag2", "tag3", "tags", "tagList" };
 
         private const string SystemTextJsonIgnore = "System.Text.Json.Serialization.JsonIgnoreAttribute";
         private const string NewtonsoftJsonIgnore = "Newtonsoft.Json.JsonIgnoreAttribute";
@@ -49,6 +50,10 @@ namespace PiiAnalyzers.Sinks
             SinkRow.Logging("System.Diagnostics.Activity", "AddEvent").WithData("e").WritingMembers(),
             SinkRow.Logging("System.Diagnostics.Activity", "SetStatus").WithData("description").WithoutTemplate(),
             SinkRow.Logging("System.Diagnostics.ActivitySource", "StartActivity", "CreateActivity").WithData("tags").WritingMembers(),
+            SinkRow.Logging("System.Diagnostics.Metrics.Counter`1", "Add").WithData(MetricTags).WritingMembers(),
+            SinkRow.Logging("System.Diagnostics.Metrics.UpDownCounter`1", "Add").WithData(MetricTags).WritingMembers(),
+            SinkRow.Logging("System.Diagnostics.Metrics.Histogram`1", "Record").WithData(MetricTags).WritingMembers(),
+            SinkRow.Logging("System.Diagnostics.Metrics.Gauge`1", "Record").WithData(MetricTags).WritingMembers(),
             SinkRow.Logging("OpenTelemetry.Trace.TelemetrySpan", "SetAttribute").WithData("value").WithoutTemplate(),
             SinkRow.Logging("OpenTelemetry.Trace.TelemetrySpan", "AddEvent").WithData("name", "attributes").WritingMembers(),
             SinkRow.Logging("Microsoft.ApplicationInsights.TelemetryClient", "TrackEvent", "TrackException", "TrackMetric", "TrackDependency", "TrackRequest", "TrackAvailability", "TrackPageView")
