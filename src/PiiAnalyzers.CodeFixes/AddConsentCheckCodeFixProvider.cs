@@ -121,7 +121,7 @@ namespace PiiAnalyzers.CodeFixes
         /// <summary>True when the edit adds no compiler error or nullable warning to the member it touches.</summary>
         private static async Task<bool> CompilesAsync(Document document, SyntaxNode newRoot, SyntaxNode member, SyntaxNode oldRoot, int errorsBefore, CancellationToken cancellationToken)
         {
-            var model = await document.WithSyntaxRoot(newRoot).GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var model = await EditBinding.BindAsync(document.WithSyntaxRoot(newRoot), cancellationToken).ConfigureAwait(false);
             if (model is null)
             {
                 return false;
