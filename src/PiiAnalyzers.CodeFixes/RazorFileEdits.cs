@@ -43,6 +43,8 @@ namespace PiiAnalyzers.CodeFixes
             await register(new CodeFixContext(document, context.Span, context.Diagnostics, (action, diagnostics) => offered.Add((action, diagnostics)), cancellationToken)).ConfigureAwait(false);
             foreach (var (action, diagnostics) in offered)
             {
+                // Whether a fix of Razor's output can be offered depends on where its edit lands (inside a span copied from
+                // the Razor file, or not), so in Razor's output each edit is computed while the light bulb fills.
                 // An action with nested actions has no operations of its own: it is not offered.
                 if (await MapAsync(action, document, cancellationToken).ConfigureAwait(false) is { } mapped)
                 {

@@ -87,6 +87,11 @@ namespace PiiAnalyzers.CodeFixes
                     continue;
                 }
 
+                // The edited statement is bound before the fix is offered, because the check decides which redactor the
+                // title names: the project's own redactor is passed over for Redaction.Mask when the call adds any
+                // compiler warning (a value that may be null for a non-nullable parameter, an obsolete redactor, a
+                // ref struct boxed to object), and only the compiler knows them all. The names are simplified, and the
+                // using directive added, only when the fix is picked.
                 if (await IntroducesNoProblemsAsync(document, reported, root.ReplaceNode(reported, replacement), marker, cancellationToken).ConfigureAwait(false))
                 {
                     return new Fix(reported, replacement, redactor);
@@ -313,7 +318,7 @@ namespace PiiAnalyzers.CodeFixes
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             var changed = document.WithSyntaxRoot(newRoot);
             var changedRoot = await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var changedModel = await changed.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var changedModel = await EditBinding.BindAsync(changed, cancellationToken).ConfigureAwait(false);
             if (model is null || changedRoot is null || changedModel is null || changedRoot.GetAnnotatedNodes(marker).FirstOrDefault() is not { } replacement)
             {
                 return false;

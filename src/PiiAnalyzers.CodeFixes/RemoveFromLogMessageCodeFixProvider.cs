@@ -62,15 +62,13 @@ namespace PiiAnalyzers.CodeFixes
                     continue;
                 }
 
-                var marker = new SyntaxAnnotation();
-                var newRoot = root.ReplaceNode(removal.Invocation, removal.Replacement.WithAdditionalAnnotations(marker));
-                if (!await BindsAlikeAsync(document, removal.Invocation, newRoot, marker, cancellationToken).ConfigureAwait(false))
+                if (!BindsAlike(model, removal, reported, cancellationToken))
                 {
                     continue;
                 }
 
                 context.RegisterCodeFix(
-                    CodeAction.Create(Title, _ => Task.FromResult(document.WithSyntaxRoot(newRoot)), EquivalenceKey),
+                    CodeAction.Create(Title, _ => Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(removal.Invocation, removal.Replacement))), EquivalenceKey),
                     diagnostic);
             }
         }
@@ -140,33 +138,73 @@ namespace PiiAnalyzers.CodeFixes
         }
 
         /// <summary>
-        /// True when the changed call binds to a method of the same name and the statement around it has no more
-        /// compiler errors and warnings than before (a generic overload may have no counterpart with one value fewer).
+        /// True when the changed call, bound speculatively where the old one stands, calls a method of the same name and
+        /// type (a generic overload may have no counterpart with one value fewer) that returns the same type, and whose
+        /// parameters for the values kept have the same types and accept null wherever a value kept may be null. Then the
+        /// statement compiles as before without binding the edited document: the values kept are the same expressions
+        /// converted to the same types, and the value removed assigns and declares nothing that later code could read.
         /// </summary>
-        private static async Task<bool> BindsAlikeAsync(Document document, InvocationExpressionSyntax original, SyntaxNode newRoot, SyntaxAnnotation marker, CancellationToken cancellationToken)
+        private static bool BindsAlike(SemanticModel model, Removal removal, ExpressionSyntax removed, CancellationToken cancellationToken)
         {
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            var changed = document.WithSyntaxRoot(newRoot);
-            var changedRoot = await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var changedModel = await changed.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (model is null || changedRoot is null || changedModel is null
-                || changedRoot.GetAnnotatedNodes(marker).FirstOrDefault() is not InvocationExpressionSyntax replacement
-                || model.GetSymbolInfo(original, cancellationToken).Symbol is not IMethodSymbol before
-                || changedModel.GetSymbolInfo(replacement, cancellationToken).Symbol is not IMethodSymbol after
+            if (removed.DescendantNodesAndSelf().Any(n => n is AssignmentExpressionSyntax or SingleVariableDesignationSyntax or DeclarationExpressionSyntax
+                    || n.IsKind(SyntaxKind.PreIncrementExpression) || n.IsKind(SyntaxKind.PreDecrementExpression)
+                    || n.IsKind(SyntaxKind.PostIncrementExpression) || n.IsKind(SyntaxKind.PostDecrementExpression))
+                || model.GetSymbolInfo(removal.Invocation, cancellationToken).Symbol is not IMethodSymbol before
+                || model.GetSpeculativeSymbolInfo(removal.Invocation.SpanStart, removal.Replacement, SpeculativeBindingOption.BindAsExpression).Symbol is not IMethodSymbol after
                 || before.Name != after.Name
-                || !SymbolEqualityComparer.Default.Equals(before.ContainingType?.OriginalDefinition, after.ContainingType?.OriginalDefinition))
+                || !SymbolEqualityComparer.Default.Equals(before.ContainingType?.OriginalDefinition, after.ContainingType?.OriginalDefinition)
+                || !SymbolEqualityComparer.IncludeNullability.Equals(before.ReturnType, after.ReturnType))
             {
                 return false;
             }
 
-            return Problems(model, Scope(original), cancellationToken) >= Problems(changedModel, Scope(replacement), cancellationToken);
+            var arguments = removal.Invocation.ArgumentList.Arguments;
+            var removedIndex = arguments.IndexOf(a => a.Expression == removed);
+            var kept = removal.Replacement.ArgumentList.Arguments.Count;
+            if (after.Parameters.LastOrDefault() is { IsParams: true } && kept == after.Parameters.Length
+                && model.GetTypeInfo(arguments[kept - 1 < removedIndex ? kept - 1 : kept].Expression, cancellationToken).Type is null or IArrayTypeSymbol)
+            {
+                return false; // the last value might now be passed as the params array itself
+            }
+
+            for (var i = 0; i < kept; i++)
+            {
+                var oldIndex = i < removedIndex ? i : i + 1;
+                if (ParameterType(before, oldIndex) is not { } oldType
+                    || ParameterType(after, i) is not { } newType
+                    || !SymbolEqualityComparer.Default.Equals(oldType, newType))
+                {
+                    return false;
+                }
+
+                // A parameter that no longer accepts null warns only for a value that may be null.
+                if (newType.NullableAnnotation == NullableAnnotation.NotAnnotated && oldType.NullableAnnotation != NullableAnnotation.NotAnnotated
+                    && model.GetTypeInfo(arguments[oldIndex].Expression, cancellationToken).Nullability.FlowState != NullableFlowState.NotNull)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
-        private static SyntaxNode Scope(SyntaxNode node)
-            => node.AncestorsAndSelf().FirstOrDefault(n => n is StatementSyntax or MemberDeclarationSyntax) ?? node;
+        /// <summary>The type of the parameter positional argument <paramref name="index"/> goes to: the element type for a params array.</summary>
+        private static ITypeSymbol? ParameterType(IMethodSymbol method, int index)
+        {
+            var parameters = method.Parameters;
+            if (parameters.IsEmpty)
+            {
+                return null;
+            }
 
-        private static int Problems(SemanticModel model, SyntaxNode scope, CancellationToken cancellationToken)
-            => model.GetDiagnostics(scope.Span, cancellationToken).Count(d => d.Severity >= DiagnosticSeverity.Warning);
+            var last = parameters[parameters.Length - 1];
+            if (last.IsParams && index >= parameters.Length - 1)
+            {
+                return (last.Type as IArrayTypeSymbol)?.ElementType;
+            }
+
+            return index < parameters.Length ? parameters[index].Type : null;
+        }
 
         private sealed class Removal
         {

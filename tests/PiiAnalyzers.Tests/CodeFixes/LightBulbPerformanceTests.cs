@@ -1,0 +1,119 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using PiiAnalyzers.CodeFixes;
+using PiiAnalyzers.Rules;
+using PiiAnalyzers.Tests.Verifiers;
+using Xunit;
+
+namespace PiiAnalyzers.Tests.CodeFixes
+{
+    /// <summary>
+    /// Pins a performance behaviour, not a result: filling the light bulb must be cheap. A fix binds its edited code
+    /// (<see cref="EditBinding"/>) while it is offered only where whether it compiles decides the offer, and computes
+    /// and formats its edit when it is picked.
+    /// </summary>
+    public class LightBulbPerformanceTests
+    {
+        private const string Model = /* lang=c#-test */ """
+            using Microsoft.Extensions.Logging;
+            using PiiAttributes;
+
+            public class Visitor
+            {
+                [PersonalData(Purpose = "support")]
+                public string Email { get; set; } = "";
+            }
+
+            public class Consent
+            {
+                [ConsentCheck]
+                public bool HasConsent(Visitor visitor, string purpose) => true;
+            }
+
+            """;
+
+        [Fact]
+        public async Task Performance_RemoveFromLogMessage_BindsNoEditWhileTheLightBulbFills()
+        {
+            var source = Model + /* lang=c#-test */ """
+                public class Service
+                {
+                    private readonly ILogger<Service> _logger;
+                    public Service(ILogger<Service> logger) { _logger = logger; }
+
+                    public void Join(Visitor v)
+                    {
+                        _logger.LogInformation("Visitor {Email} joined", v.Email);
+                    }
+                }
+                """;
+
+            var (actions, bound) = await RegisterAsync(source, "PII001", new RemoveFromLogMessageFix());
+
+            var action = Assert.Single(actions);
+            Assert.Equal(0, bound);
+            Assert.Contains("        _logger.LogInformation(\"Visitor joined\");\n", await FixedTextAsync(action));
+        }
+
+        [Fact]
+        public async Task Performance_AddConsentCheck_BindsEachOfferedGuardOnce_AndFormatsItWhenPicked()
+        {
+            var source = Model + /* lang=c#-test */ """
+                public class Service
+                {
+                    private readonly Consent _consent = new Consent();
+
+                    public void Send(Visitor v)
+                    {
+                        System.Text.Json.JsonSerializer.Serialize(v.Email);
+                    }
+                }
+                """;
+
+            var (actions, bound) = await RegisterAsync(source, "PII002", new AddConsentCheckFix());
+
+            Assert.Equal(new[] { "Add consent check: _consent.HasConsent(v, \"support\")", "Add consent guard clause: _consent.HasConsent(v, \"support\")" }, actions.Select(a => a.Title));
+            Assert.Equal(actions.Count, bound);
+            Assert.Contains(
+                "        if (_consent.HasConsent(v, \"support\"))\n        {\n            System.Text.Json.JsonSerializer.Serialize(v.Email);\n        }\n",
+                await FixedTextAsync(actions[0]));
+        }
+
+        /// <summary>The actions <paramref name="fix"/> offers on the one <paramref name="id"/> in <paramref name="source"/>, and how many edits it bound to offer them.</summary>
+        private static async Task<(List<CodeAction> Actions, int Bound)> RegisterAsync(string source, string id, CodeFixProvider fix)
+        {
+            using var workspace = new AdhocWorkspace();
+            var project = workspace.AddProject(ProjectInfo.Create(
+                ProjectId.CreateNewId(), VersionStamp.Default, "LightBulb", "LightBulb", LanguageNames.CSharp,
+                compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
+                parseOptions: new CSharpParseOptions(LanguageVersion.CSharp12),
+                metadataReferences: TestReferences.All));
+            var document = workspace.AddDocument(project.Id, "Service.cs", SourceText.From(source.Replace("\r\n", "\n")));
+            var compilation = (await document.Project.GetCompilationAsync())!;
+            Assert.DoesNotContain(compilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+            var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new PersonalDataSinkAnalyzer())).GetAnalyzerDiagnosticsAsync();
+            var diagnostic = Assert.Single(diagnostics, d => d.Id == id);
+
+            var actions = new List<CodeAction>();
+            var bound = EditBinding.StartCounting();
+            await fix.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+            return (actions, bound.Value);
+        }
+
+        private static async Task<string> FixedTextAsync(CodeAction action)
+        {
+            var apply = Assert.Single((await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>());
+            var changed = apply.ChangedSolution.Projects.Single().Documents.Single();
+            return (await changed.GetTextAsync()).ToString();
+        }
+    }
+}
