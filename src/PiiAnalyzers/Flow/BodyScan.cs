@@ -52,7 +52,7 @@ namespace PiiAnalyzers.Flow
                     {
                         ISimpleAssignmentOperation { Target: IMemberReferenceOperation or IArrayElementReferenceOperation } assignment => assignment.Target,
                         ICompoundAssignmentOperation { Target: IMemberReferenceOperation or IArrayElementReferenceOperation } compound => compound.Target,
-                        IInvocationOperation { Instance: { } instance } invocation when TaintWalker.IsMutator(invocation.TargetMethod.Name) => instance,
+                        IInvocationOperation { Instance: { } instance } invocation when LibraryModels.IsMutator(invocation.TargetMethod.Name) => instance,
                         _ => null,
                     };
 

@@ -42,9 +42,6 @@ namespace PiiAnalyzers.Flow
             Responses = new ResponseSinks(compilation);
             Summaries = new MethodSummaries(this);
             Scan = new BodyScan(this);
-            StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
-            Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
-            Queryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
         }
 
         public Compilation Compilation { get; }
@@ -75,11 +72,10 @@ namespace PiiAnalyzers.Flow
         /// <summary>Which bodies are worth a flow analysis at all.</summary>
         public BodyScan Scan { get; }
 
-        public INamedTypeSymbol? StringBuilder { get; }
+        /// <summary>How data passes through the library calls known by name (<see cref="LibraryModels"/>), resolved on first use.</summary>
+        public LibraryModels Library => _library ??= new LibraryModels(Compilation);
 
-        public INamedTypeSymbol? Enumerable { get; }
-
-        public INamedTypeSymbol? Queryable { get; }
+        private LibraryModels? _library;
 
         /// <summary>
         /// Graphs without a loop or handler are analyzed in one pass (<see cref="TaintWalker"/>); false makes every graph

@@ -166,12 +166,12 @@ namespace PiiAnalyzers.Flow
 
             var containingType = method.ContainingType?.OriginalDefinition;
             var sourceType = SourceType(invocation, method);
+            var model = _context.Library.Match(method, invocation.Instance);
 
             // list.Add(email), builder.Append(email), queue.Enqueue(email): the receiver now holds the data.
-            if (!allArguments.IsClean && IsMutator(method.Name) && invocation.Instance is not null
-                && (TypeShapes.IsSequence(invocation.Instance.Type) || TypeShapes.IsTextLike(invocation.Instance.Type)))
+            if (!allArguments.IsClean && model.Receiver != ReceiverFlow.None)
             {
-                WeakUpdate(invocation.Instance, SymbolEqualityComparer.Default.Equals(containingType, _context.StringBuilder) ? allArguments.AsText() : allArguments);
+                WeakUpdate(invocation.Instance!, model.Receiver == ReceiverFlow.HoldsArgumentsAsText ? allArguments.AsText() : allArguments);
                 receiver = receiver.Union(allArguments);
             }
 
@@ -182,17 +182,16 @@ namespace PiiAnalyzers.Flow
 
             var result = TypeTaint(invocation.Type);
 
-            if (method.Name == "ToString" || containingType?.SpecialType == SpecialType.System_String
-                || SymbolEqualityComparer.Default.Equals(containingType, _context.StringBuilder))
+            if (model.ReturnsText)
             {
                 return result.Union(receiver.AsText()).Union(allArguments.AsText());
             }
 
-            if (IsLinq(containingType) && !lambdas.IsClean)
+            if ((model.Lambdas is LambdaFlow.Joins or LambdaFlow.Projects) && !lambdas.IsClean)
             {
                 // Select(m => m.Text): the projection carries what the lambda returns.
                 result = result.Union(lambdas);
-                if (method.Name is "Select" or "SelectMany" or "Zip")
+                if (model.Lambdas == LambdaFlow.Projects)
                 {
                     return result;
                 }
@@ -268,23 +267,6 @@ namespace PiiAnalyzers.Flow
             }
 
             return null;
-        }
-
-        private bool IsLinq(INamedTypeSymbol? type)
-            => type is not null
-                && (SymbolEqualityComparer.Default.Equals(type, _context.Enumerable) || SymbolEqualityComparer.Default.Equals(type, _context.Queryable));
-
-        internal static bool IsMutator(string name)
-        {
-            foreach (var mutator in MutatorNames)
-            {
-                if (name == mutator)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private Taint Creation(IObjectCreationOperation creation)

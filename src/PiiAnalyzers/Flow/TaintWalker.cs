@@ -32,8 +32,6 @@ namespace PiiAnalyzers.Flow
         public const int MaxNesting = 4;
         public const int MaxExpressionDepth = 256;
 
-        private static readonly string[] MutatorNames = { "Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "TryAdd", "Append", "AppendLine", "AppendFormat", "AppendJoin", "Prepend", "Replace", "Set", "TryEnqueue" };
-
         private readonly FlowContext _context;
         private readonly IFlowObserver _observer;
         private readonly int _depth;
