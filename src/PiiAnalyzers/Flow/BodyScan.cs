@@ -222,8 +222,8 @@ namespace PiiAnalyzers.Flow
         /// <summary>A call or <c>new</c> of a <c>[RequiresConsent]</c> method or constructor (PII009 needs no personal data).</summary>
         private bool RequiresConsent(IOperation operation) => operation switch
         {
-            IInvocationOperation invocation => _context.GetConsentRequirement(invocation.TargetMethod) is not null,
-            IObjectCreationOperation { Constructor: { } constructor } => _context.GetConsentRequirement(constructor) is not null,
+            IInvocationOperation invocation => _context.Consent.Requirement(invocation.TargetMethod) is not null,
+            IObjectCreationOperation { Constructor: { } constructor } => _context.Consent.Requirement(constructor) is not null,
             _ => false,
         };
 

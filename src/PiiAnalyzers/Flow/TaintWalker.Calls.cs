@@ -38,12 +38,12 @@ namespace PiiAnalyzers.Flow
                 ReportSink(sink, invocation, invocation.Arguments, arguments, elements);
             }
 
-            if (_context.GetConsentRequirement(method) is { } required && _reporting)
+            if (_context.Consent.Requirement(method) is { } required && _reporting)
             {
                 _observer.OnConsentRequired(invocation, method, required, _state.Consent);
             }
 
-            if (_context.GetConsentCheck(method, _configuration) is { } check && IsVoidLike(method.ReturnType))
+            if (_context.Consent.Check(method, _configuration) is { } check && IsVoidLike(method.ReturnType))
             {
                 // consent.Ensure(visitor, "support") throws without consent: what follows is guarded.
                 _state.Consent = _state.Consent.Union(CheckedConsent(check, invocation.Arguments));
@@ -282,7 +282,7 @@ namespace PiiAnalyzers.Flow
                 ReportSink(sink, creation, creation.Arguments, arguments, elements);
             }
 
-            if (creation.Constructor is { } constructor && _context.GetConsentRequirement(constructor) is { } required && _reporting)
+            if (creation.Constructor is { } constructor && _context.Consent.Requirement(constructor) is { } required && _reporting)
             {
                 _observer.OnConsentRequired(creation, constructor, required, _state.Consent);
             }

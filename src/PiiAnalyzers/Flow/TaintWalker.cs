@@ -243,7 +243,7 @@ namespace PiiAnalyzers.Flow
 
         /// <summary>The consent a body starts with: inside a <c>[RequiresConsent]</c> method, its callers have checked it.</summary>
         private ConsentFacts EntryConsent(IMethodSymbol? owner)
-            => owner is not null && _context.GetConsentRequirement(owner) is { } required ? ConsentFacts.For(required.Purposes) : ConsentFacts.None;
+            => owner is not null && _context.Consent.Requirement(owner) is { } required ? ConsentFacts.For(required.Purposes) : ConsentFacts.None;
 
         /// <summary>True when <paramref name="root"/> calls or reads a consent check anywhere.</summary>
         private bool ChecksConsent(IOperation root)
