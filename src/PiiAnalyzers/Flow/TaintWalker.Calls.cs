@@ -337,6 +337,28 @@ namespace PiiAnalyzers.Flow
             return result;
         }
 
+        /// <summary>A lambda or method group made into a delegate: a lambda is analyzed where it is created; a route handler method's return values are its response.</summary>
+        private Taint DelegateCreation(IDelegateCreationOperation delegateCreation)
+        {
+            if (delegateCreation.Target is IFlowAnonymousFunctionOperation lambda)
+            {
+                AnalyzeLambda(lambda, Taint.Clean);
+            }
+            else if (delegateCreation.Target is IMethodReferenceOperation handler && _reporting && _summarizing is null
+                && _context.Responses.OfRouteHandler(handler) is { } response)
+            {
+                // app.MapGet("/me", GetMe): what GetMe returns is the response.
+                ReportHandlerMethod(handler, response);
+            }
+            else if (delegateCreation.Target is IAnonymousFunctionOperation written)
+            {
+                // Without a graph (AnalyzeWithoutGraph) a lambda is evaluated where it is written.
+                Evaluate(written.Body);
+            }
+
+            return Taint.Clean;
+        }
+
         /// <summary>Analyzes the lambdas passed to a call, their parameters holding <paramref name="elements"/>; returns what they return.</summary>
         private Taint Lambdas(ImmutableArray<IArgumentOperation> arguments, Taint elements)
         {
