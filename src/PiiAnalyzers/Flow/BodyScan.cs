@@ -52,7 +52,7 @@ namespace PiiAnalyzers.Flow
                     {
                         ISimpleAssignmentOperation { Target: IMemberReferenceOperation or IArrayElementReferenceOperation } assignment => assignment.Target,
                         ICompoundAssignmentOperation { Target: IMemberReferenceOperation or IArrayElementReferenceOperation } compound => compound.Target,
-                        IInvocationOperation { Instance: { } instance } invocation when TaintWalker.IsMutator(invocation.TargetMethod.Name) => instance,
+                        IInvocationOperation { Instance: { } instance } invocation when LibraryModels.IsMutator(invocation.TargetMethod.Name) => instance,
                         _ => null,
                     };
 
@@ -222,8 +222,8 @@ namespace PiiAnalyzers.Flow
         /// <summary>A call or <c>new</c> of a <c>[RequiresConsent]</c> method or constructor (PII009 needs no personal data).</summary>
         private bool RequiresConsent(IOperation operation) => operation switch
         {
-            IInvocationOperation invocation => _context.GetConsentRequirement(invocation.TargetMethod) is not null,
-            IObjectCreationOperation { Constructor: { } constructor } => _context.GetConsentRequirement(constructor) is not null,
+            IInvocationOperation invocation => _context.Consent.Requirement(invocation.TargetMethod) is not null,
+            IObjectCreationOperation { Constructor: { } constructor } => _context.Consent.Requirement(constructor) is not null,
             _ => false,
         };
 

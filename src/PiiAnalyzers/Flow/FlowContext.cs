@@ -20,34 +20,37 @@ namespace PiiAnalyzers.Flow
     /// </summary>
     internal sealed class FlowContext
     {
-        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
-        private readonly ConcurrentDictionary<ISymbol, ConsentMarker?> _consentChecks = new ConcurrentDictionary<ISymbol, ConsentMarker?>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ISymbol, ConsentMarker?> _consentRequirements = new ConcurrentDictionary<ISymbol, ConsentMarker?>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ISymbol, bool> _redactors = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _semanticModelsByTree = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
+        private readonly ConcurrentDictionary<ISymbol, bool> _isRedactorByMethod = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
 
-        private readonly ConditionalWeakTable<IOperation, ControlFlowGraph?> _graphs = new ConditionalWeakTable<IOperation, ControlFlowGraph?>();
+        private readonly ConditionalWeakTable<IOperation, ControlFlowGraph?> _graphsByBody = new ConditionalWeakTable<IOperation, ControlFlowGraph?>();
 
-        private readonly ConcurrentDictionary<string, PiiConfiguration> _configurations = new ConcurrentDictionary<string, PiiConfiguration>(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<SyntaxTree, PiiConfiguration> _treeConfigurations = new ConcurrentDictionary<SyntaxTree, PiiConfiguration>();
+        private readonly ConcurrentDictionary<string, PiiConfiguration> _configurationsByOptionsKey = new ConcurrentDictionary<string, PiiConfiguration>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<SyntaxTree, PiiConfiguration> _configurationsByTree = new ConcurrentDictionary<SyntaxTree, PiiConfiguration>();
 
-        private FlowContext(Compilation compilation, PrivacySymbols symbols, AnalyzerOptions options, bool infersFromNames)
+        private FlowContext(Compilation compilation, PrivacySymbols symbols, AnalyzerOptions options, bool infersFromNames, bool singlePassForForwardGraphs)
         {
+            SinglePassForForwardGraphs = singlePassForForwardGraphs;
+            Consent = new ConsentCatalog(symbols);
             Compilation = compilation;
             Symbols = symbols;
             Options = options;
             // Inference from names is opted into per file; where no file opts in, the catalog is not given the options
             // and answers from the marks alone (one cache, no per-member lookup of the declaring file's options).
             Catalog = new PersonalDataCatalog(symbols, infersFromNames ? options : null, compilation.Assembly, compilation.SyntaxTrees);
-            Sinks = new SinkCatalog(compilation, symbols, tree => compilation.ContainsSyntaxTree(tree) ? GetSemanticModel(tree, CancellationToken.None) : null);
-            Responses = new ResponseSinks(compilation);
+            _types = new Lazy<KnownTypes>(() => new KnownTypes(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            Sinks = new SinkCatalog(compilation, symbols, tree => compilation.ContainsSyntaxTree(tree) ? GetSemanticModel(tree, CancellationToken.None) : null, _types);
+            Responses = new ResponseSinks(_types);
             Summaries = new MethodSummaries(this);
             Scan = new BodyScan(this);
-            StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
-            Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
-            Queryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
         }
 
         public Compilation Compilation { get; }
+
+        /// <summary>The library types recognized by shape, resolved on first use.</summary>
+        public KnownTypes Types => _types.Value;
+
+        private readonly Lazy<KnownTypes> _types;
 
         public AnalyzerOptions Options { get; }
 
@@ -75,24 +78,31 @@ namespace PiiAnalyzers.Flow
         /// <summary>Which bodies are worth a flow analysis at all.</summary>
         public BodyScan Scan { get; }
 
-        public INamedTypeSymbol? StringBuilder { get; }
+        /// <summary>How data passes through the library calls known by name (<see cref="LibraryModels"/>), resolved on first use.</summary>
+        public LibraryModels Library => _library ??= new LibraryModels(Compilation);
 
-        public INamedTypeSymbol? Enumerable { get; }
+        private LibraryModels? _library;
 
-        public INamedTypeSymbol? Queryable { get; }
+        /// <summary>Which methods and properties check consent, and which require it.</summary>
+        public ConsentCatalog Consent { get; }
 
         /// <summary>
         /// Graphs without a loop or handler are analyzed in one pass (<see cref="TaintWalker"/>); false makes every graph
-        /// iterate to its fixed point and then report, as all did before. Only tests turn it off, to compare the two.
+        /// iterate to its fixed point and then report (see <see cref="TryCreate"/>).
         /// </summary>
-        public bool SinglePassForForwardGraphs { get; set; } = true;
+        public bool SinglePassForForwardGraphs { get; }
 
         /// <summary>
         /// The context for <paramref name="compilation"/>, or null when nothing in it can be personal data: it references
         /// no personal-data marker (PiiAttributes, ASP.NET Core Identity, Microsoft.Extensions.Compliance), does not reference
         /// ASP.NET Core (whose requests bring claims and addresses, see <see cref="FrameworkSources"/>) and no file turns on <c>pii_analyzers.infer_from_names</c>.
         /// </summary>
-        public static FlowContext? TryCreate(Compilation compilation, AnalyzerOptions options)
+        /// <param name="compilation">The compilation analyzed.</param>
+        /// <param name="options">The analyzer options (configured sinks, checks and redactors; name inference).</param>
+        /// <param name="singlePassForForwardGraphs">
+        /// True (always, but in tests comparing the two): a graph without a loop or handler is analyzed in one pass.
+        /// </param>
+        public static FlowContext? TryCreate(Compilation compilation, AnalyzerOptions options, bool singlePassForForwardGraphs = true)
         {
             var symbols = PrivacySymbols.Create(compilation);
             var infersFromNames = InfersFromNamesAnywhere(compilation, options);
@@ -101,7 +111,7 @@ namespace PiiAnalyzers.Flow
                 return null;
             }
 
-            return new FlowContext(compilation, symbols, options, infersFromNames);
+            return new FlowContext(compilation, symbols, options, infersFromNames, singlePassForForwardGraphs);
         }
 
         private static bool InfersFromNamesAnywhere(Compilation compilation, AnalyzerOptions options)
@@ -120,16 +130,16 @@ namespace PiiAnalyzers.Flow
         /// <summary>The extra sinks, consent checks and redactors configured for <paramref name="tree"/>.</summary>
         public PiiConfiguration GetConfiguration(SyntaxTree tree)
         {
-            if (_treeConfigurations.TryGetValue(tree, out var known))
+            if (_configurationsByTree.TryGetValue(tree, out var known))
             {
                 return known; // asked for every body and summary: no key built after the first time per file
             }
 
             var key = PiiConfiguration.Key(Options, tree);
-            var configuration = _configurations.TryGetValue(key, out var shared)
+            var configuration = _configurationsByOptionsKey.TryGetValue(key, out var shared)
                 ? shared
-                : _configurations.GetOrAdd(key, PiiConfiguration.Resolve(Compilation, Options, tree));
-            return _treeConfigurations.GetOrAdd(tree, configuration);
+                : _configurationsByOptionsKey.GetOrAdd(key, PiiConfiguration.Resolve(Compilation, Options, tree));
+            return _configurationsByTree.GetOrAdd(tree, configuration);
         }
 
         /// <summary>
@@ -153,7 +163,7 @@ namespace PiiAnalyzers.Flow
         /// </summary>
         public ControlFlowGraph? GetGraph(IOperation root, Func<ControlFlowGraph> create)
         {
-            if (_graphs.TryGetValue(root, out var known))
+            if (_graphsByBody.TryGetValue(root, out var known))
             {
                 return known;
             }
@@ -168,7 +178,7 @@ namespace PiiAnalyzers.Flow
                 graph = null;
             }
 
-            return _graphs.GetValue(root, _ => graph);
+            return _graphsByBody.GetValue(root, _ => graph);
         }
 
         /// <summary>
@@ -178,13 +188,13 @@ namespace PiiAnalyzers.Flow
         public SemanticModel GetSemanticModel(SyntaxTree tree, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (_models.TryGetValue(tree, out var model))
+            if (_semanticModelsByTree.TryGetValue(tree, out var model))
             {
                 return model;
             }
 
 #pragma warning disable RS1030 // Cached per compilation: one model per tree, reused by every summary that needs it.
-            return _models.GetOrAdd(tree, Compilation.GetSemanticModel(tree));
+            return _semanticModelsByTree.GetOrAdd(tree, Compilation.GetSemanticModel(tree));
 #pragma warning restore RS1030
         }
 
@@ -195,127 +205,15 @@ namespace PiiAnalyzers.Flow
         public bool IsRedactor(IMethodSymbol method, PiiConfiguration configuration)
         {
             var definition = method.OriginalDefinition;
-            if (!_redactors.TryGetValue(definition, out var known))
+            if (!_isRedactorByMethod.TryGetValue(definition, out var known))
             {
-                known = _redactors.GetOrAdd(
+                known = _isRedactorByMethod.GetOrAdd(
                     definition,
                     PrivacySymbols.Find(definition, Symbols.Redactor) is not null
                         || (definition.Name == "Redact" && TypeShapes.DerivesFrom(definition.ContainingType, Symbols.ComplianceRedactor)));
             }
 
             return known || configuration.IsRedactor(definition);
-        }
-
-        /// <summary>
-        /// The <c>[ConsentCheck]</c> on a method or property (a method's getter counts for its property), or null when
-        /// <paramref name="symbol"/> is not a consent check.
-        /// </summary>
-        public ConsentMarker? GetConsentCheck(ISymbol symbol, PiiConfiguration configuration)
-        {
-            symbol = symbol is IMethodSymbol { AssociatedSymbol: IPropertySymbol property } ? property : symbol;
-            symbol = symbol.OriginalDefinition;
-            if (!_consentChecks.TryGetValue(symbol, out var known))
-            {
-                known = _consentChecks.GetOrAdd(symbol, ConsentMarker.Read(FindInherited(symbol, Symbols.ConsentCheck)));
-            }
-
-            return known ?? (configuration.IsConsentCheck(symbol) ? ConsentMarker.Unnamed : null);
-        }
-
-        /// <summary>The <c>[RequiresConsent]</c> on a method or constructor, or null.</summary>
-        public ConsentMarker? GetConsentRequirement(IMethodSymbol method)
-        {
-            var definition = method.OriginalDefinition;
-            if (_consentRequirements.TryGetValue(definition, out var known))
-            {
-                return known;
-            }
-
-            return _consentRequirements.GetOrAdd(definition, ConsentMarker.Read(FindInherited(definition, Symbols.RequiresConsent)));
-        }
-
-        /// <summary>
-        /// <paramref name="attribute"/> on <paramref name="member"/>, on a member it overrides, or on an interface member
-        /// it implements (the privacy attributes are declared <c>Inherited = true</c>).
-        /// </summary>
-        private static AttributeData? FindInherited(ISymbol member, INamedTypeSymbol? attribute)
-        {
-            if (attribute is null)
-            {
-                return null;
-            }
-
-            for (var current = member; current is not null; current = Overridden(current))
-            {
-                if (PrivacySymbols.Find(current, attribute) is { } found)
-                {
-                    return found;
-                }
-            }
-
-            if (member.ContainingType is { } type && member is IMethodSymbol or IPropertySymbol)
-            {
-                foreach (var @interface in type.AllInterfaces)
-                {
-                    foreach (var candidate in @interface.GetMembers(member.Name))
-                    {
-                        if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), member)
-                            && PrivacySymbols.Find(candidate, attribute) is { } found)
-                        {
-                            return found;
-                        }
-                    }
-                }
-            }
-
-            return null;
-        }
-
-        private static ISymbol? Overridden(ISymbol symbol) => symbol switch
-        {
-            IMethodSymbol method => method.OverriddenMethod,
-            IPropertySymbol property => property.OverriddenProperty,
-            _ => null,
-        };
-    }
-}
-
-namespace PiiAnalyzers.Flow
-{
-    /// <summary>A <c>[ConsentCheck]</c> or <c>[RequiresConsent]</c> declaration and the purpose it names, if any.</summary>
-    internal sealed class ConsentMarker
-    {
-        private ConsentMarker(string? purpose)
-        {
-            Purpose = purpose;
-            Purposes = PurposeList.Parse(purpose);
-        }
-
-        /// <summary>The declared purposes (a marker may list several: <c>"support, marketing"</c>); empty when none.</summary>
-        public ImmutableArray<string> Purposes { get; }
-
-        /// <summary>A marker that names no purpose (a consent check named in <c>.editorconfig</c>).</summary>
-        public static readonly ConsentMarker Unnamed = new ConsentMarker(null);
-
-        /// <summary>The declared purpose, or null when the marker names none.</summary>
-        public string? Purpose { get; }
-
-        public static ConsentMarker? Read(AttributeData? attribute)
-        {
-            if (attribute is null)
-            {
-                return null;
-            }
-
-            foreach (var argument in attribute.NamedArguments)
-            {
-                if (argument.Key == "Purpose" && argument.Value.Value is string purpose && purpose.Trim().Length > 0)
-                {
-                    return new ConsentMarker(purpose.Trim());
-                }
-            }
-
-            return new ConsentMarker(null);
         }
     }
 }

@@ -38,12 +38,12 @@ namespace PiiAnalyzers.Flow
                 ReportSink(sink, invocation, invocation.Arguments, arguments, elements);
             }
 
-            if (_context.GetConsentRequirement(method) is { } required && _reporting)
+            if (_context.Consent.Requirement(method) is { } required && _reporting)
             {
                 _observer.OnConsentRequired(invocation, method, required, _state.Consent);
             }
 
-            if (_context.GetConsentCheck(method, _configuration) is { } check && IsVoidLike(method.ReturnType))
+            if (_context.Consent.Check(method, _configuration) is { } check && IsVoidLike(method.ReturnType))
             {
                 // consent.Ensure(visitor, "support") throws without consent: what follows is guarded.
                 _state.Consent = _state.Consent.Union(CheckedConsent(check, invocation.Arguments));
@@ -166,12 +166,12 @@ namespace PiiAnalyzers.Flow
 
             var containingType = method.ContainingType?.OriginalDefinition;
             var sourceType = SourceType(invocation, method);
+            var model = _context.Library.Match(method, invocation.Instance);
 
             // list.Add(email), builder.Append(email), queue.Enqueue(email): the receiver now holds the data.
-            if (!allArguments.IsClean && IsMutator(method.Name) && invocation.Instance is not null
-                && (TypeShapes.IsSequence(invocation.Instance.Type) || TypeShapes.IsTextLike(invocation.Instance.Type)))
+            if (!allArguments.IsClean && model.Receiver != ReceiverFlow.None)
             {
-                WeakUpdate(invocation.Instance, SymbolEqualityComparer.Default.Equals(containingType, _context.StringBuilder) ? allArguments.AsText() : allArguments);
+                WeakUpdate(invocation.Instance!, model.Receiver == ReceiverFlow.HoldsArgumentsAsText ? allArguments.AsText() : allArguments);
                 receiver = receiver.Union(allArguments);
             }
 
@@ -182,17 +182,16 @@ namespace PiiAnalyzers.Flow
 
             var result = TypeTaint(invocation.Type);
 
-            if (method.Name == "ToString" || containingType?.SpecialType == SpecialType.System_String
-                || SymbolEqualityComparer.Default.Equals(containingType, _context.StringBuilder))
+            if (model.ReturnsText)
             {
                 return result.Union(receiver.AsText()).Union(allArguments.AsText());
             }
 
-            if (IsLinq(containingType) && !lambdas.IsClean)
+            if ((model.Lambdas is LambdaFlow.Joins or LambdaFlow.Projects) && !lambdas.IsClean)
             {
                 // Select(m => m.Text): the projection carries what the lambda returns.
                 result = result.Union(lambdas);
-                if (method.Name is "Select" or "SelectMany" or "Zip")
+                if (model.Lambdas == LambdaFlow.Projects)
                 {
                     return result;
                 }
@@ -270,23 +269,6 @@ namespace PiiAnalyzers.Flow
             return null;
         }
 
-        private bool IsLinq(INamedTypeSymbol? type)
-            => type is not null
-                && (SymbolEqualityComparer.Default.Equals(type, _context.Enumerable) || SymbolEqualityComparer.Default.Equals(type, _context.Queryable));
-
-        internal static bool IsMutator(string name)
-        {
-            foreach (var mutator in MutatorNames)
-            {
-                if (name == mutator)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private Taint Creation(IObjectCreationOperation creation)
         {
             var arguments = EvaluateArguments(creation.Arguments, out var elements);
@@ -300,7 +282,7 @@ namespace PiiAnalyzers.Flow
                 ReportSink(sink, creation, creation.Arguments, arguments, elements);
             }
 
-            if (creation.Constructor is { } constructor && _context.GetConsentRequirement(constructor) is { } required && _reporting)
+            if (creation.Constructor is { } constructor && _context.Consent.Requirement(constructor) is { } required && _reporting)
             {
                 _observer.OnConsentRequired(creation, constructor, required, _state.Consent);
             }
@@ -353,6 +335,28 @@ namespace PiiAnalyzers.Flow
             }
 
             return result;
+        }
+
+        /// <summary>A lambda or method group made into a delegate: a lambda is analyzed where it is created; a route handler method's return values are its response.</summary>
+        private Taint DelegateCreation(IDelegateCreationOperation delegateCreation)
+        {
+            if (delegateCreation.Target is IFlowAnonymousFunctionOperation lambda)
+            {
+                AnalyzeLambda(lambda, Taint.Clean);
+            }
+            else if (delegateCreation.Target is IMethodReferenceOperation handler && _reporting && _summarizing is null
+                && _context.Responses.OfRouteHandler(handler) is { } response)
+            {
+                // app.MapGet("/me", GetMe): what GetMe returns is the response.
+                ReportHandlerMethod(handler, response);
+            }
+            else if (delegateCreation.Target is IAnonymousFunctionOperation written)
+            {
+                // Without a graph (AnalyzeWithoutGraph) a lambda is evaluated where it is written.
+                Evaluate(written.Body);
+            }
+
+            return Taint.Clean;
         }
 
         /// <summary>Analyzes the lambdas passed to a call, their parameters holding <paramref name="elements"/>; returns what they return.</summary>

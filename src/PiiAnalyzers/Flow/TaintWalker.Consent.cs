@@ -29,8 +29,8 @@ namespace PiiAnalyzers.Flow
         /// <summary>The consent check <paramref name="operation"/> calls or reads (a <c>[ConsentCheck]</c> method or property), or null.</summary>
         private ConsentMarker? ConsentCheckOf(IOperation operation) => operation switch
         {
-            IInvocationOperation invocation => _context.GetConsentCheck(invocation.TargetMethod, _configuration),
-            IPropertyReferenceOperation property => _context.GetConsentCheck(property.Property, _configuration),
+            IInvocationOperation invocation => _context.Consent.Check(invocation.TargetMethod, _configuration),
+            IPropertyReferenceOperation property => _context.Consent.Check(property.Property, _configuration),
             _ => null,
         };
 

@@ -44,7 +44,9 @@ namespace PiiAnalyzers.Flow
 
         private Taint EvaluateCore(IOperation operation)
         {
-            // Dispatched by kind, not by a chain of interface tests: every operation of every pass comes through here.
+            // Dispatched by kind, not by a chain of interface tests: every operation of every pass comes through here. The
+            // transfer functions live by family: reads here and in MemberRead, writes in TaintWalker.Assignments, values
+            // built from others in TaintWalker.Values, calls, creations and lambdas in TaintWalker.Calls.
             switch (operation.Kind)
             {
                 case OperationKind.Literal:
@@ -58,38 +60,19 @@ namespace PiiAnalyzers.Flow
                 case OperationKind.Decrement:
                     return Taint.Clean;
 
+                // Reads.
                 case OperationKind.InstanceReference:
                     return ((IInstanceReferenceOperation)operation).ReferenceKind == InstanceReferenceKind.ContainingTypeInstance
                         ? TypeTaint(operation.Type)
                         : Taint.Clean;
-
                 case OperationKind.LocalReference:
-                    {
-                        var local = (ILocalReferenceOperation)operation;
-                        return Read(local.Local, local.Type);
-                    }
-
+                    return Read(((ILocalReferenceOperation)operation).Local, operation.Type);
                 case OperationKind.ParameterReference:
-                    {
-                        var parameter = (IParameterReferenceOperation)operation;
-                        return Read(parameter.Parameter, parameter.Type);
-                    }
-
+                    return Read(((IParameterReferenceOperation)operation).Parameter, operation.Type);
                 case OperationKind.FlowCapture:
-                    {
-                        var capture = (IFlowCaptureOperation)operation;
-                        RecordAlias(capture);
-                        _state.Set(capture.Id, Evaluate(capture.Value));
-                        _state.SetCondition(capture.Id, CanBeCondition(capture.Value.Type) ? ConditionOf(capture.Value, _state) : ConsentCondition.Unknown);
-                        return Taint.Clean;
-                    }
-
+                    return FlowCapture((IFlowCaptureOperation)operation);
                 case OperationKind.FlowCaptureReference:
-                    {
-                        var captureReference = (IFlowCaptureReferenceOperation)operation;
-                        return _state.TryGet(captureReference.Id, out var captured) ? captured : Taint.Clean;
-                    }
-
+                    return _state.TryGet(((IFlowCaptureReferenceOperation)operation).Id, out var captured) ? captured : Taint.Clean;
                 case OperationKind.PropertyReference:
                     {
                         var property = (IPropertyReferenceOperation)operation;
@@ -103,252 +86,66 @@ namespace PiiAnalyzers.Flow
                     }
 
                 case OperationKind.ArrayElementReference:
-                    {
-                        var element = (IArrayElementReferenceOperation)operation;
-                        foreach (var index in element.Indices)
-                        {
-                            Evaluate(index);
-                        }
+                    return ArrayElementRead((IArrayElementReferenceOperation)operation);
 
-                        return Evaluate(element.ArrayReference).Union(TypeTaint(element.Type));
-                    }
-
+                // Writes.
                 case OperationKind.SimpleAssignment:
-                    {
-                        var assignment = (ISimpleAssignmentOperation)operation;
-                        var variableTarget = assignment.Target switch
-                        {
-                            ILocalReferenceOperation local => (ISymbol)local.Local,
-                            IParameterReferenceOperation parameter => parameter.Parameter,
-                            _ => null,
-                        };
-                        var members = variableTarget is null ? null : MemberValues(assignment.Value);
-                        var value = members is null ? Evaluate(assignment.Value) : members.Whole;
-                        if (assignment.Target is IPropertyReferenceOperation property && _context.Sinks.MatchWrite(property, assignment.Value) is { } write)
-                        {
-                            // parameter.Value = visitor.Email (ADO.NET); db.Entry(visitor).State = EntityState.Added (EF Core)
-                            var written = write.Arguments[0].Value;
-                            var writtenTaint = written == assignment.Value ? value : IsPlainPath(written) ? Evaluate(written) : Taint.Clean;
-                            ReportSink(write, assignment, ImmutableArray<IArgumentOperation>.Empty, Array.Empty<Taint>(), new Dictionary<IOperation, Taint> { [written] = writtenTaint });
-                        }
-
-                        Assign(assignment.Target, value, IsEmptyNewObject(assignment.Value, value));
-                        if (variableTarget is not null)
-                        {
-                            _state.SetCondition(variableTarget, CanBeCondition(assignment.Value.Type) ? ConditionOf(assignment.Value, _state) : ConsentCondition.Unknown);
-                            RecordMembers(variableTarget, assignment.Value, members, value);
-                        }
-
-                        return value;
-                    }
-
+                    return SimpleAssignment((ISimpleAssignmentOperation)operation);
                 case OperationKind.CompoundAssignment:
-                    {
-                        var compound = (ICompoundAssignmentOperation)operation;
-                        var condition = compound.Target is ILocalReferenceOperation or IParameterReferenceOperation ? CompoundCondition(compound, _state) : ConsentCondition.Unknown;
-                        var value = TypeShapes.IsScalar(compound.Type)
-                            ? Taint.Clean
-                            : Evaluate(compound.Target).Union(Evaluate(compound.Value).AsText());
-                        Assign(compound.Target, value);
-                        if (!condition.IsUnknown)
-                        {
-                            _state.SetCondition(compound.Target is ILocalReferenceOperation local ? local.Local : ((IParameterReferenceOperation)compound.Target).Parameter, condition);
-                        }
-
-                        return value;
-                    }
-
+                    return CompoundAssignment((ICompoundAssignmentOperation)operation);
                 case OperationKind.DeconstructionAssignment:
                     {
                         var deconstruction = (IDeconstructionAssignmentOperation)operation;
                         return Deconstruct(deconstruction.Target, deconstruction.Value);
                     }
 
+                // Calls and creations.
                 case OperationKind.Invocation:
-                    {
-                        var invocation = (IInvocationOperation)operation;
-                        return Invocation(invocation);
-                    }
-
+                    return Invocation((IInvocationOperation)operation);
                 case OperationKind.ObjectCreation:
-                    {
-                        var creation = (IObjectCreationOperation)operation;
-                        return Creation(creation);
-                    }
-
-                case OperationKind.AnonymousObjectCreation:
-                    {
-                        var anonymous = (IAnonymousObjectCreationOperation)operation;
-                        var result = Taint.Clean;
-                        foreach (var initializer in anonymous.Initializers)
-                        {
-                            result = result.Union(initializer is ISimpleAssignmentOperation member ? Evaluate(member.Value) : Evaluate(initializer));
-                        }
-
-                        return result;
-                    }
-
-                case OperationKind.ArrayCreation:
-                    {
-                        var array = (IArrayCreationOperation)operation;
-                        foreach (var size in array.DimensionSizes)
-                        {
-                            Evaluate(size);
-                        }
-
-                        return array.Initializer is null ? Taint.Clean : UnionOf(array.Initializer.ElementValues);
-                    }
-
-                case OperationKind.ArrayInitializer:
-                    {
-                        var initializer = (IArrayInitializerOperation)operation;
-                        return UnionOf(initializer.ElementValues);
-                    }
-
-                case OperationKind.Tuple:
-                    {
-                        var tuple = (ITupleOperation)operation;
-                        return UnionOf(tuple.Elements);
-                    }
-
-                case OperationKind.Binary:
-                    {
-                        var binary = (IBinaryOperation)operation;
-                        return Binary(binary);
-                    }
-
-                case OperationKind.Unary:
-                    {
-                        var unary = (IUnaryOperation)operation;
-                        var value = Evaluate(unary.Operand);
-                        return TypeShapes.IsScalar(unary.Type) ? Taint.Clean : value;
-                    }
-
-                case OperationKind.Conversion:
-                    {
-                        var conversion = (IConversionOperation)operation;
-                        // A cast is not a computation: (long)visitor.Age is still the age.
-                        return Evaluate(conversion.Operand);
-                    }
-
-                case OperationKind.Await:
-                    {
-                        var await = (IAwaitOperation)operation;
-                        return Evaluate(await.Operation);
-                    }
-
-                case OperationKind.InterpolatedString:
-                    {
-                        var interpolated = (IInterpolatedStringOperation)operation;
-                        var result = Taint.Clean;
-                        foreach (var part in interpolated.Parts)
-                        {
-                            if (part is IInterpolationOperation interpolation)
-                            {
-                                result = result.Union(Evaluate(interpolation.Expression).AsText());
-                                Evaluate(interpolation.Alignment);
-                                Evaluate(interpolation.FormatString);
-                            }
-                            else if (part is IInterpolatedStringAppendOperation append)
-                            {
-                                result = result.Union(Evaluate(append.AppendCall).AsText());
-                            }
-                        }
-
-                        return result;
-                    }
-
-                case OperationKind.InterpolatedStringHandlerCreation:
-                    {
-                        var handler = (IInterpolatedStringHandlerCreationOperation)operation;
-                        return Evaluate(handler.Content);
-                    }
-
-                case OperationKind.IsPattern:
-                    {
-                        var isPattern = (IIsPatternOperation)operation;
-                        var value = Evaluate(isPattern.Value);
-                        BindPattern(isPattern.Pattern, value);
-                        return Taint.Clean;
-                    }
-
-                case OperationKind.IsNull:
-                    {
-                        var isNull = (IIsNullOperation)operation;
-                        Evaluate(isNull.Operand);
-                        return Taint.Clean;
-                    }
-
+                    return Creation((IObjectCreationOperation)operation);
                 case OperationKind.DelegateCreation:
-                    {
-                        var delegateCreation = (IDelegateCreationOperation)operation;
-                        if (delegateCreation.Target is IFlowAnonymousFunctionOperation lambda)
-                        {
-                            AnalyzeLambda(lambda, Taint.Clean);
-                        }
-                        else if (delegateCreation.Target is IMethodReferenceOperation handler && _reporting && _summarizing is null
-                            && _context.Responses.OfRouteHandler(handler) is { } response)
-                        {
-                            // app.MapGet("/me", GetMe): what GetMe returns is the response.
-                            ReportHandlerMethod(handler, response);
-                        }
-                        else if (delegateCreation.Target is IAnonymousFunctionOperation written)
-                        {
-                            // Without a graph (AnalyzeWithoutGraph) a lambda is evaluated where it is written.
-                            Evaluate(written.Body);
-                        }
-
-                        return Taint.Clean;
-                    }
-
+                    return DelegateCreation((IDelegateCreationOperation)operation);
                 case OperationKind.FlowAnonymousFunction:
-                    {
-                        var anonymousFunction = (IFlowAnonymousFunctionOperation)operation;
-                        AnalyzeLambda(anonymousFunction, Taint.Clean);
-                        return Taint.Clean;
-                    }
+                    AnalyzeLambda((IFlowAnonymousFunctionOperation)operation, Taint.Clean);
+                    return Taint.Clean;
+
+                // Values made from others.
+                case OperationKind.AnonymousObjectCreation:
+                    return AnonymousObjectCreation((IAnonymousObjectCreationOperation)operation);
+                case OperationKind.ArrayCreation:
+                    return ArrayCreation((IArrayCreationOperation)operation);
+                case OperationKind.ArrayInitializer:
+                    return UnionOf(((IArrayInitializerOperation)operation).ElementValues);
+                case OperationKind.Tuple:
+                    return UnionOf(((ITupleOperation)operation).Elements);
+                case OperationKind.Binary:
+                    return Binary((IBinaryOperation)operation);
+                case OperationKind.Unary:
+                    return Unary((IUnaryOperation)operation);
+                case OperationKind.Conversion:
+                    // A cast is not a computation: (long)visitor.Age is still the age.
+                    return Evaluate(((IConversionOperation)operation).Operand);
+                case OperationKind.Await:
+                    return Evaluate(((IAwaitOperation)operation).Operation);
+                case OperationKind.InterpolatedString:
+                    return InterpolatedString((IInterpolatedStringOperation)operation);
+                case OperationKind.InterpolatedStringHandlerCreation:
+                    return Evaluate(((IInterpolatedStringHandlerCreationOperation)operation).Content);
+                case OperationKind.IsPattern:
+                    return IsPattern((IIsPatternOperation)operation);
+                case OperationKind.IsNull:
+                    Evaluate(((IIsNullOperation)operation).Operand);
+                    return Taint.Clean;
 
                 // Operations only a body analyzed without a graph has (the graph turns them into assignments and calls).
                 case OperationKind.VariableDeclarator:
-                    {
-                        var declarator = (IVariableDeclaratorOperation)operation;
-                        if (declarator.Initializer is { } declared)
-                        {
-                            _state.Set(declarator.Symbol, Evaluate(declared.Value));
-                        }
-
-                        return Taint.Clean;
-                    }
-
+                    return VariableDeclarator((IVariableDeclaratorOperation)operation);
                 case OperationKind.Loop when operation is IForEachLoopOperation loop:
-                    {
-                        // Each element holds what the collection holds (as a lambda over a sequence does).
-                        var elements = Evaluate(loop.Collection);
-                        switch (loop.LoopControlVariable)
-                        {
-                            case IVariableDeclaratorOperation element:
-                                _state.Set(element.Symbol, elements);
-                                break;
-                            case { } target:
-                                Assign(target, elements);
-                                break;
-                        }
-
-                        Evaluate(loop.Body);
-                        return Taint.Clean;
-                    }
+                    return ForEachLoop(loop);
 
                 default:
-                    {
-                        // Anything else (with, ranges, dynamic, ...): what its parts carry, unless it computes a scalar.
-                        var result = Taint.Clean;
-                        foreach (var child in operation.ChildOperations)
-                        {
-                            result = result.Union(Evaluate(child));
-                        }
-
-                        return TypeShapes.IsScalar(operation.Type) ? Taint.Clean : result.Union(TypeTaint(operation.Type));
-                    }
+                    return OtherOperation(operation);
             }
         }
 

@@ -136,7 +136,7 @@ namespace PiiAnalyzers.Rules
                         var leaked = purposes.IsEmpty ? items : items.Where(i => !SinkPurposes.Serves(purposes, i)).ToList();
                         if (leaked.Count > 0)
                         {
-                            Add(Descriptors.PersonalDataLogged, sink.Argument.Syntax.GetLocation(), sink.Describe(), leaked, default, null);
+                            Add(new LoggedFinding(sink.Argument.Syntax.GetLocation(), leaked, sink.Describe()));
                         }
 
                         break;
@@ -149,7 +149,7 @@ namespace PiiAnalyzers.Rules
                         var unretained = items.Where(i => !_flow.Catalog.HasRetentionPolicy(i, root)).ToList();
                         if (unretained.Count > 0)
                         {
-                            Add(Descriptors.PersistedWithoutRetention, sink.Call.Syntax.GetLocation(), sink.Describe(), unretained, default, null, RetentionTargets(sink.RootType, unretained));
+                            Add(new RetentionFinding(sink.Call.Syntax.GetLocation(), unretained, sink.Describe(), RetentionTargets(sink.RootType, unretained)));
                         }
 
                         break;
@@ -175,7 +175,7 @@ namespace PiiAnalyzers.Rules
 
                 var name = (method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.ContainingType.Name + "." + method.Name);
                 var purpose = requirement.Purposes.IsEmpty ? string.Empty : " for '" + string.Join("' and '", requirement.Purposes) + "'";
-                _findings[key] = new Finding(Descriptors.RequiresConsentCalledWithoutCheck, location, new List<DataItem>(), name, default, purpose, requiredPurpose: string.Join(",", requirement.Purposes));
+                _findings[key] = new ConsentRequiredFinding(location, name, purpose, string.Join(",", requirement.Purposes));
                 _order.Add(key);
             }
 
@@ -235,21 +235,21 @@ namespace PiiAnalyzers.Rules
 
                 if (unguarded.Count > 0)
                 {
-                    Add(rule, sink.Call.Syntax.GetLocation(), sink.Describe(), unguarded, consent, null, ignoreAttribute: sink.Helper is null ? sink.IgnoreAttribute : null);
+                    Add(new ConsentFinding(rule, sink.Call.Syntax.GetLocation(), unguarded, sink.Describe(), consent, sink.Helper is null ? sink.IgnoreAttribute : null));
                 }
             }
 
-            private void Add(DiagnosticDescriptor rule, Location location, string sink, List<DataItem> items, ConsentFacts consent, string? extra, List<ITypeSymbol>? retentionTypes = null, INamedTypeSymbol? ignoreAttribute = null)
+            private void Add(DataFinding finding)
             {
                 // One diagnostic per rule and place: arguments and repeated analyses of a lambda merge into it.
-                var key = (rule.Id, location);
-                if (_findings.TryGetValue(key, out var finding))
+                var key = (finding.Rule.Id, finding.Location);
+                if (_findings.TryGetValue(key, out var known))
                 {
-                    finding.Merge(items, retentionTypes);
+                    ((DataFinding)known).Merge(finding);
                     return;
                 }
 
-                _findings[key] = new Finding(rule, location, items, sink, consent, extra, retentionTypes, ignoreAttribute);
+                _findings[key] = finding;
                 _order.Add(key);
             }
 
@@ -282,129 +282,96 @@ namespace PiiAnalyzers.Rules
             }
         }
 
-        private sealed class Finding
+        /// <summary>One diagnostic to be reported: a rule at a place.</summary>
+        private abstract class Finding
         {
-            private readonly DiagnosticDescriptor _rule;
-            private readonly Location _location;
+            protected Finding(DiagnosticDescriptor rule, Location location)
+            {
+                Rule = rule;
+                Location = location;
+            }
+
+            public DiagnosticDescriptor Rule { get; }
+
+            public Location Location { get; }
+
+            public abstract Diagnostic ToDiagnostic();
+        }
+
+        /// <summary>PII009: a <c>[RequiresConsent]</c> method called where consent for its purposes is not known.</summary>
+        private sealed class ConsentRequiredFinding : Finding
+        {
+            private readonly string _method;
+            private readonly string _purposePhrase;
+            private readonly string _purposes;
+
+            /// <param name="location">The call.</param>
+            /// <param name="method">The method named in the message (<c>Type.Method</c>, or the type for a constructor).</param>
+            /// <param name="purposePhrase">The purposes in the message (<c> for 'marketing'</c>), empty when it requires none.</param>
+            /// <param name="purposes">The required purposes, comma-separated, for the code fix.</param>
+            public ConsentRequiredFinding(Location location, string method, string purposePhrase, string purposes)
+                : base(Descriptors.RequiresConsentCalledWithoutCheck, location)
+            {
+                _method = method;
+                _purposePhrase = purposePhrase;
+                _purposes = purposes;
+            }
+
+            public override Diagnostic ToDiagnostic()
+            {
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Purposes, _purposes);
+                return Diagnostic.Create(Rule, Location, properties, MessageText.Arguments(_method, _purposePhrase));
+            }
+        }
+
+        /// <summary>Personal data reaching a sink: the items found there, merged across arguments and repeated analyses.</summary>
+        private abstract class DataFinding : Finding
+        {
             private readonly List<DataItem> _items;
-            private readonly string _sink;
-            private readonly ConsentFacts _consent;
-            private readonly string? _extra;
-            private readonly List<ITypeSymbol>? _retentionTypes;
-            private readonly INamedTypeSymbol? _ignoreAttribute;
 
-            private readonly string? _requiredPurpose;
-
-            public Finding(DiagnosticDescriptor rule, Location location, List<DataItem> items, string sink, ConsentFacts consent, string? extra, List<ITypeSymbol>? retentionTypes = null, INamedTypeSymbol? ignoreAttribute = null, string? requiredPurpose = null)
+            protected DataFinding(DiagnosticDescriptor rule, Location location, List<DataItem> items, string sink)
+                : base(rule, location)
             {
-                _requiredPurpose = requiredPurpose;
-                _rule = rule;
-                _location = location;
                 _items = items;
-                _sink = sink;
-                _consent = consent;
-                _extra = extra;
-                _retentionTypes = retentionTypes;
-                _ignoreAttribute = ignoreAttribute;
+                Sink = sink;
             }
 
-            /// <summary>What the code fixes need (see <see cref="DiagnosticProperties"/>).</summary>
-            private ImmutableDictionary<string, string?> Properties(List<DataItem> items)
+            /// <summary>The sink as messages name it.</summary>
+            protected string Sink { get; }
+
+            /// <summary>Adds what another finding of the same rule at the same place found.</summary>
+            public virtual void Merge(DataFinding other)
             {
-                if (_rule == Descriptors.PersonalDataLogged)
-                {
-                    return ImmutableDictionary<string, string?>.Empty; // the log fixes need nothing more
-                }
-
-                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                if (_rule == Descriptors.RequiresConsentCalledWithoutCheck)
-                {
-                    properties[DiagnosticProperties.Purposes] = _requiredPurpose ?? string.Empty;
-                }
-                else if (_rule == Descriptors.PersistedWithoutRetention)
-                {
-                    var ids = (_retentionTypes ?? new List<ITypeSymbol>())
-                        .Where(type => type.Locations.Any(l => l.IsInSource))
-                        .Select(type => DocumentationCommentId.CreateDeclarationId(type))
-                        .Where(id => id is not null)
-                        .ToList();
-                    if (ids.Count > 0)
-                    {
-                        properties[DiagnosticProperties.RetentionType] = string.Join(";", ids);
-                    }
-                }
-                else
-                {
-                    properties[DiagnosticProperties.Purposes] = string.Join(",", NeededPurposes(items));
-                    if (_ignoreAttribute is not null)
-                    {
-                        properties[DiagnosticProperties.IgnoreAttribute] = _ignoreAttribute.ToDisplayString();
-                        properties[DiagnosticProperties.Members] = string.Join(";", items
-                            .Where(i => i.Symbol is IPropertySymbol or IFieldSymbol && i.Symbol.Locations.Any(l => l.IsInSource))
-                            .Select(i => DocumentationCommentId.CreateDeclarationId(i.Symbol)));
-                    }
-                }
-
-                return properties.ToImmutable();
-            }
-
-            private static List<string> NeededPurposes(List<DataItem> items)
-                => items.Where(i => !i.Purposes.IsDefaultOrEmpty).Select(i => i.Purposes[0]).Distinct(PurposeList.Comparer).ToList();
-
-            public void Merge(List<DataItem> items, List<ITypeSymbol>? retentionTypes)
-            {
-                foreach (var item in items)
+                foreach (var item in other._items)
                 {
                     if (!_items.Contains(item))
                     {
                         _items.Add(item);
                     }
                 }
-
-                foreach (var type in retentionTypes ?? Enumerable.Empty<ITypeSymbol>())
-                {
-                    if (_retentionTypes is not null && !_retentionTypes.Contains(type, SymbolEqualityComparer.Default))
-                    {
-                        _retentionTypes.Add(type);
-                    }
-                }
             }
 
-            public Diagnostic ToDiagnostic()
+            public sealed override Diagnostic ToDiagnostic()
             {
                 var items = _items.OrderBy(i => i.Name, System.StringComparer.Ordinal).ToList();
-                var properties = Properties(items);
-                if (_rule == Descriptors.RequiresConsentCalledWithoutCheck)
-                {
-                    return Diagnostic.Create(_rule, _location, properties, MessageText.Arguments(_sink, _extra));
-                }
 
                 // The verb agrees with the list: "'A' (...) is written", "'A' (...) and 'B' (...) are written".
-                var verb = items.Count == 1 ? "is" : "are";
-                if (_rule == Descriptors.PersonalDataLogged)
-                {
-                    return Diagnostic.Create(_rule, _location, properties, MessageText.Arguments(Describe(items, withBasis: false, Budget(_sink, verb)), _sink, verb));
-                }
-
-                if (_rule == Descriptors.PersistedWithoutRetention)
-                {
-                    var types = _retentionTypes is { Count: > 0 } ? string.Join(" and ", _retentionTypes.Select(t => "'" + t.Name + "'")) : "the type that declares it";
-                    return Diagnostic.Create(_rule, _location, properties, MessageText.Arguments(Describe(items, withBasis: false, Budget(_sink, types, verb)), _sink, types, verb));
-                }
-
-                var remedy = Remedy(items, _consent);
-                return Diagnostic.Create(_rule, _location, properties, MessageText.Arguments(Describe(items, withBasis: true, Budget(_sink, remedy, verb)), _sink, remedy, verb));
+                return ToDiagnostic(items, items.Count == 1 ? "is" : "are");
             }
 
+            /// <param name="items">The items, in the order messages list them.</param>
+            /// <param name="verb">The verb that agrees with the list.</param>
+            protected abstract Diagnostic ToDiagnostic(List<DataItem> items, string verb);
+
             /// <summary>How many characters the list of items may take for the whole message to fit <see cref="MessageText.MaxMessageLength"/>.</summary>
-            private int Budget(params string?[] otherArguments)
-                => MessageText.MaxMessageLength - _rule.MessageFormat.ToString().Length - otherArguments.Sum(a => a?.Length ?? 0);
+            protected int Budget(params string?[] otherArguments)
+                => MessageText.MaxMessageLength - Rule.MessageFormat.ToString().Length - otherArguments.Sum(a => a?.Length ?? 0);
 
             /// <summary>
             /// The items, at most three and at most <paramref name="budget"/> characters of them (always one), the rest
             /// counted: <c>'A' (...) and 'B' (...) and 4 more</c>.
             /// </summary>
-            private static string Describe(List<DataItem> items, bool withBasis, int budget)
+            protected static string Describe(List<DataItem> items, bool withBasis, int budget)
             {
                 const int Shown = 3;
                 var described = new System.Text.StringBuilder();
@@ -422,6 +389,101 @@ namespace PiiAnalyzers.Rules
                 }
 
                 return items.Count > shown ? described + " and " + (items.Count - shown) + " more" : described.ToString();
+            }
+        }
+
+        /// <summary>PII001: personal data written to a log.</summary>
+        private sealed class LoggedFinding : DataFinding
+        {
+            public LoggedFinding(Location location, List<DataItem> items, string sink)
+                : base(Descriptors.PersonalDataLogged, location, items, sink)
+            {
+            }
+
+            protected override Diagnostic ToDiagnostic(List<DataItem> items, string verb)
+            {
+                // The log fixes need no properties.
+                return Diagnostic.Create(Rule, Location, ImmutableDictionary<string, string?>.Empty, MessageText.Arguments(Describe(items, withBasis: false, Budget(Sink, verb)), Sink, verb));
+            }
+        }
+
+        /// <summary>PII004: personal data stored where no retention policy covers it.</summary>
+        private sealed class RetentionFinding : DataFinding
+        {
+            private readonly List<ITypeSymbol> _retentionTypes;
+
+            /// <param name="retentionTypes">Where a retention policy would cover the data (see <c>RetentionTargets</c>).</param>
+            public RetentionFinding(Location location, List<DataItem> items, string sink, List<ITypeSymbol> retentionTypes)
+                : base(Descriptors.PersistedWithoutRetention, location, items, sink)
+            {
+                _retentionTypes = retentionTypes;
+            }
+
+            public override void Merge(DataFinding other)
+            {
+                base.Merge(other);
+                foreach (var type in ((RetentionFinding)other)._retentionTypes)
+                {
+                    if (!_retentionTypes.Contains(type, SymbolEqualityComparer.Default))
+                    {
+                        _retentionTypes.Add(type);
+                    }
+                }
+            }
+
+            protected override Diagnostic ToDiagnostic(List<DataItem> items, string verb)
+            {
+                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                var ids = _retentionTypes
+                    .Where(type => type.Locations.Any(l => l.IsInSource))
+                    .Select(type => DocumentationCommentId.CreateDeclarationId(type))
+                    .Where(id => id is not null)
+                    .ToList();
+                if (ids.Count > 0)
+                {
+                    properties[DiagnosticProperties.RetentionType] = string.Join(";", ids);
+                }
+
+                var types = _retentionTypes.Count > 0 ? string.Join(" and ", _retentionTypes.Select(t => "'" + t.Name + "'")) : "the type that declares it";
+                return Diagnostic.Create(Rule, Location, properties.ToImmutable(), MessageText.Arguments(Describe(items, withBasis: false, Budget(Sink, types, verb)), Sink, types, verb));
+            }
+        }
+
+        /// <summary>PII002, PII003, PII005: personal data serialized, stored or transferred without consent for its purpose.</summary>
+        private sealed class ConsentFinding : DataFinding
+        {
+            private readonly ConsentFacts _consent;
+            private readonly INamedTypeSymbol? _ignoreAttribute;
+
+            /// <param name="consent">The consent known at the sink (named in the message when it covers other purposes).</param>
+            /// <param name="ignoreAttribute">The attribute with which the sink leaves a member out, for the code fix; null when none applies.</param>
+            public ConsentFinding(DiagnosticDescriptor rule, Location location, List<DataItem> items, string sink, ConsentFacts consent, INamedTypeSymbol? ignoreAttribute)
+                : base(rule, location, items, sink)
+            {
+                _consent = consent;
+                _ignoreAttribute = ignoreAttribute;
+            }
+
+            protected override Diagnostic ToDiagnostic(List<DataItem> items, string verb)
+            {
+                var remedy = Remedy(items, _consent);
+                return Diagnostic.Create(Rule, Location, Properties(items), MessageText.Arguments(Describe(items, withBasis: true, Budget(Sink, remedy, verb)), Sink, remedy, verb));
+            }
+
+            /// <summary>What the code fixes need (see <see cref="DiagnosticProperties"/>).</summary>
+            private ImmutableDictionary<string, string?> Properties(List<DataItem> items)
+            {
+                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                properties[DiagnosticProperties.Purposes] = string.Join(",", items.Where(i => !i.Purposes.IsDefaultOrEmpty).Select(i => i.Purposes[0]).Distinct(PurposeList.Comparer));
+                if (_ignoreAttribute is not null)
+                {
+                    properties[DiagnosticProperties.IgnoreAttribute] = _ignoreAttribute.ToDisplayString();
+                    properties[DiagnosticProperties.Members] = string.Join(";", items
+                        .Where(i => i.Symbol is IPropertySymbol or IFieldSymbol && i.Symbol.Locations.Any(l => l.IsInSource))
+                        .Select(i => DocumentationCommentId.CreateDeclarationId(i.Symbol)));
+                }
+
+                return properties.ToImmutable();
             }
 
             /// <summary>What would make the processing lawful.</summary>

@@ -29,15 +29,16 @@ namespace PiiAnalyzers.Sinks
     {
         private static readonly string[] MapMethods = { "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods" };
 
-        private readonly Lazy<Types> _known;
+        private readonly Lazy<KnownTypes> _known;
         private readonly ConcurrentDictionary<IMethodSymbol, SinkCall?> _actions = new ConcurrentDictionary<IMethodSymbol, SinkCall?>(SymbolEqualityComparer.Default);
 
-        public ResponseSinks(Compilation compilation)
+        /// <param name="known">The compilation's well-known types, resolved on first use.</param>
+        public ResponseSinks(Lazy<KnownTypes> known)
         {
-            _known = new Lazy<Types>(() => new Types(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            _known = known;
         }
 
-        private Types Known => _known.Value;
+        private KnownTypes Known => _known.Value;
 
         /// <summary>
         /// The response <paramref name="method"/>'s return value is written to when it is a controller action; null when it
@@ -181,52 +182,6 @@ namespace PiiAnalyzers.Sinks
             }
 
             return false;
-        }
-
-        private sealed class Types
-        {
-            public Types(Compilation compilation)
-            {
-                ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
-                ControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerAttribute");
-                ApiControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ApiControllerAttribute");
-                NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
-                NonControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
-                ActionResultInterface = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.IActionResult");
-                ConvertToActionResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Infrastructure.IConvertToActionResult");
-                ResultInterface = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResult");
-                JsonResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.JsonResult");
-                ObjectResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ObjectResult");
-                RouteBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
-                JsonIgnore = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute");
-            }
-
-            public INamedTypeSymbol? ControllerBase { get; }
-
-            /// <summary>True when MVC is referenced: a controller can be recognized.</summary>
-            public bool HasControllers => ControllerBase is not null || ControllerAttribute is not null || ApiControllerAttribute is not null;
-
-            public INamedTypeSymbol? ControllerAttribute { get; }
-
-            public INamedTypeSymbol? ApiControllerAttribute { get; }
-
-            public INamedTypeSymbol? NonActionAttribute { get; }
-
-            public INamedTypeSymbol? NonControllerAttribute { get; }
-
-            public INamedTypeSymbol? ActionResultInterface { get; }
-
-            public INamedTypeSymbol? ConvertToActionResult { get; }
-
-            public INamedTypeSymbol? ResultInterface { get; }
-
-            public INamedTypeSymbol? JsonResult { get; }
-
-            public INamedTypeSymbol? ObjectResult { get; }
-
-            public INamedTypeSymbol? RouteBuilderExtensions { get; }
-
-            public INamedTypeSymbol? JsonIgnore { get; }
         }
     }
 }

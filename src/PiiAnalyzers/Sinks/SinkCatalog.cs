@@ -28,7 +28,8 @@ namespace PiiAnalyzers.Sinks
         private static readonly SinkRow ConsoleRow = SinkRow.Logging("System.IO.TextWriter");
 
         private readonly PrivacySymbols _symbols;
-        private readonly Lazy<KnownTypes> _known;
+        private readonly Lazy<ResolvedTables> _tables;
+        private readonly Lazy<KnownTypes> _types;
         private readonly Func<SyntaxTree, SemanticModel?> _models;
 
         /// <remarks>
@@ -42,20 +43,24 @@ namespace PiiAnalyzers.Sinks
         /// The semantic model of a tree of <paramref name="compilation"/> (null for a tree it does not hold), to bind what a
         /// local writer was set to.
         /// </param>
-        public SinkCatalog(Compilation compilation, PrivacySymbols symbols, Func<SyntaxTree, SemanticModel?> models)
+        /// <param name="types">The compilation's well-known types (resolved on first use); null: resolved here, when first needed.</param>
+        public SinkCatalog(Compilation compilation, PrivacySymbols symbols, Func<SyntaxTree, SemanticModel?> models, Lazy<KnownTypes>? types = null)
         {
             _symbols = symbols;
             _models = models;
-            _known = new Lazy<KnownTypes>(() => new KnownTypes(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            _tables = new Lazy<ResolvedTables>(() => new ResolvedTables(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            _types = types ?? new Lazy<KnownTypes>(() => new KnownTypes(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
             _ownServer = new OwnServer(compilation, models);
         }
 
         private readonly OwnServer _ownServer;
 
-        private KnownTypes Known => _known.Value;
+        private ResolvedTables Tables => _tables.Value;
 
-        /// <summary>Whether the library types have been resolved yet: for tests of what is skipped.</summary>
-        public bool IsResolved => _known.IsValueCreated;
+        private KnownTypes Types => _types.Value;
+
+        /// <summary>Whether the sink tables have been resolved yet: for tests of what is skipped.</summary>
+        public bool IsResolved => _tables.IsValueCreated;
 
         /// <summary>Stands for "a sink" where only whether a call is one matters (<see cref="IsSink(IInvocationOperation, PiiConfiguration)"/>).</summary>
         private static readonly SinkCall Found = new SinkCall(SinkKind.Logging, SinkName.Call(null, string.Empty), ImmutableArray<SinkArgument>.Empty);
@@ -87,14 +92,14 @@ namespace PiiAnalyzers.Sinks
                 return null;
             }
 
-            if (Known.TextWriter is not null && method.Name.StartsWith("Write", StringComparison.Ordinal)
-                && TypeShapes.DerivesFrom(type, Known.TextWriter)
-                && ConsoleStreams.StreamOf(invocation.Instance, Known.Console, _models) is { } stream)
+            if (Types.TextWriter is not null && method.Name.StartsWith("Write", StringComparison.Ordinal)
+                && TypeShapes.DerivesFrom(type, Types.TextWriter)
+                && ConsoleStreams.StreamOf(invocation.Instance, Types.Console, _models) is { } stream)
             {
                 return describe ? Describe(ConsoleRow, SinkName.Call("Console." + stream, method.Name), invocation.Arguments) : Found;
             }
 
-            if (Known.Find(type, method) is { } row)
+            if (Tables.Find(type, method) is { } row)
             {
                 if (row.Row.Kind == SinkKind.Transfer && _ownServer.IsRequestTo(invocation))
                 {
@@ -116,7 +121,7 @@ namespace PiiAnalyzers.Sinks
                 return describe ? Describe(Declared[(int)SinkKind.Logging], SinkName.LoggerMessageDelegate(), invocation.Arguments) : Found;
             }
 
-            if (Known.LoggerMessageAttribute is not null && PrivacySymbols.Find(method, Known.LoggerMessageAttribute) is not null)
+            if (Types.LoggerMessageAttribute is not null && PrivacySymbols.Find(method, Types.LoggerMessageAttribute) is not null)
             {
                 return describe ? Describe(Declared[(int)SinkKind.Logging], SinkName.Call(null, method.Name), invocation.Arguments) : Found;
             }
@@ -137,9 +142,9 @@ namespace PiiAnalyzers.Sinks
         public SinkCall? MatchWrite(IPropertyReferenceOperation target, IOperation value)
         {
             if (target.Property.Name == "State" && target.Instance is IInvocationOperation { TargetMethod.Name: "Entry", Arguments.Length: 1 } entry
-                && IsWritingState(value) && TypeShapes.DerivesFrom(target.Property.ContainingType, Known.EntityEntry))
+                && IsWritingState(value) && TypeShapes.DerivesFrom(target.Property.ContainingType, Types.EntityEntry))
             {
-                return new SinkCall(SinkKind.Persistence, SinkName.Call("Entry", "State"), ImmutableArray.Create(new SinkArgument(entry.Arguments[0].Value, membersVisible: true)), Known.NotMapped, entityStore: true);
+                return new SinkCall(SinkKind.Persistence, SinkName.Call("Entry", "State"), ImmutableArray.Create(new SinkArgument(entry.Arguments[0].Value, membersVisible: true)), Types.NotMapped, entityStore: true);
             }
 
             if (target.Property.Name != "Value" || target.Instance is null)
@@ -148,8 +153,8 @@ namespace PiiAnalyzers.Sinks
             }
 
             var type = target.Property.ContainingType;
-            var isParameter = TypeShapes.DerivesFrom(type, Known.DbParameter)
-                || (Known.DataParameter is not null && (SymbolEqualityComparer.Default.Equals(type, Known.DataParameter) || type.AllInterfaces.Contains(Known.DataParameter, SymbolEqualityComparer.Default)));
+            var isParameter = TypeShapes.DerivesFrom(type, Types.DbParameter)
+                || (Types.DataParameter is not null && (SymbolEqualityComparer.Default.Equals(type, Types.DataParameter) || type.AllInterfaces.Contains(Types.DataParameter, SymbolEqualityComparer.Default)));
             return isParameter
                 ? new SinkCall(SinkKind.Persistence, SinkName.Call(type.Name, "Value"), ImmutableArray.Create(new SinkArgument(value, membersVisible: true)))
                 : null;
@@ -175,7 +180,7 @@ namespace PiiAnalyzers.Sinks
 
         private SinkCall? Match(IObjectCreationOperation creation, bool describe)
         {
-            if (creation.Constructor is not { } constructor || !TypeShapes.DerivesFrom(creation.Type, Known.Exception))
+            if (creation.Constructor is not { } constructor || !TypeShapes.DerivesFrom(creation.Type, Types.Exception))
             {
                 return MatchDeclaredSink(creation.Constructor, creation.Arguments, describe);
             }
@@ -385,25 +390,25 @@ namespace PiiAnalyzers.Sinks
                 return false;
             }
 
-            if (TypeShapes.DerivesFrom(type, Known.Exception) || SymbolEqualityComparer.Default.Equals(type, Known.FormatProvider)
-                || SymbolEqualityComparer.Default.Equals(type, Known.Type) || IsLogger(type))
+            if (TypeShapes.DerivesFrom(type, Types.Exception) || SymbolEqualityComparer.Default.Equals(type, Types.FormatProvider)
+                || SymbolEqualityComparer.Default.Equals(type, Types.Type) || IsLogger(type))
             {
                 return false;
             }
 
-            return !Known.IsConfigurationType(type);
+            return !Tables.IsConfigurationType(type);
         }
 
         private bool IsLogger(ITypeSymbol type)
         {
-            if (type is INamedTypeSymbol named && Known.IsLoggerType(named.OriginalDefinition))
+            if (type is INamedTypeSymbol named && Tables.IsLoggerType(named.OriginalDefinition))
             {
                 return true;
             }
 
             foreach (var @interface in type.AllInterfaces)
             {
-                if (SymbolEqualityComparer.Default.Equals(@interface, Known.MelLogger))
+                if (SymbolEqualityComparer.Default.Equals(@interface, Types.MelLogger))
                 {
                     return true;
                 }
@@ -415,7 +420,7 @@ namespace PiiAnalyzers.Sinks
         /// <summary>A client proxy of a strongly typed hub: what <c>IHubClients&lt;T&gt;</c> or <c>IHubCallerClients&lt;T&gt;</c> returns.</summary>
         private bool IsHubClientProxy(IOperation? instance)
         {
-            if (instance is null || Known.HubClients is null)
+            if (instance is null || Types.HubClients is null)
             {
                 return false;
             }
@@ -433,14 +438,14 @@ namespace PiiAnalyzers.Sinks
             };
 
             return owner is not null
-                && (SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, Known.HubClients)
-                    || SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, Known.HubCallerClients));
+                && (SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, Types.HubClients)
+                    || SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, Types.HubCallerClients));
         }
 
         private bool IsLoggerMessageDelegate(INamedTypeSymbol type, IMethodSymbol invoke)
-            => Known.MelLogger is not null && type.Name == "Action" && TypeShapes.IsInNamespace(type, TypeShapes.SystemNamespace)
+            => Types.MelLogger is not null && type.Name == "Action" && TypeShapes.IsInNamespace(type, TypeShapes.SystemNamespace)
                 && invoke.Parameters.Length >= 2
-                && SymbolEqualityComparer.Default.Equals(invoke.Parameters[0].Type, Known.MelLogger);
+                && SymbolEqualityComparer.Default.Equals(invoke.Parameters[0].Type, Types.MelLogger);
 
         /// <summary>A table row resolved in one compilation.</summary>
         private sealed class ResolvedRow
@@ -489,44 +494,16 @@ namespace PiiAnalyzers.Sinks
             }
         }
 
-        /// <summary>The sink tables and the library types shapes are matched against, resolved by metadata name for one compilation.</summary>
-        private sealed class KnownTypes
+        /// <summary>The sink tables, resolved by metadata name for one compilation.</summary>
+        private sealed class ResolvedTables
         {
             private readonly Dictionary<INamedTypeSymbol, List<ResolvedRow>> _rows = new Dictionary<INamedTypeSymbol, List<ResolvedRow>>(SymbolEqualityComparer.Default);
             private readonly HashSet<INamedTypeSymbol> _loggers = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             private readonly HashSet<INamedTypeSymbol> _configurationTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             private readonly bool _hasDerivedRows;
 
-            public INamedTypeSymbol? DbParameter { get; }
-            public INamedTypeSymbol? DataParameter { get; }
-            public INamedTypeSymbol? MelLogger { get; }
-            public INamedTypeSymbol? LoggerMessageAttribute { get; }
-            public INamedTypeSymbol? Console { get; }
-            public INamedTypeSymbol? TextWriter { get; }
-            public INamedTypeSymbol? Exception { get; }
-            public INamedTypeSymbol? FormatProvider { get; }
-            public INamedTypeSymbol? Type { get; }
-            public INamedTypeSymbol? EntityEntry { get; }
-            public INamedTypeSymbol? NotMapped { get; }
-            public INamedTypeSymbol? HubClients { get; }
-            public INamedTypeSymbol? HubCallerClients { get; }
-
-            public KnownTypes(Compilation compilation)
+            public ResolvedTables(Compilation compilation)
             {
-                EntityEntry = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry");
-                NotMapped = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute");
-                MelLogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
-                LoggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
-                Console = compilation.GetTypeByMetadataName("System.Console");
-                TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
-                Exception = compilation.GetTypeByMetadataName("System.Exception");
-                FormatProvider = compilation.GetTypeByMetadataName("System.IFormatProvider");
-                Type = compilation.GetTypeByMetadataName("System.Type");
-                DbParameter = compilation.GetTypeByMetadataName("System.Data.Common.DbParameter");
-                DataParameter = compilation.GetTypeByMetadataName("System.Data.IDataParameter");
-                HubClients = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.IHubClients`1");
-                HubCallerClients = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.IHubCallerClients`1");
-
                 var resolved = new Dictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
                 INamedTypeSymbol? Resolve(string name)
                 {

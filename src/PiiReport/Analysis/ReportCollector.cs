@@ -89,7 +89,7 @@ namespace PiiReport.Analysis
                         }
 
                         var configuration = flow.GetConfiguration(tree);
-                        if (flow.GetConsentCheck(target, configuration) is not null)
+                        if (flow.Consent.Check(target, configuration) is not null)
                         {
                             _usedConsentChecks.TryAdd(target.OriginalDefinition, 0);
                         }

@@ -36,12 +36,11 @@ namespace PiiAnalyzers.Tests.FlowEngine
             foreach (var compilation in compilations)
             {
                 var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
-                if (FlowContext.TryCreate(compilation, options) is not { } single || FlowContext.TryCreate(compilation, options) is not { } iterating)
+                if (FlowContext.TryCreate(compilation, options) is not { } single || FlowContext.TryCreate(compilation, options, singlePassForForwardGraphs: false) is not { } iterating)
                 {
                     continue;
                 }
 
-                iterating.SinglePassForForwardGraphs = false;
                 foreach (var (root, owner) in Bodies(compilation))
                 {
                     if (ControlFlowGraph.Create(root) is not { } graph)
