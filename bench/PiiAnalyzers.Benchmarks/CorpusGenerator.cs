@@ -1,9 +1,23 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace PiiAnalyzers.Benchmarks
 {
+    /// <summary>What a generated corpus is made of.</summary>
+    public enum CorpusKind
+    {
+        /// <summary>Chat services: models, consent, helpers, a service, storage and plain business logic.</summary>
+        Service,
+
+        /// <summary>The services behind ASP.NET Core controllers and minimal APIs (and, marked, an IdentityUser subclass).</summary>
+        Web,
+
+        /// <summary>Most methods log, serialize, store or send personal data, through helpers calling helpers.</summary>
+        Dense,
+    }
+
     /// <summary>
     /// A deterministic generator of chat-marketplace code: models with personal data, services that log, serialize,
     /// store and send it (guarded by consent checks and not), helpers across methods, and plain business logic that
@@ -17,13 +31,29 @@ namespace PiiAnalyzers.Benchmarks
     {
         /// <summary>Files of about <paramref name="lines"/> lines in all.</summary>
         public static List<(string Path, string Text)> Generate(int lines, bool personalData, int seed = 8)
+            => Generate(lines, personalData, CorpusKind.Service, seed);
+
+        /// <summary>Files of about <paramref name="lines"/> lines in all, of the given kind (see <see cref="CorpusKind"/>).</summary>
+        public static List<(string Path, string Text)> Generate(int lines, bool personalData, CorpusKind kind, int seed = 8)
         {
             var random = new Random(seed);
             var files = new List<(string Path, string Text)>();
             var total = 0;
+            if (kind == CorpusKind.Web && personalData)
+            {
+                files.Add(("Identity/MarketUser.cs", WebSources.IdentityUser));
+                total += CountLines(WebSources.IdentityUser);
+            }
+
             for (var module = 0; total < lines; module++)
             {
-                foreach (var (name, text) in Module(module, personalData, random))
+                var sources = kind switch
+                {
+                    CorpusKind.Web => Module(module, personalData, random).Concat(WebSources.Module(module, personalData)),
+                    CorpusKind.Dense => DenseSources.Module(module, random),
+                    _ => Module(module, personalData, random),
+                };
+                foreach (var (name, text) in sources)
                 {
                     files.Add(($"M{module}/{name}.cs", text));
                     total += CountLines(text);
@@ -47,7 +77,7 @@ namespace PiiAnalyzers.Benchmarks
             return count;
         }
 
-        private static IEnumerable<(string Name, string Text)> Module(int k, bool pii, Random random)
+        internal static IEnumerable<(string Name, string Text)> Module(int k, bool pii, Random random)
         {
             string Attr(string attribute) => pii ? attribute : string.Empty;
             var usingPii = pii ? "using PiiAttributes;\n" : string.Empty;

@@ -126,21 +126,41 @@ namespace PiiAnalyzers.Benchmarks
                     if (peer)
                     {
                         await Measure.RunAsync(Analyzers.WithPeerOptions(warm.Compilation()), netAnalyzers);
+                        await Measure.RunAsync(warm.Compilation(), Analyzers.SdkNetAnalyzers());
                     }
                 }
 
                 if (!addedOnly)
                 {
-                    Console.WriteLine("| Lines | Corpus | Binding | PII analyzers | PII / binding | PII µs per 1k lines | PII alloc | NetAnalyzers CA2000+CA3001 | Net / binding | Net µs per 1k lines | PII findings |");
-                    Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                    // PiiAnalyzers beside the peer dataflow rules (CA2000+CA3001) and beside the SDK's default NetAnalyzers
+                    // set (what every project already runs), by the driver's telemetry, on one corpus after another.
+                    var sdk = peer ? Analyzers.SdkNetAnalyzers() : ImmutableArray<DiagnosticAnalyzer>.Empty;
+                    var corpora = Option(args, "--corpus", "personal,none,web,web-none,dense").Split(',');
+                    Console.WriteLine("| Lines | Corpus | Binding | PII analyzers | PII / binding | PII alloc | CA2000+CA3001 | SDK NetAnalyzers | PII / SDK NetAnalyzers | PII findings |");
+                    Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
                     foreach (var size in sizes)
                     {
-                        foreach (var personalData in Option(args, "--corpus", "both") switch { "personal" => new[] { true }, "none" => new[] { false }, _ => new[] { true, false } })
+                        foreach (var name in corpora)
                         {
-                            var corpus = Corpus.Create(size, personalData);
+                            var (personalData, kind, label) = name switch
+                            {
+                                "personal" => (true, CorpusKind.Service, "personal data"),
+                                "none" => (false, CorpusKind.Service, "no attribute"),
+                                "web" => (true, CorpusKind.Web, "web, marked"),
+                                "web-none" => (false, CorpusKind.Web, "web, nothing marked"),
+                                "dense" => (true, CorpusKind.Dense, "dense"),
+                                _ => throw new ArgumentException("--corpus: personal, none, web, web-none or dense, not " + name),
+                            };
+                            var corpus = Corpus.Create(size, personalData, kind);
+                            if (corpus.Errors().FirstOrDefault() is { } error)
+                            {
+                                throw new InvalidOperationException($"The {label} corpus does not compile: {error}");
+                            }
+
                             var binding = new List<double>();
                             var piiTimes = new List<double>();
                             var netTimes = new List<double>();
+                            var sdkTimes = new List<double>();
                             var findings = 0;
                             for (var run = 0; run < runs; run++)
                             {
@@ -151,6 +171,7 @@ namespace PiiAnalyzers.Benchmarks
                                 if (peer)
                                 {
                                     netTimes.Add((await Measure.RunAsync(Analyzers.WithPeerOptions(corpus.Compilation()), netAnalyzers)).AnalyzerMs);
+                                    sdkTimes.Add((await Measure.RunAsync(corpus.Compilation(), sdk)).AnalyzerMs);
                                 }
                             }
 
@@ -158,13 +179,18 @@ namespace PiiAnalyzers.Benchmarks
                             var b = Median(binding);
                             var p = Median(piiTimes);
                             var n = peer ? Median(netTimes) : double.NaN;
+                            var d = peer ? Median(sdkTimes) : double.NaN;
                             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                                $"| {corpus.Lines:N0} | {(personalData ? "personal data" : "no attribute")} | {b:N0} | {p:N1} | {p / b:P2} | {p * 1000 / corpus.Lines * 1000:N0} | {allocated / 1048576.0:N1} MB | {(peer ? n.ToString("N1", CultureInfo.InvariantCulture) : "-")} | {(peer ? (n / b).ToString("P2", CultureInfo.InvariantCulture) : "-")} | {(peer ? (n * 1000 / corpus.Lines * 1000).ToString("N0", CultureInfo.InvariantCulture) : "-")} | {findings} |"));
+                                $"| {corpus.Lines:N0} | {label} | {b:N0} | {p:N1} | {p / b:P2} | {allocated / 1048576.0:N1} MB | {(peer ? n.ToString("N1", CultureInfo.InvariantCulture) : "-")} | {(peer ? d.ToString("N1", CultureInfo.InvariantCulture) : "-")} | {(peer ? (p / d).ToString("P0", CultureInfo.InvariantCulture) : "-")} | {findings} |"));
                         }
                     }
                 }
 
                 Console.WriteLine();
+                if (args.Contains("--table-only"))
+                {
+                    return 0;
+                }
 
                 // What each set of analyzers adds to a driver run, free of the telemetry's attribution: process CPU of
                 // a driver run with them, less that of a driver run with an analyzer that only subscribes to every
@@ -366,13 +392,22 @@ namespace PiiAnalyzers.Benchmarks
 
         public static Corpus Create(int lines, bool personalData) => FromSources(CorpusGenerator.Generate(lines, personalData), personalData);
 
-        public static Corpus FromSources(IEnumerable<(string Path, string Text)> sources, bool personalData)
+        /// <summary>A corpus of <paramref name="kind"/>; the web corpus is compiled against the ASP.NET Core shared framework.</summary>
+        public static Corpus Create(int lines, bool personalData, CorpusKind kind)
+            => FromSources(CorpusGenerator.Generate(lines, personalData, kind), personalData, kind == CorpusKind.Web);
+
+        public static Corpus FromSources(IEnumerable<(string Path, string Text)> sources, bool personalData, bool web = false)
         {
             var list = sources.ToList();
             var trees = list.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)).ToImmutableArray();
-            var references = personalData ? References.WithAttributes : References.WithoutAttributes;
+            var references = web
+                ? (personalData ? References.WebWithAttributes : References.Web)
+                : personalData ? References.WithAttributes : References.WithoutAttributes;
             return new Corpus(trees, references, list.Sum(s => CorpusGenerator.CountLines(s.Text)));
         }
+
+        /// <summary>The compiler's errors in the corpus (none expected): the first few, for a check before measuring.</summary>
+        public IEnumerable<Diagnostic> Errors() => Compilation().GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(5);
 
         /// <summary>A fresh compilation: nothing bound yet (syntax trees are shared, semantic state is not).</summary>
         public CSharpCompilation Compilation()
@@ -393,6 +428,27 @@ namespace PiiAnalyzers.Benchmarks
 
         public static readonly ImmutableArray<MetadataReference> WithAttributes =
             WithoutAttributes.Add(MetadataReference.CreateFromFile(typeof(PiiAttributes.PersonalDataAttribute).Assembly.Location));
+
+        /// <summary>
+        /// The installed SDK's reference packs, as a web project compiles against them: Microsoft.NETCore.App.Ref and
+        /// Microsoft.AspNetCore.App.Ref (Identity's [PersonalData] included), newest version, plus Entity Framework Core.
+        /// </summary>
+        public static ImmutableArray<MetadataReference> Web => web ??= Pack("Microsoft.NETCore.App.Ref").AddRange(Pack("Microsoft.AspNetCore.App.Ref")).AddRange(Libraries.Skip(1));
+
+        public static ImmutableArray<MetadataReference> WebWithAttributes
+            => Web.Add(MetadataReference.CreateFromFile(typeof(PiiAttributes.PersonalDataAttribute).Assembly.Location));
+
+        private static ImmutableArray<MetadataReference>? web;
+
+        /// <summary>The dotnet root this process runs from (…/shared/Microsoft.NETCore.App/&lt;version&gt;/ is the runtime).</summary>
+        public static string DotnetRoot => Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+
+        private static ImmutableArray<MetadataReference> Pack(string name)
+        {
+            var versions = Directory.GetDirectories(Path.Combine(DotnetRoot, "packs", name)).OrderBy(v => Version.TryParse(Path.GetFileName(v), out var parsed) ? parsed : new Version()).ToList();
+            var refFolder = Directory.GetDirectories(Path.Combine(versions.Last(), "ref")).OrderBy(f => f, StringComparer.Ordinal).Last();
+            return Directory.GetFiles(refFolder, "*.dll").Select(f => (MetadataReference)MetadataReference.CreateFromFile(f)).ToImmutableArray();
+        }
     }
 
     internal static class Analyzers
@@ -425,6 +481,40 @@ namespace PiiAnalyzers.Benchmarks
             return analyzers;
         }
 
+        /// <summary>
+        /// What every project already runs: the NetAnalyzers shipped in the installed SDK
+        /// (sdk/&lt;version&gt;/Sdks/Microsoft.NET.Sdk/analyzers), every analyzer, each rule at its default severity (the
+        /// driver skips an analyzer whose rules are all off by default).
+        /// </summary>
+        public static ImmutableArray<DiagnosticAnalyzer> SdkNetAnalyzers()
+        {
+            if (sdkAnalyzers is { } known)
+            {
+                return known;
+            }
+
+            var sdks = Directory.GetDirectories(Path.Combine(References.DotnetRoot, "sdk")).Where(d => Directory.Exists(Path.Combine(d, "Sdks"))).OrderBy(d => d, StringComparer.Ordinal).ToList();
+            var folder = Path.Combine(sdks.Last(), "Sdks", "Microsoft.NET.Sdk", "analyzers");
+            var loader = new IsolatedLoader(folder); // beside the peer set's older NetAnalyzers of the same assembly names
+            var analyzers = new[] { "Microsoft.CodeAnalysis.NetAnalyzers.dll", "Microsoft.CodeAnalysis.CSharp.NetAnalyzers.dll" }
+                .SelectMany(file =>
+                {
+                    var reference = new AnalyzerFileReference(Path.Combine(folder, file), loader);
+                    reference.AnalyzerLoadFailed += (_, e) => Console.Error.WriteLine($"{file}: {e.ErrorCode} {e.Message} {e.Exception?.Message}");
+                    return reference.GetAnalyzers(LanguageNames.CSharp);
+                })
+                .ToImmutableArray();
+            if (analyzers.IsEmpty)
+            {
+                throw new InvalidOperationException("No NetAnalyzers analyzer found in " + folder);
+            }
+
+            sdkAnalyzers = analyzers;
+            return analyzers;
+        }
+
+        private static ImmutableArray<DiagnosticAnalyzer>? sdkAnalyzers;
+
         /// <summary>CA2000 and CA3001 on (CA3001 is off by default), the other rules of the same analyzers off.</summary>
         public static CSharpCompilation WithPeerOptions(CSharpCompilation compilation)
         {
@@ -435,6 +525,30 @@ namespace PiiAnalyzers.Benchmarks
             }
 
             return compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(options.ToImmutable()));
+        }
+
+        /// <summary>Loads analyzers of one folder into a load context of their own; the compiler comes from the default one.</summary>
+        private sealed class IsolatedLoader : System.Runtime.Loader.AssemblyLoadContext, IAnalyzerAssemblyLoader
+        {
+            private readonly string _folder;
+
+            public IsolatedLoader(string folder)
+                : base("sdk-analyzers")
+            {
+                _folder = folder;
+            }
+
+            public void AddDependencyLocation(string fullPath)
+            {
+            }
+
+            public Assembly LoadFromPath(string fullPath) => LoadFromAssemblyPath(fullPath);
+
+            protected override Assembly? Load(AssemblyName assemblyName)
+            {
+                var path = Path.Combine(_folder, assemblyName.Name + ".dll");
+                return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+            }
         }
 
         private sealed class Loader : IAnalyzerAssemblyLoader

@@ -53,7 +53,14 @@ namespace PiiAnalyzers.Rules
                 return; // no personal-data attribute in reach: nothing is declared, nothing to check
             }
 
-            var checker = new DeclarationChecker(symbols, razor);
+            // Filtered on syntax before any symbol's attributes are read: a file that names none of the attributes (and
+            // no alias that could) declares nothing to check.
+            if (!AppliedMarkers.AnyTreeMayApply(start.Compilation, start.CancellationToken))
+            {
+                return;
+            }
+
+            var checker = new DeclarationChecker(symbols, razor, AppliedMarkers.AnyMarkerAlias(start.Compilation, start.CancellationToken));
             start.RegisterSymbolAction(
                 checker.AnalyzeSymbol,
                 SymbolKind.NamedType,
@@ -71,17 +78,19 @@ namespace PiiAnalyzers.Rules
         {
             private readonly PrivacySymbols symbols;
             private readonly RazorFiles? razor;
+            private readonly bool anyMarkerAlias;
 
-            public DeclarationChecker(PrivacySymbols symbols, RazorFiles? razor)
+            public DeclarationChecker(PrivacySymbols symbols, RazorFiles? razor, bool anyMarkerAlias)
             {
                 this.symbols = symbols;
                 this.razor = razor;
+                this.anyMarkerAlias = anyMarkerAlias;
             }
 
             public void AnalyzeSymbol(SymbolAnalysisContext context)
             {
                 var symbol = context.Symbol;
-                if (razor is not null && !IsInRazor(symbol, context.CancellationToken))
+                if ((razor is not null && !IsInRazor(symbol, context.CancellationToken)) || !MayDeclare(symbol, context.CancellationToken))
                 {
                     return;
                 }
@@ -131,6 +140,20 @@ namespace PiiAnalyzers.Rules
                 }
             }
 
+            /// <summary>True when a file declaring <paramref name="symbol"/> may apply one of the attributes (read from syntax).</summary>
+            private bool MayDeclare(ISymbol symbol, CancellationToken cancellationToken)
+            {
+                foreach (var reference in symbol.DeclaringSyntaxReferences)
+                {
+                    if (AppliedMarkers.MayApplyIn(reference.SyntaxTree, anyMarkerAlias, cancellationToken))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             /// <summary>True when a declaration of <paramref name="symbol"/> is in Razor's output (a component's class is partial).</summary>
             private bool IsInRazor(ISymbol symbol, CancellationToken cancellationToken)
             {
@@ -148,7 +171,9 @@ namespace PiiAnalyzers.Rules
             public void AnalyzeAssemblyAttributes(SemanticModelAnalysisContext context)
             {
                 var tree = context.SemanticModel.SyntaxTree;
-                if ((razor is not null && !razor.Contains(tree, context.CancellationToken)) || !HasAssemblyAttributes(tree.GetRoot(context.CancellationToken)))
+                if ((razor is not null && !razor.Contains(tree, context.CancellationToken))
+                    || !AppliedMarkers.MayApplyIn(tree, anyMarkerAlias, context.CancellationToken)
+                    || !HasAssemblyAttributes(tree.GetRoot(context.CancellationToken)))
                 {
                     return;
                 }

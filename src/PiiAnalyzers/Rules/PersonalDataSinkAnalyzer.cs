@@ -48,7 +48,10 @@ namespace PiiAnalyzers.Rules
         /// </summary>
         internal static void Register(CompilationStartAnalysisContext start, RazorFiles? razor)
         {
-            if (FlowContext.TryCreate(start.Compilation, start.Options) is not { } flow)
+            // Decided from what is applied, not from what types exist: every web project references Identity's
+            // [PersonalData], and most of them mark nothing (docs/performance.md).
+            if (!AppliedMarkers.MayHoldPersonalData(start.Compilation, start.Options, start.CancellationToken)
+                || FlowContext.TryCreate(start.Compilation, start.Options) is not { } flow)
             {
                 return; // nothing is declared as personal data: nothing to do
             }

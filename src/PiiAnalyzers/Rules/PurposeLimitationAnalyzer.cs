@@ -33,7 +33,8 @@ namespace PiiAnalyzers.Rules
         /// <summary>Registers the rule for one compilation; with <paramref name="razor"/>, in Razor's output only, reporting in the code the user wrote there.</summary>
         internal static void Register(CompilationStartAnalysisContext start, RazorFiles? razor)
         {
-            if (PrivacySymbols.TryCreate(start.Compilation) is not { PersonalData: not null, ProcessingPurpose: not null } symbols)
+            if (PrivacySymbols.TryCreate(start.Compilation) is not { PersonalData: not null, ProcessingPurpose: not null } symbols
+                || !AppliedMarkers.AnyApplied(start.Compilation, symbols, frameworkSources: false, start.CancellationToken))
             {
                 return;
             }
