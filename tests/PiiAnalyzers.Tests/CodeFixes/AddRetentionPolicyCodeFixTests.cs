@@ -12,51 +12,57 @@ namespace PiiAnalyzers.Tests.CodeFixes
         private const string LeadEmail = "'Lead.Email' (personal data, purpose 'marketing')";
 
         /// <summary>Stores a Lead behind a consent check, so PII004 is the only rule that reports.</summary>
-        private const string Service = @"using PiiAttributes;
+        private const string Service = /* lang=c#-test */ """
+            using PiiAttributes;
 
-class Service
-{
-    private readonly Consent _consent = new Consent();
+            class Service
+            {
+                private readonly Consent _consent = new Consent();
 
-    void M(MarketDb db, Lead lead)
-    {
-        if (_consent.MarketingOptIn) {|#0:db.Leads.Add(lead)|};
-    }
-}
+                void M(MarketDb db, Lead lead)
+                {
+                    if (_consent.MarketingOptIn) {|#0:db.Leads.Add(lead)|};
+                }
+            }
 
-class MarketDb : Microsoft.EntityFrameworkCore.DbContext
-{
-    public Microsoft.EntityFrameworkCore.DbSet<Lead> Leads => Set<Lead>();
-}
+            class MarketDb : Microsoft.EntityFrameworkCore.DbContext
+            {
+                public Microsoft.EntityFrameworkCore.DbSet<Lead> Leads => Set<Lead>();
+            }
 
-public class Consent
-{
-    [ConsentCheck(Purpose = ""marketing"")]
-    public bool MarketingOptIn { get; set; }
-}
-";
+            public class Consent
+            {
+                [ConsentCheck(Purpose = "marketing")]
+                public bool MarketingOptIn { get; set; }
+            }
 
-        private const string Lead = @"
-public class Lead
-{
-    public int Id { get; set; }
-    [PersonalData(Purpose = ""marketing"")]
-    public string Email { get; set; } = """";
-}
-";
+            """;
+
+        private const string Lead = /* lang=c#-test */ """
+
+            public class Lead
+            {
+                public int Id { get; set; }
+                [PersonalData(Purpose = "marketing")]
+                public string Email { get; set; } = "";
+            }
+
+            """;
 
         [Fact]
         public async Task NoOption_Adds30Days()
         {
-            await Verify.VerifyCodeFixAsync(Service + Lead, Fixed(Service) + @"
-[RetentionPolicy(Days = 30)]
-public class Lead
-{
-    public int Id { get; set; }
-    [PersonalData(Purpose = ""marketing"")]
-    public string Email { get; set; } = """";
-}
-", Rule(0, "'Add'"));
+            await Verify.VerifyCodeFixAsync(Service + Lead, Fixed(Service) + """
+
+                [RetentionPolicy(Days = 30)]
+                public class Lead
+                {
+                    public int Id { get; set; }
+                    [PersonalData(Purpose = "marketing")]
+                    public string Email { get; set; } = "";
+                }
+
+                """, Rule(0, "'Add'"));
         }
 
         [Theory]
@@ -82,37 +88,41 @@ public class Lead
         {
             var test = new Verify.Test();
             test.TestState.Sources.Add(("/0/Service.cs", "using Market;\n" + Service));
-            test.TestState.Sources.Add(("/0/Lead.cs", @"namespace Market
-{
-    using System;
+            test.TestState.Sources.Add(("/0/Lead.cs", /* lang=c#-test */ """
+                namespace Market
+                {
+                    using System;
 
-    /// <summary>A prospect.</summary>
-    [Serializable]
-    public class Lead
-    {
-        public int Id { get; set; }
-        [PiiAttributes.PersonalData(Purpose = ""marketing"")]
-        public string Email { get; set; } = """";
-    }
-}
-"));
+                    /// <summary>A prospect.</summary>
+                    [Serializable]
+                    public class Lead
+                    {
+                        public int Id { get; set; }
+                        [PiiAttributes.PersonalData(Purpose = "marketing")]
+                        public string Email { get; set; } = "";
+                    }
+                }
+
+                """));
             test.FixedState.Sources.Add(("/0/Service.cs", "using Market;\n" + Fixed(Service)));
-            test.FixedState.Sources.Add(("/0/Lead.cs", @"namespace Market
-{
-    using System;
-    using PiiAttributes;
+            test.FixedState.Sources.Add(("/0/Lead.cs", /* lang=c#-test */ """
+                namespace Market
+                {
+                    using System;
+                    using PiiAttributes;
 
-    /// <summary>A prospect.</summary>
-    [Serializable]
-    [RetentionPolicy(Days = 30)]
-    public class Lead
-    {
-        public int Id { get; set; }
-        [PiiAttributes.PersonalData(Purpose = ""marketing"")]
-        public string Email { get; set; } = """";
-    }
-}
-"));
+                    /// <summary>A prospect.</summary>
+                    [Serializable]
+                    [RetentionPolicy(Days = 30)]
+                    public class Lead
+                    {
+                        public int Id { get; set; }
+                        [PiiAttributes.PersonalData(Purpose = "marketing")]
+                        public string Email { get; set; } = "";
+                    }
+                }
+
+                """));
             test.ExpectedDiagnostics.Add(Rule(0, "'Add'"));
             await test.RunAsync(CancellationToken.None);
         }
@@ -120,54 +130,62 @@ public class Lead
         [Fact]
         public async Task Record_IsAnnotated()
         {
-            const string Record = @"
-public record Lead(int Id, [property: PersonalData(Purpose = ""marketing"")] string Email);
-";
-            await Verify.VerifyCodeFixAsync(Service + Record, Fixed(Service) + @"
-[RetentionPolicy(Days = 30)]
-public record Lead(int Id, [property: PersonalData(Purpose = ""marketing"")] string Email);
-", Rule(0, "'Add'"));
+            const string Record = /* lang=c#-test */ """
+
+                public record Lead(int Id, [property: PersonalData(Purpose = "marketing")] string Email);
+
+                """;
+            await Verify.VerifyCodeFixAsync(Service + Record, Fixed(Service) + """
+
+                [RetentionPolicy(Days = 30)]
+                public record Lead(int Id, [property: PersonalData(Purpose = "marketing")] string Email);
+
+                """, Rule(0, "'Add'"));
         }
 
         [Fact]
         public async Task Struct_WrittenToAFile_IsAnnotated()
         {
-            await Verify.VerifyCodeFixAsync(@"
-using PiiAttributes;
+            await Verify.VerifyCodeFixAsync(/* lang=c#-test */ """
 
-class Service
-{
-    void M(Lead lead, bool optedIn)
-    {
-        if (optedIn) return;
-        {|#0:System.IO.File.WriteAllText(""leads.txt"", lead.Address)|};
-    }
-}
+                using PiiAttributes;
 
-public struct Lead
-{
-    [PersonalData(Purpose = ""billing"", Basis = LawfulBasis.Contract)]
-    public string Address { get; set; }
-}
-", @"
-using PiiAttributes;
+                class Service
+                {
+                    void M(Lead lead, bool optedIn)
+                    {
+                        if (optedIn) return;
+                        {|#0:System.IO.File.WriteAllText("leads.txt", lead.Address)|};
+                    }
+                }
 
-class Service
-{
-    void M(Lead lead, bool optedIn)
-    {
-        if (optedIn) return;
-        System.IO.File.WriteAllText(""leads.txt"", lead.Address);
-    }
-}
+                public struct Lead
+                {
+                    [PersonalData(Purpose = "billing", Basis = LawfulBasis.Contract)]
+                    public string Address { get; set; }
+                }
 
-[RetentionPolicy(Days = 30)]
-public struct Lead
-{
-    [PersonalData(Purpose = ""billing"", Basis = LawfulBasis.Contract)]
-    public string Address { get; set; }
-}
-", Verify.Diagnostic("PII004").WithLocation(0).WithDataArguments("'Lead.Address' (personal data, purpose 'billing')", "'File.WriteAllText'", "'Lead'"));
+                """, /* lang=c#-test */ """
+
+                using PiiAttributes;
+
+                class Service
+                {
+                    void M(Lead lead, bool optedIn)
+                    {
+                        if (optedIn) return;
+                        System.IO.File.WriteAllText("leads.txt", lead.Address);
+                    }
+                }
+
+                [RetentionPolicy(Days = 30)]
+                public struct Lead
+                {
+                    [PersonalData(Purpose = "billing", Basis = LawfulBasis.Contract)]
+                    public string Address { get; set; }
+                }
+
+                """, Verify.Diagnostic("PII004").WithLocation(0).WithDataArguments("'Lead.Address' (personal data, purpose 'billing')", "'File.WriteAllText'", "'Lead'"));
         }
 
         [Fact]
@@ -175,48 +193,52 @@ public struct Lead
         {
             var test = new Verify.Test
             {
-                TestCode = @"
-using PiiAttributes;
+                TestCode = /* lang=c#-test */ """
 
-class Service
-{
-    void M(Lead lead, Invoice invoice) => {|#0:System.IO.File.WriteAllText(""billing.txt"", lead.Address + invoice.Address)|};
-}
+                    using PiiAttributes;
 
-public class Lead
-{
-    [PersonalData(Purpose = ""billing"", Basis = LawfulBasis.Contract)]
-    public string Address { get; set; } = """";
-}
+                    class Service
+                    {
+                        void M(Lead lead, Invoice invoice) => {|#0:System.IO.File.WriteAllText("billing.txt", lead.Address + invoice.Address)|};
+                    }
 
-public class Invoice
-{
-    [PersonalData(Purpose = ""billing"", Basis = LawfulBasis.Contract)]
-    public string Address { get; set; } = """";
-}
-",
-                FixedCode = @"
-using PiiAttributes;
+                    public class Lead
+                    {
+                        [PersonalData(Purpose = "billing", Basis = LawfulBasis.Contract)]
+                        public string Address { get; set; } = "";
+                    }
 
-class Service
-{
-    void M(Lead lead, Invoice invoice) => System.IO.File.WriteAllText(""billing.txt"", lead.Address + invoice.Address);
-}
+                    public class Invoice
+                    {
+                        [PersonalData(Purpose = "billing", Basis = LawfulBasis.Contract)]
+                        public string Address { get; set; } = "";
+                    }
 
-[RetentionPolicy(Days = 30)]
-public class Lead
-{
-    [PersonalData(Purpose = ""billing"", Basis = LawfulBasis.Contract)]
-    public string Address { get; set; } = """";
-}
+                    """,
+                FixedCode = /* lang=c#-test */ """
 
-[RetentionPolicy(Days = 30)]
-public class Invoice
-{
-    [PersonalData(Purpose = ""billing"", Basis = LawfulBasis.Contract)]
-    public string Address { get; set; } = """";
-}
-",
+                    using PiiAttributes;
+
+                    class Service
+                    {
+                        void M(Lead lead, Invoice invoice) => System.IO.File.WriteAllText("billing.txt", lead.Address + invoice.Address);
+                    }
+
+                    [RetentionPolicy(Days = 30)]
+                    public class Lead
+                    {
+                        [PersonalData(Purpose = "billing", Basis = LawfulBasis.Contract)]
+                        public string Address { get; set; } = "";
+                    }
+
+                    [RetentionPolicy(Days = 30)]
+                    public class Invoice
+                    {
+                        [PersonalData(Purpose = "billing", Basis = LawfulBasis.Contract)]
+                        public string Address { get; set; } = "";
+                    }
+
+                    """,
                 NumberOfIncrementalIterations = 1, // one application of the fix leaves no PII004
             };
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII004").WithLocation(0).WithDataArguments(
@@ -231,36 +253,44 @@ public class Invoice
         {
             var test = new Verify.Test();
             test.TestState.Sources.Add(("/0/Service.cs", Service));
-            test.TestState.Sources.Add(("/0/Lead.cs", @"public partial class Lead
-{
-    public int Id { get; set; }
-}
-"));
-            test.TestState.Sources.Add(("/0/Lead.Data.cs", @"using PiiAttributes;
+            test.TestState.Sources.Add(("/0/Lead.cs", /* lang=c#-test */ """
+                public partial class Lead
+                {
+                    public int Id { get; set; }
+                }
 
-public partial class Lead
-{
-    [PersonalData(Purpose = ""marketing"")]
-    public string Email { get; set; } = """";
-}
-"));
+                """));
+            test.TestState.Sources.Add(("/0/Lead.Data.cs", /* lang=c#-test */ """
+                using PiiAttributes;
+
+                public partial class Lead
+                {
+                    [PersonalData(Purpose = "marketing")]
+                    public string Email { get; set; } = "";
+                }
+
+                """));
             test.FixedState.Sources.Add(("/0/Service.cs", Fixed(Service)));
-            test.FixedState.Sources.Add(("/0/Lead.cs", @"using PiiAttributes;
+            test.FixedState.Sources.Add(("/0/Lead.cs", /* lang=c#-test */ """
+                using PiiAttributes;
 
-[RetentionPolicy(Days = 30)]
-public partial class Lead
-{
-    public int Id { get; set; }
-}
-"));
-            test.FixedState.Sources.Add(("/0/Lead.Data.cs", @"using PiiAttributes;
+                [RetentionPolicy(Days = 30)]
+                public partial class Lead
+                {
+                    public int Id { get; set; }
+                }
 
-public partial class Lead
-{
-    [PersonalData(Purpose = ""marketing"")]
-    public string Email { get; set; } = """";
-}
-"));
+                """));
+            test.FixedState.Sources.Add(("/0/Lead.Data.cs", /* lang=c#-test */ """
+                using PiiAttributes;
+
+                public partial class Lead
+                {
+                    [PersonalData(Purpose = "marketing")]
+                    public string Email { get; set; } = "";
+                }
+
+                """));
             test.ExpectedDiagnostics.Add(Rule(0, "'Add'"));
             await test.RunAsync(CancellationToken.None);
         }
@@ -268,23 +298,27 @@ public partial class Lead
         [Fact]
         public async Task ExistingAttributes_AreKept()
         {
-            await Verify.VerifyCodeFixAsync(Service + @"
-/// <summary>A prospect.</summary>
-[System.Serializable]
-[System.Obsolete(""use Contact"")] public class Lead
-{
-    [PersonalData(Purpose = ""marketing"")]
-    public string Email { get; set; } = """";
-}
-", Fixed(Service) + @"
-/// <summary>A prospect.</summary>
-[System.Serializable]
-[System.Obsolete(""use Contact"")] [RetentionPolicy(Days = 30)] public class Lead
-{
-    [PersonalData(Purpose = ""marketing"")]
-    public string Email { get; set; } = """";
-}
-", Rule(0, "'Add'"));
+            await Verify.VerifyCodeFixAsync(Service + """
+
+                /// <summary>A prospect.</summary>
+                [System.Serializable]
+                [System.Obsolete("use Contact")] public class Lead
+                {
+                    [PersonalData(Purpose = "marketing")]
+                    public string Email { get; set; } = "";
+                }
+
+                """, Fixed(Service) + """
+
+                /// <summary>A prospect.</summary>
+                [System.Serializable]
+                [System.Obsolete("use Contact")] [RetentionPolicy(Days = 30)] public class Lead
+                {
+                    [PersonalData(Purpose = "marketing")]
+                    public string Email { get; set; } = "";
+                }
+
+                """, Rule(0, "'Add'"));
         }
 
         [Fact]
@@ -307,49 +341,57 @@ public partial class Lead
         public async Task FixAll_AcrossDocuments_AnnotatesEachTypeOnce()
         {
             var test = new Verify.Test();
-            test.TestState.Sources.Add(("/0/Service.cs", @"using Market;
+            test.TestState.Sources.Add(("/0/Service.cs", /* lang=c#-test */ """
+                using Market;
 
-class Service
-{
-    private readonly Consent _consent = new Consent();
+                class Service
+                {
+                    private readonly Consent _consent = new Consent();
 
-    void M(MarketDb db, Lead lead)
-    {
-        if (!_consent.MarketingOptIn) return;
-        {|#0:db.Leads.Add(lead)|};
-        {|#1:db.Update(lead)|};
-    }
-}
-"));
-            test.TestState.Sources.Add(("/0/Billing.cs", @"using Market;
+                    void M(MarketDb db, Lead lead)
+                    {
+                        if (!_consent.MarketingOptIn) return;
+                        {|#0:db.Leads.Add(lead)|};
+                        {|#1:db.Update(lead)|};
+                    }
+                }
 
-class Billing
-{
-    void M(Invoice invoice, Lead lead) => {|#2:System.IO.File.WriteAllText(""billing.txt"", invoice.Address)|};
-}
-"));
+                """));
+            test.TestState.Sources.Add(("/0/Billing.cs", /* lang=c#-test */ """
+                using Market;
+
+                class Billing
+                {
+                    void M(Invoice invoice, Lead lead) => {|#2:System.IO.File.WriteAllText("billing.txt", invoice.Address)|};
+                }
+
+                """));
             test.TestState.Sources.Add(("/0/Model.cs", Model));
-            test.FixedState.Sources.Add(("/0/Service.cs", @"using Market;
+            test.FixedState.Sources.Add(("/0/Service.cs", /* lang=c#-test */ """
+                using Market;
 
-class Service
-{
-    private readonly Consent _consent = new Consent();
+                class Service
+                {
+                    private readonly Consent _consent = new Consent();
 
-    void M(MarketDb db, Lead lead)
-    {
-        if (!_consent.MarketingOptIn) return;
-        db.Leads.Add(lead);
-        db.Update(lead);
-    }
-}
-"));
-            test.FixedState.Sources.Add(("/0/Billing.cs", @"using Market;
+                    void M(MarketDb db, Lead lead)
+                    {
+                        if (!_consent.MarketingOptIn) return;
+                        db.Leads.Add(lead);
+                        db.Update(lead);
+                    }
+                }
 
-class Billing
-{
-    void M(Invoice invoice, Lead lead) => System.IO.File.WriteAllText(""billing.txt"", invoice.Address);
-}
-"));
+                """));
+            test.FixedState.Sources.Add(("/0/Billing.cs", /* lang=c#-test */ """
+                using Market;
+
+                class Billing
+                {
+                    void M(Invoice invoice, Lead lead) => System.IO.File.WriteAllText("billing.txt", invoice.Address);
+                }
+
+                """));
             test.FixedState.Sources.Add(("/0/Model.cs", Model.Replace("namespace Market\n{\n", "using PiiAttributes;\n\nnamespace Market\n{\n")
                 .Replace("    public class Lead", "    [RetentionPolicy(Days = 30)]\n    public class Lead")
                 .Replace("    public class Invoice", "    [RetentionPolicy(Days = 30)]\n    public class Invoice")));
@@ -363,33 +405,35 @@ class Billing
             await test.RunAsync(CancellationToken.None);
         }
 
-        private const string Model = @"namespace Market
-{
-    public class MarketDb : Microsoft.EntityFrameworkCore.DbContext
-    {
-        public Microsoft.EntityFrameworkCore.DbSet<Lead> Leads => Set<Lead>();
-    }
+        private const string Model = /* lang=c#-test */ """
+            namespace Market
+            {
+                public class MarketDb : Microsoft.EntityFrameworkCore.DbContext
+                {
+                    public Microsoft.EntityFrameworkCore.DbSet<Lead> Leads => Set<Lead>();
+                }
 
-    public class Consent
-    {
-        [PiiAttributes.ConsentCheck(Purpose = ""marketing"")]
-        public bool MarketingOptIn { get; set; }
-    }
+                public class Consent
+                {
+                    [PiiAttributes.ConsentCheck(Purpose = "marketing")]
+                    public bool MarketingOptIn { get; set; }
+                }
 
-    public class Lead
-    {
-        public int Id { get; set; }
-        [PiiAttributes.PersonalData(Purpose = ""marketing"")]
-        public string Email { get; set; } = """";
-    }
+                public class Lead
+                {
+                    public int Id { get; set; }
+                    [PiiAttributes.PersonalData(Purpose = "marketing")]
+                    public string Email { get; set; } = "";
+                }
 
-    public class Invoice
-    {
-        [PiiAttributes.PersonalData(Purpose = ""billing"", Basis = PiiAttributes.LawfulBasis.Contract)]
-        public string Address { get; set; } = """";
-    }
-}
-";
+                public class Invoice
+                {
+                    [PiiAttributes.PersonalData(Purpose = "billing", Basis = PiiAttributes.LawfulBasis.Contract)]
+                    public string Address { get; set; } = "";
+                }
+            }
+
+            """;
 
         private static string Fixed(string code) => code.Replace("{|#0:", string.Empty).Replace(")|}", ")");
 

@@ -16,82 +16,90 @@ namespace PiiAnalyzers.Tests.CodeFixes
         [Fact]
         public async Task SystemTextJson_IgnoresEveryMemberAndAddsTheUsing()
         {
-            await Verify.VerifyCodeFixAsync(@"
-using System.Text.Json;
-using PiiAttributes;
+            await Verify.VerifyCodeFixAsync(/* lang=c#-test */ """
 
-class Service
-{
-    string M(Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
-}
+                using System.Text.Json;
+                using PiiAttributes;
 
-public class Visitor
-{
-    public int Id { get; set; }
+                class Service
+                {
+                    string M(Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
+                }
 
-    /// <summary>Where we answer.</summary>
-    [PersonalData(Purpose = ""support"")]
-    public string Email { get; set; } = """";
+                public class Visitor
+                {
+                    public int Id { get; set; }
 
-    [PersonalData(Purpose = ""marketing"")] public string Phone { get; set; } = """";
-}
-", @"
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using PiiAttributes;
+                    /// <summary>Where we answer.</summary>
+                    [PersonalData(Purpose = "support")]
+                    public string Email { get; set; } = "";
 
-class Service
-{
-    string M(Visitor v) => JsonSerializer.Serialize(v);
-}
+                    [PersonalData(Purpose = "marketing")] public string Phone { get; set; } = "";
+                }
 
-public class Visitor
-{
-    public int Id { get; set; }
+                """, /* lang=c#-test */ """
 
-    /// <summary>Where we answer.</summary>
-    [PersonalData(Purpose = ""support"")]
-    [JsonIgnore]
-    public string Email { get; set; } = """";
+                using System.Text.Json;
+                using System.Text.Json.Serialization;
+                using PiiAttributes;
 
-    [PersonalData(Purpose = ""marketing"")] [JsonIgnore] public string Phone { get; set; } = """";
-}
-",
+                class Service
+                {
+                    string M(Visitor v) => JsonSerializer.Serialize(v);
+                }
+
+                public class Visitor
+                {
+                    public int Id { get; set; }
+
+                    /// <summary>Where we answer.</summary>
+                    [PersonalData(Purpose = "support")]
+                    [JsonIgnore]
+                    public string Email { get; set; } = "";
+
+                    [PersonalData(Purpose = "marketing")] [JsonIgnore] public string Phone { get; set; } = "";
+                }
+
+                """,
                 Rule(0, Email + " and " + Phone, Stj, "check consent for 'support' and 'marketing' first"));
         }
 
         [Fact]
         public async Task Newtonsoft_UsesItsOwnIgnoreAttribute_OnFieldsToo()
         {
-            await Verify.VerifyCodeFixAsync(@"
-using PiiAttributes;
+            await Verify.VerifyCodeFixAsync(/* lang=c#-test */ """
 
-class Service
-{
-    string M(Visitor v) => {|#0:Newtonsoft.Json.JsonConvert.SerializeObject(v)|};
-}
+                using PiiAttributes;
 
-public class Visitor
-{
-    [PersonalData(Purpose = ""support"")]
-    public string Email = """";
-}
-", @"
-using Newtonsoft.Json;
-using PiiAttributes;
+                class Service
+                {
+                    string M(Visitor v) => {|#0:Newtonsoft.Json.JsonConvert.SerializeObject(v)|};
+                }
 
-class Service
-{
-    string M(Visitor v) => Newtonsoft.Json.JsonConvert.SerializeObject(v);
-}
+                public class Visitor
+                {
+                    [PersonalData(Purpose = "support")]
+                    public string Email = "";
+                }
 
-public class Visitor
-{
-    [PersonalData(Purpose = ""support"")]
-    [JsonIgnore]
-    public string Email = """";
-}
-",
+                """, /* lang=c#-test */ """
+
+                using Newtonsoft.Json;
+                using PiiAttributes;
+
+                class Service
+                {
+                    string M(Visitor v) => Newtonsoft.Json.JsonConvert.SerializeObject(v);
+                }
+
+                public class Visitor
+                {
+                    [PersonalData(Purpose = "support")]
+                    [JsonIgnore]
+                    public string Email = "";
+                }
+
+                """,
                 Rule(0, Email, "'JsonConvert.SerializeObject'", "check consent for 'support' first"));
         }
 
@@ -100,31 +108,35 @@ public class Visitor
         {
             var test = new Verify.Test();
             test.TestState.Sources.Add(("/0/Service.cs", Service));
-            test.TestState.Sources.Add(("/0/Visitor.cs", @"using PiiAttributes;
+            test.TestState.Sources.Add(("/0/Visitor.cs", /* lang=c#-test */ """
+                using PiiAttributes;
 
-namespace Market
-{
-    public class Visitor
-    {
-        [PersonalData(Purpose = ""support"")]
-        public string Email { get; set; } = """";
-    }
-}
-"));
+                namespace Market
+                {
+                    public class Visitor
+                    {
+                        [PersonalData(Purpose = "support")]
+                        public string Email { get; set; } = "";
+                    }
+                }
+
+                """));
             test.FixedState.Sources.Add(("/0/Service.cs", Service.Replace("{|#0:", string.Empty).Replace(")|}", ")")));
-            test.FixedState.Sources.Add(("/0/Visitor.cs", @"using System.Text.Json.Serialization;
-using PiiAttributes;
+            test.FixedState.Sources.Add(("/0/Visitor.cs", /* lang=c#-test */ """
+                using System.Text.Json.Serialization;
+                using PiiAttributes;
 
-namespace Market
-{
-    public class Visitor
-    {
-        [PersonalData(Purpose = ""support"")]
-        [JsonIgnore]
-        public string Email { get; set; } = """";
-    }
-}
-"));
+                namespace Market
+                {
+                    public class Visitor
+                    {
+                        [PersonalData(Purpose = "support")]
+                        [JsonIgnore]
+                        public string Email { get; set; } = "";
+                    }
+                }
+
+                """));
             test.ExpectedDiagnostics.Add(Rule(0, Email, Stj, "check consent for 'support' first"));
             await test.RunAsync(CancellationToken.None);
         }
@@ -132,68 +144,76 @@ namespace Market
         [Fact]
         public async Task PositionalRecordProperty_GetsAPropertyTargetedAttribute()
         {
-            await Verify.VerifyCodeFixAsync(@"
-using System.Text.Json;
-using PiiAttributes;
+            await Verify.VerifyCodeFixAsync(/* lang=c#-test */ """
 
-class Service
-{
-    string M(Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
-}
+                using System.Text.Json;
+                using PiiAttributes;
 
-public record Visitor(int Id, [property: PersonalData(Purpose = ""support"")] string Email);
-", @"
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using PiiAttributes;
+                class Service
+                {
+                    string M(Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
+                }
 
-class Service
-{
-    string M(Visitor v) => JsonSerializer.Serialize(v);
-}
+                public record Visitor(int Id, [property: PersonalData(Purpose = "support")] string Email);
 
-public record Visitor(int Id, [property: PersonalData(Purpose = ""support"")] [property: JsonIgnore] string Email);
-",
+                """, /* lang=c#-test */ """
+
+                using System.Text.Json;
+                using System.Text.Json.Serialization;
+                using PiiAttributes;
+
+                class Service
+                {
+                    string M(Visitor v) => JsonSerializer.Serialize(v);
+                }
+
+                public record Visitor(int Id, [property: PersonalData(Purpose = "support")] [property: JsonIgnore] string Email);
+
+                """,
                 Rule(0, Email, Stj, "check consent for 'support' first"));
         }
 
         [Fact]
         public async Task ExistingUsing_IsNotDuplicated()
         {
-            await Verify.VerifyCodeFixAsync(@"
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using PiiAttributes;
+            await Verify.VerifyCodeFixAsync(/* lang=c#-test */ """
 
-class Service
-{
-    string M(Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
-}
+                using System.Text.Json;
+                using System.Text.Json.Serialization;
+                using PiiAttributes;
 
-public class Visitor
-{
-    [JsonPropertyName(""mail"")]
-    [PersonalData(Purpose = ""support"")]
-    public string Email { get; set; } = """";
-}
-", @"
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using PiiAttributes;
+                class Service
+                {
+                    string M(Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
+                }
 
-class Service
-{
-    string M(Visitor v) => JsonSerializer.Serialize(v);
-}
+                public class Visitor
+                {
+                    [JsonPropertyName("mail")]
+                    [PersonalData(Purpose = "support")]
+                    public string Email { get; set; } = "";
+                }
 
-public class Visitor
-{
-    [JsonPropertyName(""mail"")]
-    [PersonalData(Purpose = ""support"")]
-    [JsonIgnore]
-    public string Email { get; set; } = """";
-}
-",
+                """, /* lang=c#-test */ """
+
+                using System.Text.Json;
+                using System.Text.Json.Serialization;
+                using PiiAttributes;
+
+                class Service
+                {
+                    string M(Visitor v) => JsonSerializer.Serialize(v);
+                }
+
+                public class Visitor
+                {
+                    [JsonPropertyName("mail")]
+                    [PersonalData(Purpose = "support")]
+                    [JsonIgnore]
+                    public string Email { get; set; } = "";
+                }
+
+                """,
                 Rule(0, Email, Stj, "check consent for 'support' first"));
         }
 
@@ -201,126 +221,138 @@ public class Visitor
         public async Task OtherSerializersIgnore_DoesNotCount_AndOnlyUnignoredMembersAreAnnotated()
         {
             // Email carries System.Text.Json's [JsonIgnore], which Newtonsoft does not read; Phone carries Newtonsoft's already.
-            await Verify.VerifyCodeFixAsync(@"
-using PiiAttributes;
+            await Verify.VerifyCodeFixAsync(/* lang=c#-test */ """
 
-class Service
-{
-    string M(Visitor v) => {|#0:Newtonsoft.Json.JsonConvert.SerializeObject(v)|};
-}
+                using PiiAttributes;
 
-public class Visitor
-{
-    [System.Text.Json.Serialization.JsonIgnore]
-    [PersonalData(Purpose = ""support"")]
-    public string Email { get; set; } = """";
+                class Service
+                {
+                    string M(Visitor v) => {|#0:Newtonsoft.Json.JsonConvert.SerializeObject(v)|};
+                }
 
-    [Newtonsoft.Json.JsonIgnore]
-    [PersonalData(Purpose = ""marketing"")]
-    public string Phone { get; set; } = """";
-}
-", @"
-using Newtonsoft.Json;
-using PiiAttributes;
+                public class Visitor
+                {
+                    [System.Text.Json.Serialization.JsonIgnore]
+                    [PersonalData(Purpose = "support")]
+                    public string Email { get; set; } = "";
 
-class Service
-{
-    string M(Visitor v) => Newtonsoft.Json.JsonConvert.SerializeObject(v);
-}
+                    [Newtonsoft.Json.JsonIgnore]
+                    [PersonalData(Purpose = "marketing")]
+                    public string Phone { get; set; } = "";
+                }
 
-public class Visitor
-{
-    [System.Text.Json.Serialization.JsonIgnore]
-    [PersonalData(Purpose = ""support"")]
-    [JsonIgnore]
-    public string Email { get; set; } = """";
+                """, /* lang=c#-test */ """
 
-    [Newtonsoft.Json.JsonIgnore]
-    [PersonalData(Purpose = ""marketing"")]
-    public string Phone { get; set; } = """";
-}
-",
+                using Newtonsoft.Json;
+                using PiiAttributes;
+
+                class Service
+                {
+                    string M(Visitor v) => Newtonsoft.Json.JsonConvert.SerializeObject(v);
+                }
+
+                public class Visitor
+                {
+                    [System.Text.Json.Serialization.JsonIgnore]
+                    [PersonalData(Purpose = "support")]
+                    [JsonIgnore]
+                    public string Email { get; set; } = "";
+
+                    [Newtonsoft.Json.JsonIgnore]
+                    [PersonalData(Purpose = "marketing")]
+                    public string Phone { get; set; } = "";
+                }
+
+                """,
                 Rule(0, Email, "'JsonConvert.SerializeObject'", "check consent for 'support' first"));
         }
 
         [Fact]
         public async Task OtherJsonIgnoreInScope_KeepsTheNameQualified()
         {
-            await Verify.VerifyCodeFixAsync(@"
-using System.Text.Json;
-using Newtonsoft.Json;
-using PiiAttributes;
+            await Verify.VerifyCodeFixAsync(/* lang=c#-test */ """
 
-class Service
-{
-    string M(Visitor v) => {|#0:System.Text.Json.JsonSerializer.Serialize(v)|};
-}
+                using System.Text.Json;
+                using Newtonsoft.Json;
+                using PiiAttributes;
 
-public class Visitor
-{
-    [PersonalData(Purpose = ""support"")]
-    public string Email { get; set; } = """";
-}
-", @"
-using System.Text.Json;
-using Newtonsoft.Json;
-using PiiAttributes;
+                class Service
+                {
+                    string M(Visitor v) => {|#0:System.Text.Json.JsonSerializer.Serialize(v)|};
+                }
 
-class Service
-{
-    string M(Visitor v) => System.Text.Json.JsonSerializer.Serialize(v);
-}
+                public class Visitor
+                {
+                    [PersonalData(Purpose = "support")]
+                    public string Email { get; set; } = "";
+                }
 
-public class Visitor
-{
-    [PersonalData(Purpose = ""support"")]
-    [System.Text.Json.Serialization.JsonIgnore]
-    public string Email { get; set; } = """";
-}
-",
+                """, /* lang=c#-test */ """
+
+                using System.Text.Json;
+                using Newtonsoft.Json;
+                using PiiAttributes;
+
+                class Service
+                {
+                    string M(Visitor v) => System.Text.Json.JsonSerializer.Serialize(v);
+                }
+
+                public class Visitor
+                {
+                    [PersonalData(Purpose = "support")]
+                    [System.Text.Json.Serialization.JsonIgnore]
+                    public string Email { get; set; } = "";
+                }
+
+                """,
                 Rule(0, Email, Stj, "check consent for 'support' first"));
         }
 
         [Fact]
         public async Task SerializedMemberItself_IsNotOffered()
         {
-            const string Code = @"
-using System.Text.Json;
-using PiiAttributes;
+            const string Code = /* lang=c#-test */ """
 
-class Service
-{
-    string M(Visitor v) => {|#0:JsonSerializer.Serialize(v.Email)|};
-}
+                using System.Text.Json;
+                using PiiAttributes;
 
-public class Visitor
-{
-    [PersonalData(Purpose = ""support"")]
-    public string Email { get; set; } = """";
-}
-";
+                class Service
+                {
+                    string M(Visitor v) => {|#0:JsonSerializer.Serialize(v.Email)|};
+                }
+
+                public class Visitor
+                {
+                    [PersonalData(Purpose = "support")]
+                    public string Email { get; set; } = "";
+                }
+
+                """;
             await Verify.VerifyCodeFixAsync(Code, Code, Rule(0, Email, Stj, "check consent for 'support' first"));
         }
 
         [Fact]
         public async Task HelperThatSerializes_IsNotOffered()
         {
-            const string Code = @"
-using System.Text.Json;
-using PiiAttributes;
+            const string Code = /* lang=c#-test */ """
 
-class Service
-{
-    string M(Visitor v) => {|#0:Export(v)|};
-    static string Export(object value) => JsonSerializer.Serialize(value);
-}
+                using System.Text.Json;
+                using PiiAttributes;
 
-public class Visitor
-{
-    [PersonalData(Purpose = ""support"")]
-    public string Email { get; set; } = """";
-}
-";
+                class Service
+                {
+                    string M(Visitor v) => {|#0:Export(v)|};
+                    static string Export(object value) => JsonSerializer.Serialize(value);
+                }
+
+                public class Visitor
+                {
+                    [PersonalData(Purpose = "support")]
+                    public string Email { get; set; } = "";
+                }
+
+                """;
             await Verify.VerifyCodeFixAsync(Code, Code, Rule(0, Email, "'Export' (through 'JsonSerializer.Serialize')", "check consent for 'support' first"));
         }
 
@@ -448,59 +480,69 @@ public class Visitor
         public async Task FixAll_AcrossDocuments_AddsOneAttributePerMember()
         {
             var test = new Verify.Test();
-            test.TestState.Sources.Add(("/0/Service.cs", @"using System.Text.Json;
-using Market;
+            test.TestState.Sources.Add(("/0/Service.cs", /* lang=c#-test */ """
+                using System.Text.Json;
+                using Market;
 
-class Service
-{
-    string M(Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
-    string N(Visitor v) => {|#1:JsonSerializer.Serialize(new[] { v })|};
-}
-"));
-            test.TestState.Sources.Add(("/0/Other.cs", @"using Market;
+                class Service
+                {
+                    string M(Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
+                    string N(Visitor v) => {|#1:JsonSerializer.Serialize(new[] { v })|};
+                }
 
-class Other
-{
-    string M(Visitor v, Lead l) => {|#2:System.Text.Json.JsonSerializer.Serialize(l)|} + {|#3:System.Text.Json.JsonSerializer.Serialize(v)|};
-}
-"));
+                """));
+            test.TestState.Sources.Add(("/0/Other.cs", /* lang=c#-test */ """
+                using Market;
+
+                class Other
+                {
+                    string M(Visitor v, Lead l) => {|#2:System.Text.Json.JsonSerializer.Serialize(l)|} + {|#3:System.Text.Json.JsonSerializer.Serialize(v)|};
+                }
+
+                """));
             test.TestState.Sources.Add(("/0/Model.cs", Model));
-            test.FixedState.Sources.Add(("/0/Service.cs", @"using System.Text.Json;
-using Market;
+            test.FixedState.Sources.Add(("/0/Service.cs", /* lang=c#-test */ """
+                using System.Text.Json;
+                using Market;
 
-class Service
-{
-    string M(Visitor v) => JsonSerializer.Serialize(v);
-    string N(Visitor v) => JsonSerializer.Serialize(new[] { v });
-}
-"));
-            test.FixedState.Sources.Add(("/0/Other.cs", @"using Market;
+                class Service
+                {
+                    string M(Visitor v) => JsonSerializer.Serialize(v);
+                    string N(Visitor v) => JsonSerializer.Serialize(new[] { v });
+                }
 
-class Other
-{
-    string M(Visitor v, Lead l) => System.Text.Json.JsonSerializer.Serialize(l) + System.Text.Json.JsonSerializer.Serialize(v);
-}
-"));
-            test.FixedState.Sources.Add(("/0/Model.cs", @"using System.Text.Json.Serialization;
-using PiiAttributes;
+                """));
+            test.FixedState.Sources.Add(("/0/Other.cs", /* lang=c#-test */ """
+                using Market;
 
-namespace Market
-{
-    public class Visitor
-    {
-        [PersonalData(Purpose = ""support"")]
-        [JsonIgnore]
-        public string Email { get; set; } = """";
-    }
+                class Other
+                {
+                    string M(Visitor v, Lead l) => System.Text.Json.JsonSerializer.Serialize(l) + System.Text.Json.JsonSerializer.Serialize(v);
+                }
 
-    public class Lead
-    {
-        [PersonalData(Purpose = ""marketing"")]
-        [JsonIgnore]
-        public string Phone { get; set; } = """";
-    }
-}
-"));
+                """));
+            test.FixedState.Sources.Add(("/0/Model.cs", /* lang=c#-test */ """
+                using System.Text.Json.Serialization;
+                using PiiAttributes;
+
+                namespace Market
+                {
+                    public class Visitor
+                    {
+                        [PersonalData(Purpose = "support")]
+                        [JsonIgnore]
+                        public string Email { get; set; } = "";
+                    }
+
+                    public class Lead
+                    {
+                        [PersonalData(Purpose = "marketing")]
+                        [JsonIgnore]
+                        public string Phone { get; set; } = "";
+                    }
+                }
+
+                """));
             const string LeadPhone = "'Lead.Phone' (personal data, purpose 'marketing', basis consent)";
             test.ExpectedDiagnostics.Add(Rule(0, Email, Stj, "check consent for 'support' first"));
             test.ExpectedDiagnostics.Add(Rule(1, Email, Stj, "check consent for 'support' first"));
@@ -510,32 +552,36 @@ namespace Market
             await test.RunAsync(CancellationToken.None);
         }
 
-        private const string Service = @"using System.Text.Json;
-using Market;
+        private const string Service = /* lang=c#-test */ """
+            using System.Text.Json;
+            using Market;
 
-class Service
-{
-    string M(Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
-}
-";
+            class Service
+            {
+                string M(Visitor v) => {|#0:JsonSerializer.Serialize(v)|};
+            }
 
-        private const string Model = @"using PiiAttributes;
+            """;
 
-namespace Market
-{
-    public class Visitor
-    {
-        [PersonalData(Purpose = ""support"")]
-        public string Email { get; set; } = """";
-    }
+        private const string Model = /* lang=c#-test */ """
+            using PiiAttributes;
 
-    public class Lead
-    {
-        [PersonalData(Purpose = ""marketing"")]
-        public string Phone { get; set; } = """";
-    }
-}
-";
+            namespace Market
+            {
+                public class Visitor
+                {
+                    [PersonalData(Purpose = "support")]
+                    public string Email { get; set; } = "";
+                }
+
+                public class Lead
+                {
+                    [PersonalData(Purpose = "marketing")]
+                    public string Phone { get; set; } = "";
+                }
+            }
+
+            """;
 
         private static DiagnosticResult Rule(int location, params object[] arguments)
             => Verify.Diagnostic("PII002").WithLocation(location).WithDataArguments(arguments);

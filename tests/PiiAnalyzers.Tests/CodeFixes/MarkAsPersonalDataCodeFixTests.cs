@@ -11,28 +11,32 @@ namespace PiiAnalyzers.Tests.CodeFixes
         [Fact]
         public async Task PurposeFromSiblings_CategoryFromName()
         {
-            await Verify.VerifyCodeFixAsync(@"using PiiAttributes;
+            await Verify.VerifyCodeFixAsync(/* lang=c#-test */ """
+                using PiiAttributes;
 
-public class Visitor
-{
-    [PersonalData(Purpose = ""support"")]
-    public string Name { get; set; } = """";
+                public class Visitor
+                {
+                    [PersonalData(Purpose = "support")]
+                    public string Name { get; set; } = "";
 
-    /// <summary>Where we reach the visitor.</summary>
-    public string {|#0:Email|} { get; set; } = """";
-}
-", @"using PiiAttributes;
+                    /// <summary>Where we reach the visitor.</summary>
+                    public string {|#0:Email|} { get; set; } = "";
+                }
 
-public class Visitor
-{
-    [PersonalData(Purpose = ""support"")]
-    public string Name { get; set; } = """";
+                """, /* lang=c#-test */ """
+                using PiiAttributes;
 
-    /// <summary>Where we reach the visitor.</summary>
-    [PersonalData(Purpose = ""support"", Category = PersonalDataCategory.Contact)]
-    public string Email { get; set; } = """";
-}
-", Verify.Diagnostic("PII008").WithLocation(0).WithArguments("Visitor.Email", "an email address"));
+                public class Visitor
+                {
+                    [PersonalData(Purpose = "support")]
+                    public string Name { get; set; } = "";
+
+                    /// <summary>Where we reach the visitor.</summary>
+                    [PersonalData(Purpose = "support", Category = PersonalDataCategory.Contact)]
+                    public string Email { get; set; } = "";
+                }
+
+                """, Verify.Diagnostic("PII008").WithLocation(0).WithArguments("Visitor.Email", "an email address"));
         }
 
         [Fact]
@@ -40,33 +44,37 @@ public class Visitor
         {
             var test = new Verify.Test
             {
-                TestCode = @"namespace Shop
-{
-    public class Customer
-    {
-        [PiiAttributes.PersonalData(Purpose = ""billing"")]
-        public string Iban { get; set; } = """";
-        [PiiAttributes.PersonalData(Purpose = ""support"")]
-        public string Phone { get; set; } = """";
-        private string {|#0:_street|} = """";
-    }
-}
-",
-                FixedCode = @"using PiiAttributes;
+                TestCode = /* lang=c#-test */ """
+                    namespace Shop
+                    {
+                        public class Customer
+                        {
+                            [PiiAttributes.PersonalData(Purpose = "billing")]
+                            public string Iban { get; set; } = "";
+                            [PiiAttributes.PersonalData(Purpose = "support")]
+                            public string Phone { get; set; } = "";
+                            private string {|#0:_street|} = "";
+                        }
+                    }
 
-namespace Shop
-{
-    public class Customer
-    {
-        [PiiAttributes.PersonalData(Purpose = ""billing"")]
-        public string Iban { get; set; } = """";
-        [PiiAttributes.PersonalData(Purpose = ""support"")]
-        public string Phone { get; set; } = """";
-        [PersonalData(Category = PersonalDataCategory.Location)]
-        private string _street = """";
-    }
-}
-",
+                    """,
+                FixedCode = /* lang=c#-test */ """
+                    using PiiAttributes;
+
+                    namespace Shop
+                    {
+                        public class Customer
+                        {
+                            [PiiAttributes.PersonalData(Purpose = "billing")]
+                            public string Iban { get; set; } = "";
+                            [PiiAttributes.PersonalData(Purpose = "support")]
+                            public string Phone { get; set; } = "";
+                            [PersonalData(Category = PersonalDataCategory.Location)]
+                            private string _street = "";
+                        }
+                    }
+
+                    """,
                 // No sibling agreement and no pii_analyzers.purposes: the title says the purpose is still to be chosen.
                 CodeActionVerifier = (action, verifier) => verifier.Equal(PiiAnalyzers.CodeFixes.MarkAsPersonalDataCodeFixProvider.TitleWithoutPurpose, action.Title),
             };
@@ -79,14 +87,18 @@ namespace Shop
         {
             var test = new Verify.Test
             {
-                TestCode = @"using PiiAttributes;
+                TestCode = /* lang=c#-test */ """
+                    using PiiAttributes;
 
-public record Lead(string {|#0:Phone|}, int Score);
-",
-                FixedCode = @"using PiiAttributes;
+                    public record Lead(string {|#0:Phone|}, int Score);
 
-public record Lead([PersonalData(Purpose = ""marketing"", Category = PersonalDataCategory.Contact)] string Phone, int Score);
-",
+                    """,
+                FixedCode = /* lang=c#-test */ """
+                    using PiiAttributes;
+
+                    public record Lead([PersonalData(Purpose = "marketing", Category = PersonalDataCategory.Contact)] string Phone, int Score);
+
+                    """,
             };
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\npii_analyzers.purposes = marketing\n"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII008").WithLocation(0).WithArguments("Lead.Phone", "a phone number"));
@@ -135,41 +147,49 @@ public record Lead([PersonalData(Purpose = ""marketing"", Category = PersonalDat
         public async Task FixAll_MarksEveryMemberInEveryDocument()
         {
             var test = new Verify.Test();
-            test.TestState.Sources.Add(("/A.cs", @"using PiiAttributes;
+            test.TestState.Sources.Add(("/A.cs", /* lang=c#-test */ """
+                using PiiAttributes;
 
-public class A
-{
-    [PersonalData(Purpose = ""support"")]
-    public string Name { get; set; } = """";
-    public string {|#0:Email|} { get; set; } = """";
-    public string {|#1:Phone|} { get; set; } = """";
-}
-"));
-            test.TestState.Sources.Add(("/B.cs", @"public class B
-{
-    public System.DateTime {|#2:BirthDate|} { get; set; }
-}
-"));
-            test.FixedState.Sources.Add(("/A.cs", @"using PiiAttributes;
+                public class A
+                {
+                    [PersonalData(Purpose = "support")]
+                    public string Name { get; set; } = "";
+                    public string {|#0:Email|} { get; set; } = "";
+                    public string {|#1:Phone|} { get; set; } = "";
+                }
 
-public class A
-{
-    [PersonalData(Purpose = ""support"")]
-    public string Name { get; set; } = """";
-    [PersonalData(Purpose = ""support"", Category = PersonalDataCategory.Contact)]
-    public string Email { get; set; } = """";
-    [PersonalData(Purpose = ""support"", Category = PersonalDataCategory.Contact)]
-    public string Phone { get; set; } = """";
-}
-"));
-            test.FixedState.Sources.Add(("/B.cs", @"using PiiAttributes;
+                """));
+            test.TestState.Sources.Add(("/B.cs", /* lang=c#-test */ """
+                public class B
+                {
+                    public System.DateTime {|#2:BirthDate|} { get; set; }
+                }
 
-public class B
-{
-    [PersonalData(Category = PersonalDataCategory.Identifier)]
-    public System.DateTime BirthDate { get; set; }
-}
-"));
+                """));
+            test.FixedState.Sources.Add(("/A.cs", /* lang=c#-test */ """
+                using PiiAttributes;
+
+                public class A
+                {
+                    [PersonalData(Purpose = "support")]
+                    public string Name { get; set; } = "";
+                    [PersonalData(Purpose = "support", Category = PersonalDataCategory.Contact)]
+                    public string Email { get; set; } = "";
+                    [PersonalData(Purpose = "support", Category = PersonalDataCategory.Contact)]
+                    public string Phone { get; set; } = "";
+                }
+
+                """));
+            test.FixedState.Sources.Add(("/B.cs", /* lang=c#-test */ """
+                using PiiAttributes;
+
+                public class B
+                {
+                    [PersonalData(Category = PersonalDataCategory.Identifier)]
+                    public System.DateTime BirthDate { get; set; }
+                }
+
+                """));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII008").WithLocation(0).WithArguments("A.Email", "an email address"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII008").WithLocation(1).WithArguments("A.Phone", "a phone number"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII008").WithLocation(2).WithArguments("B.BirthDate", "a date of birth"));
@@ -181,8 +201,8 @@ public class B
         {
             var test = new Verify.Test
             {
-                TestCode = @"public class C { private string {|#0:_firstName|}, {|#1:_lastName|}; }",
-                FixedCode = @"public class C { private string {|#0:_firstName|}, {|#1:_lastName|}; }",
+                TestCode = /* lang=c#-test */ """public class C { private string {|#0:_firstName|}, {|#1:_lastName|}; }""",
+                FixedCode = /* lang=c#-test */ """public class C { private string {|#0:_firstName|}, {|#1:_lastName|}; }""",
             };
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII008").WithLocation(0).WithArguments("C._firstName", "a first name"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("PII008").WithLocation(1).WithArguments("C._lastName", "a last name"));

@@ -13,35 +13,37 @@ namespace PiiAnalyzers.Tests.FlowEngine
     /// <summary>Which bodies the flow engine analyzes at all (the rest get no control-flow graph).</summary>
     public class BodyScanTests
     {
-        private const string Source = @"
-using System.Collections.Generic;
-using System.Linq;
-using Microsoft.Extensions.Logging;
-using PiiAttributes;
+        private const string Source = /* lang=c#-test */ """
 
-public sealed class Visitor { [PersonalData(Purpose = ""support"")] public string Email { get; set; } = """"; public int Id { get; set; } }
-public sealed class Registry { [RequiresConsent(Purpose = ""support"")] public void Enrol(int id) { } }
+            using System.Collections.Generic;
+            using System.Linq;
+            using Microsoft.Extensions.Logging;
+            using PiiAttributes;
 
-public sealed class Service
-{
-    private readonly ILogger _logger;
-    private readonly Registry _registry = new Registry();
-    private Visitor _current = new Visitor();
-    public Service(ILogger logger) => _logger = logger;
+            public sealed class Visitor { [PersonalData(Purpose = "support")] public string Email { get; set; } = ""; public int Id { get; set; } }
+            public sealed class Registry { [RequiresConsent(Purpose = "support")] public void Enrol(int id) { } }
 
-    public void LogsData(Visitor v) => _logger.LogInformation(""{E}"", v.Email);
-    public List<string> MovesDataNowhere(List<Visitor> all) => all.Where(v => v.Email.Length > 0).Select(v => v.Email.Trim()).ToList();
-    public static void LogsNoData(ILogger logger, int count) => logger.LogInformation(""{C}"", count);
-    public void CallsHelperThatLogs(Visitor v) => Relay(v.Email);
-    private void Relay(string text) => Deeper(text);
-    private void Deeper(string text) => _logger.LogDebug(""{T}"", text);
-    public int CallsHelperThatOnlyCounts(Visitor v) => Count(v.Email);
-    private static int Count(string text) => text.Split(' ').Length;
-    public void DataFromAHelper(int id) => _logger.LogInformation(""{E}"", CurrentEmail());
-    private string CurrentEmail() => _current.Email;
-    public void NeedsConsent(int id) => _registry.Enrol(id);
-    public void LogsInALambda(List<Visitor> all) => all.ForEach(v => _logger.LogInformation(""{E}"", v.Email));
-}";
+            public sealed class Service
+            {
+                private readonly ILogger _logger;
+                private readonly Registry _registry = new Registry();
+                private Visitor _current = new Visitor();
+                public Service(ILogger logger) => _logger = logger;
+
+                public void LogsData(Visitor v) => _logger.LogInformation("{E}", v.Email);
+                public List<string> MovesDataNowhere(List<Visitor> all) => all.Where(v => v.Email.Length > 0).Select(v => v.Email.Trim()).ToList();
+                public static void LogsNoData(ILogger logger, int count) => logger.LogInformation("{C}", count);
+                public void CallsHelperThatLogs(Visitor v) => Relay(v.Email);
+                private void Relay(string text) => Deeper(text);
+                private void Deeper(string text) => _logger.LogDebug("{T}", text);
+                public int CallsHelperThatOnlyCounts(Visitor v) => Count(v.Email);
+                private static int Count(string text) => text.Split(' ').Length;
+                public void DataFromAHelper(int id) => _logger.LogInformation("{E}", CurrentEmail());
+                private string CurrentEmail() => _current.Email;
+                public void NeedsConsent(int id) => _registry.Enrol(id);
+                public void LogsInALambda(List<Visitor> all) => all.ForEach(v => _logger.LogInformation("{E}", v.Email));
+            }
+            """;
 
         [Theory]
         [InlineData("LogsData", true)]

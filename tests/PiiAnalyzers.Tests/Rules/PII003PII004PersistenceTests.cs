@@ -11,48 +11,54 @@ namespace PiiAnalyzers.Tests.Rules
         private const string CheckSupport = "check consent for 'support' first";
         private const string CheckMarketing = "check consent for 'marketing' first";
 
-        private const string Db = @"
-class MarketDb : Microsoft.EntityFrameworkCore.DbContext
-{
-    public Microsoft.EntityFrameworkCore.DbSet<Visitor> Visitors => Set<Visitor>();
-    public Microsoft.EntityFrameworkCore.DbSet<Lead> Leads => Set<Lead>();
-    public Microsoft.EntityFrameworkCore.DbSet<Note> Notes => Set<Note>();
-}
+        private const string Db = /* lang=c#-test */ """
 
-[RetentionPolicy(Days = 30)]
-public class Note
-{
-    public int Id { get; set; }
-    [PersonalData(Purpose = ""support"")]
-    public string Text { get; set; } = """";
-    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
-    [PersonalData(Purpose = ""support"")]
-    public string Draft { get; set; } = """";
-}
-";
+            class MarketDb : Microsoft.EntityFrameworkCore.DbContext
+            {
+                public Microsoft.EntityFrameworkCore.DbSet<Visitor> Visitors => Set<Visitor>();
+                public Microsoft.EntityFrameworkCore.DbSet<Lead> Leads => Set<Lead>();
+                public Microsoft.EntityFrameworkCore.DbSet<Note> Notes => Set<Note>();
+            }
+
+            [RetentionPolicy(Days = 30)]
+            public class Note
+            {
+                public int Id { get; set; }
+                [PersonalData(Purpose = "support")]
+                public string Text { get; set; } = "";
+                [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+                [PersonalData(Purpose = "support")]
+                public string Draft { get; set; } = "";
+            }
+
+            """;
 
         [Fact]
         public async Task EfCoreAddWithoutConsent_Triggers_RetainedTypeDoesNotTriggerPII004()
         {
-            await Verify.VerifyAnalyzerAsync(Code(@"
-    void M(MarketDb db, Note note)
-    {
-        {|#0:db.Notes.Add(note)|};
-        if (_consent.CanSupport(new Visitor())) db.Notes.Add(note);
-    }") + Db,
+            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
+
+                    void M(MarketDb db, Note note)
+                    {
+                        {|#0:db.Notes.Add(note)|};
+                        if (_consent.CanSupport(new Visitor())) db.Notes.Add(note);
+                    }
+                """) + Db,
                 Rule("PII003", 0, "'Note.Text' (personal data, purpose 'support', basis consent)", "'Add'", CheckSupport));
         }
 
         [Fact]
         public async Task NoRetentionPolicy_TriggersPII004_NamingTheStoredType()
         {
-            await Verify.VerifyAnalyzerAsync(Code(@"
-    async Task M(MarketDb db, Lead lead)
-    {
-        if (!_consent.MarketingOptIn) return;
-        await {|#0:db.Leads.AddAsync(lead)|};
-        {|#1:db.Update(lead)|};
-    }") + Db,
+            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
+
+                    async Task M(MarketDb db, Lead lead)
+                    {
+                        if (!_consent.MarketingOptIn) return;
+                        await {|#0:db.Leads.AddAsync(lead)|};
+                        {|#1:db.Update(lead)|};
+                    }
+                """) + Db,
                 Rule("PII004", 0, "'Lead.Email' (personal data, purpose 'marketing')", "'AddAsync'", "'Lead'"),
                 Rule("PII004", 1, "'Lead.Email' (personal data, purpose 'marketing')", "'Update'", "'Lead'"));
         }
@@ -60,11 +66,13 @@ public class Note
         [Fact]
         public async Task RetentionOnMemberOrAssembly_Counts()
         {
-            await Verify.VerifyAnalyzerAsync(Code(@"
-    void M(MarketDb db, Lead lead)
-    {
-        if (_consent.MarketingOptIn) db.Leads.Add(lead);
-    }").Replace("class Service", "[assembly: RetentionPolicy(365)]\nclass Service") + Db);
+            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
+
+                    void M(MarketDb db, Lead lead)
+                    {
+                        if (_consent.MarketingOptIn) db.Leads.Add(lead);
+                    }
+                """).Replace("class Service", "[assembly: RetentionPolicy(365)]\nclass Service") + Db);
         }
 
         [Theory]
@@ -72,52 +80,62 @@ public class Note
         [InlineData("UntilErasure = true")]
         public async Task RetentionFromASettingOrUntilErasure_Counts(string policy)
         {
-            await Verify.VerifyAnalyzerAsync(Code(@"
-    void M(MarketDb db, Lead lead)
-    {
-        if (_consent.MarketingOptIn) db.Leads.Add(lead);
-    }").Replace("class Service", "[assembly: RetentionPolicy(" + policy + ")]\nclass Service") + Db);
+            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
+
+                    void M(MarketDb db, Lead lead)
+                    {
+                        if (_consent.MarketingOptIn) db.Leads.Add(lead);
+                    }
+                """).Replace("class Service", "[assembly: RetentionPolicy(" + policy + ")]\nclass Service") + Db);
         }
 
         [Fact]
         public async Task NotMappedMember_IsNotPersisted()
         {
-            await Verify.VerifyAnalyzerAsync(Code(@"
-    void M(MarketDb db, Visitor v)
-    {
-        var note = new Note();
-        if (_consent.CanSupport(v)) db.Notes.Add(note);
-    }") + Db);
+            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
+
+                    void M(MarketDb db, Visitor v)
+                    {
+                        var note = new Note();
+                        if (_consent.CanSupport(v)) db.Notes.Add(note);
+                    }
+                """) + Db);
         }
 
         [Fact]
         public async Task ContractBasis_DoesNotNeedConsent_ButNeedsRetention()
         {
-            await Verify.VerifyAnalyzerAsync(Code(@"
-    void M(Invoice invoice) => {|#0:System.IO.File.WriteAllText(""billing.txt"", invoice.Address)|};
-    void N(Invoice invoice) => System.IO.File.AppendAllText(""billing.txt"", invoice.Id.ToString());
-    void O(Visitor v) => System.IO.File.AppendAllText(""billing.txt"", v.BillingAddress);") + @"
-public class Invoice
-{
-    public int Id { get; set; }
-    [PersonalData(Purpose = ""billing"", Basis = LawfulBasis.Contract)]
-    public string Address { get; set; } = """";
-}",
+            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
+
+                    void M(Invoice invoice) => {|#0:System.IO.File.WriteAllText("billing.txt", invoice.Address)|};
+                    void N(Invoice invoice) => System.IO.File.AppendAllText("billing.txt", invoice.Id.ToString());
+                    void O(Visitor v) => System.IO.File.AppendAllText("billing.txt", v.BillingAddress);
+                """) + """
+
+                public class Invoice
+                {
+                    public int Id { get; set; }
+                    [PersonalData(Purpose = "billing", Basis = LawfulBasis.Contract)]
+                    public string Address { get; set; } = "";
+                }
+                """,
                 Rule("PII004", 0, "'Invoice.Address' (personal data, purpose 'billing')", "'File.WriteAllText'", "'Invoice'"));
         }
 
         [Fact]
         public async Task FilesStreamsAndCaches_Trigger()
         {
-            await Verify.VerifyAnalyzerAsync(Code(@"
-    async Task M(Visitor v, System.IO.StreamWriter writer, Microsoft.Extensions.Caching.Distributed.IDistributedCache cache, StackExchange.Redis.IDatabase redis)
-    {
-        {|#0:System.IO.File.WriteAllText(""visitors.txt"", v.Email)|};
-        {|#1:writer.WriteLine(v.Email)|};
-        await {|#2:Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions.SetStringAsync(cache, ""visitor"", v.Email)|};
-        {|#3:redis.StringSet(""visitor"", v.Email)|};
-        Console.Out.WriteLine(v.Id);
-    }"),
+            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
+
+                    async Task M(Visitor v, System.IO.StreamWriter writer, Microsoft.Extensions.Caching.Distributed.IDistributedCache cache, StackExchange.Redis.IDatabase redis)
+                    {
+                        {|#0:System.IO.File.WriteAllText("visitors.txt", v.Email)|};
+                        {|#1:writer.WriteLine(v.Email)|};
+                        await {|#2:Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions.SetStringAsync(cache, "visitor", v.Email)|};
+                        {|#3:redis.StringSet("visitor", v.Email)|};
+                        Console.Out.WriteLine(v.Id);
+                    }
+                """),
                 Rule("PII003", 0, Email, "'File.WriteAllText'", CheckSupport),
                 Rule("PII003", 1, Email, "'WriteLine'", CheckSupport),
                 Rule("PII003", 2, Email, "'SetStringAsync'", CheckSupport),
@@ -129,31 +147,33 @@ public class Invoice
         {
             // The console's stream in a local is a log only while nothing else can be in it: assigned again, or passed
             // by ref, the local may hold a file, and the write is reported as one.
-            await Verify.VerifyAnalyzerAsync(Code(@"
-    void M(Visitor v, System.IO.StreamWriter file, bool toFile)
-    {
-        var output = Console.Out;
-        if (toFile) output = file;
-        {|#0:output.WriteLine(v.Email)|};
-        var errors = Console.Error;
-        Redirect(ref errors, file);
-        {|#1:errors.WriteLine(v.Email)|};
-        var (first, second) = (Console.Out, Console.Error);
-        (first, second) = (file, file);
-        {|#2:first.Write(v.Email)|};
-        switch (toFile)
-        {
-            case true:
-                var chosen = Console.Out;
-                {|#3:chosen.WriteLine(v.Email)|};
-                break;
-            default:
-                chosen = file; // a local of one section is in scope in all of them
-                break;
-        }
-    }
+            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
 
-    static void Redirect(ref System.IO.TextWriter writer, System.IO.TextWriter to) => writer = to;"),
+                    void M(Visitor v, System.IO.StreamWriter file, bool toFile)
+                    {
+                        var output = Console.Out;
+                        if (toFile) output = file;
+                        {|#0:output.WriteLine(v.Email)|};
+                        var errors = Console.Error;
+                        Redirect(ref errors, file);
+                        {|#1:errors.WriteLine(v.Email)|};
+                        var (first, second) = (Console.Out, Console.Error);
+                        (first, second) = (file, file);
+                        {|#2:first.Write(v.Email)|};
+                        switch (toFile)
+                        {
+                            case true:
+                                var chosen = Console.Out;
+                                {|#3:chosen.WriteLine(v.Email)|};
+                                break;
+                            default:
+                                chosen = file; // a local of one section is in scope in all of them
+                                break;
+                        }
+                    }
+
+                    static void Redirect(ref System.IO.TextWriter writer, System.IO.TextWriter to) => writer = to;
+                """),
                 Rule("PII003", 0, Email, "'WriteLine'", CheckSupport),
                 Rule("PII003", 1, Email, "'WriteLine'", CheckSupport),
                 Rule("PII003", 2, Email, "'Write'", CheckSupport),
@@ -163,14 +183,16 @@ public class Invoice
         [Fact]
         public async Task DapperAndAdoNetParameters_Trigger_QueriesDoNot()
         {
-            await Verify.VerifyAnalyzerAsync(Code(@"
-    void M(Visitor v, System.Data.IDbConnection connection, System.Data.Common.DbCommand command)
-    {
-        {|#0:Dapper.SqlMapper.Execute(connection, ""insert into leads values (@Phone)"", new { v.Phone })|};
-        Dapper.SqlMapper.Query<int>(connection, ""select id from leads where phone = @Phone"", new { v.Phone });
-        var parameter = command.CreateParameter();
-        {|#1:parameter.Value = v.Phone|};
-    }"),
+            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v, System.Data.IDbConnection connection, System.Data.Common.DbCommand command)
+                    {
+                        {|#0:Dapper.SqlMapper.Execute(connection, "insert into leads values (@Phone)", new { v.Phone })|};
+                        Dapper.SqlMapper.Query<int>(connection, "select id from leads where phone = @Phone", new { v.Phone });
+                        var parameter = command.CreateParameter();
+                        {|#1:parameter.Value = v.Phone|};
+                    }
+                """),
                 Rule("PII003", 0, Phone, "'Execute'", CheckMarketing),
                 Rule("PII003", 1, Phone, "'DbParameter.Value'", CheckMarketing));
         }
@@ -178,11 +200,13 @@ public class Invoice
         [Fact]
         public async Task MongoInsert_Triggers()
         {
-            await Verify.VerifyAnalyzerAsync(Code(@"
-    void M(Visitor v, MongoDB.Driver.IMongoCollection<Visitor> visitors)
-    {
-        if (_consent.HasConsent(v, ""support"")) {|#0:visitors.InsertOne(v)|};
-    }"),
+            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v, MongoDB.Driver.IMongoCollection<Visitor> visitors)
+                    {
+                        if (_consent.HasConsent(v, "support")) {|#0:visitors.InsertOne(v)|};
+                    }
+                """),
                 // [JsonIgnore] is System.Text.Json's: MongoDB stores IpAddress all the same. The long remedy leaves room
                 // for one name in a message of about 300 characters: Phone is counted.
                 Rule("PII003", 0, "'Visitor.IpAddress' (personal data, purpose 'security', basis consent) and 1 more", "'InsertOne'",
@@ -192,9 +216,11 @@ public class Invoice
         [Fact]
         public async Task HelperThatStores_TriggersAtCallSite()
         {
-            await Verify.VerifyAnalyzerAsync(Code(@"
-    void M(Visitor v) => {|#0:Save(v.Phone)|};
-    static void Save(string line) => System.IO.File.AppendAllText(""leads.txt"", line);"),
+            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v) => {|#0:Save(v.Phone)|};
+                    static void Save(string line) => System.IO.File.AppendAllText("leads.txt", line);
+                """),
                 Rule("PII003", 0, Phone, "'Save' (through 'File.AppendAllText')", CheckMarketing));
         }
     }

@@ -7,18 +7,20 @@ namespace PiiAnalyzers.Tests.Rules
 {
     public class PII006PurposeLimitationTests
     {
-        private const string Model = @"
-public class Visitor
-{
-    public int Id { get; set; }
-    [PersonalData(Purpose = ""support"")]
-    public string Email { get; set; } = """";
-    [PersonalData(Purpose = ""support, marketing"")]
-    public string Phone { get; set; } = """";
-    [PersonalData]
-    public string Nickname { get; set; } = """";
-}
-";
+        private const string Model = /* lang=c#-test */ """
+
+            public class Visitor
+            {
+                public int Id { get; set; }
+                [PersonalData(Purpose = "support")]
+                public string Email { get; set; } = "";
+                [PersonalData(Purpose = "support, marketing")]
+                public string Phone { get; set; } = "";
+                [PersonalData]
+                public string Nickname { get; set; } = "";
+            }
+
+            """;
 
         private static DiagnosticResult Used(int location, string member, string purpose, string collected)
             => Verify.Diagnostic("PII006").WithLocation(location).WithArguments("'" + member + "' (personal data)", purpose, collected);
@@ -26,14 +28,16 @@ public class Visitor
         [Fact]
         public async Task ReadForAnotherPurpose_Triggers()
         {
-            await Verify.VerifyAnalyzerAsync(@"
-using PiiAttributes;
-class Campaigns
-{
-    [ProcessingPurpose(""marketing"")]
-    public string Target(Visitor v) => {|#0:v.Email|} + v.Phone + v.Nickname + v.Id;
-}
-" + Model,
+            await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """
+
+                using PiiAttributes;
+                class Campaigns
+                {
+                    [ProcessingPurpose("marketing")]
+                    public string Target(Visitor v) => {|#0:v.Email|} + v.Phone + v.Nickname + v.Id;
+                }
+
+                """ + Model,
                 Used(0, "Visitor.Email", "marketing", "'support'"));
         }
 
@@ -42,14 +46,18 @@ class Campaigns
         {
             // Generated files and [GeneratedCode] types (wherever a part of one sits) are not analyzed.
             var test = new Verifiers.CSharpCodeFixVerifier<PiiAnalyzers.Rules.PurposeLimitationAnalyzer, EmptyCodeFixProvider>.Test();
-            test.TestState.Sources.Add(("Campaigns.g.cs", @"using PiiAttributes;
-partial class Campaigns { [ProcessingPurpose(""marketing"")] public string A(Visitor v) => v.Email; }"));
-            test.TestState.Sources.Add(("Hand.cs", @"using PiiAttributes;
-[System.CodeDom.Compiler.GeneratedCode(""tool"", ""1.0"")]
-partial class Mailer { [ProcessingPurpose(""marketing"")] public string A(Visitor v) => v.Email; }
-partial class Mailer { [ProcessingPurpose(""marketing"")] public string B(Visitor v) => v.Email; }
-partial class Campaigns { [ProcessingPurpose(""marketing"")] public string B(Visitor v) => {|#0:v.Email|}; }
-" + Model));
+            test.TestState.Sources.Add(("Campaigns.g.cs", /* lang=c#-test */ """
+                using PiiAttributes;
+                partial class Campaigns { [ProcessingPurpose("marketing")] public string A(Visitor v) => v.Email; }
+                """));
+            test.TestState.Sources.Add(("Hand.cs", /* lang=c#-test */ """
+                using PiiAttributes;
+                [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+                partial class Mailer { [ProcessingPurpose("marketing")] public string A(Visitor v) => v.Email; }
+                partial class Mailer { [ProcessingPurpose("marketing")] public string B(Visitor v) => v.Email; }
+                partial class Campaigns { [ProcessingPurpose("marketing")] public string B(Visitor v) => {|#0:v.Email|}; }
+
+                """ + Model));
             test.ExpectedDiagnostics.Add(Used(0, "Visitor.Email", "marketing", "'support'"));
             await test.RunAsync();
         }
@@ -57,16 +65,18 @@ partial class Campaigns { [ProcessingPurpose(""marketing"")] public string B(Vis
         [Fact]
         public async Task PurposeOnType_AppliesToItsMembersAndLambdas()
         {
-            await Verify.VerifyAnalyzerAsync(@"
-using System.Linq;
-using PiiAttributes;
-[ProcessingPurpose(""analytics"")]
-class Reports
-{
-    public string[] Emails(Visitor[] visitors) => visitors.Select(v => {|#0:v.Email|}).ToArray();
-    public string Phone(Visitor v) => {|#1:v.Phone|};
-}
-" + Model,
+            await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """
+
+                using System.Linq;
+                using PiiAttributes;
+                [ProcessingPurpose("analytics")]
+                class Reports
+                {
+                    public string[] Emails(Visitor[] visitors) => visitors.Select(v => {|#0:v.Email|}).ToArray();
+                    public string Phone(Visitor v) => {|#1:v.Phone|};
+                }
+
+                """ + Model,
                 Used(0, "Visitor.Email", "analytics", "'support'"),
                 Used(1, "Visitor.Phone", "analytics", "'support' and 'marketing'"));
         }
@@ -76,31 +86,33 @@ class Reports
         {
             // What a purpose covers: the body it is declared on with its local functions, a property's accessors and
             // initializer, a field's initializer, and the members of nested types; a purpose closer to the code wins.
-            await Verify.VerifyAnalyzerAsync(@"
-using PiiAttributes;
-[ProcessingPurpose(""analytics"")]
-class Funnel
-{
-    private static readonly Visitor Sample = new Visitor();
-    private readonly string _sampleEmail = {|#0:Sample.Email|};
-    public string SamplePhone { get; } = {|#1:Sample.Phone|};
-    public string Label => {|#2:Sample.Email|};
+            await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """
 
-    public string Step(Visitor v)
-    {
-        return Local() + v.Id;
-        string Local() => {|#3:v.Email|};
-    }
+                using PiiAttributes;
+                [ProcessingPurpose("analytics")]
+                class Funnel
+                {
+                    private static readonly Visitor Sample = new Visitor();
+                    private readonly string _sampleEmail = {|#0:Sample.Email|};
+                    public string SamplePhone { get; } = {|#1:Sample.Phone|};
+                    public string Label => {|#2:Sample.Email|};
 
-    class Stage
-    {
-        public string Of(Visitor v) => v.Nickname + {|#4:v.Email|};
-    }
+                    public string Step(Visitor v)
+                    {
+                        return Local() + v.Id;
+                        string Local() => {|#3:v.Email|};
+                    }
 
-    [ProcessingPurpose(""support"")]
-    public string Help(Visitor v) => v.Email + v.Phone;
-}
-" + Model,
+                    class Stage
+                    {
+                        public string Of(Visitor v) => v.Nickname + {|#4:v.Email|};
+                    }
+
+                    [ProcessingPurpose("support")]
+                    public string Help(Visitor v) => v.Email + v.Phone;
+                }
+
+                """ + Model,
                 Used(0, "Visitor.Email", "analytics", "'support'"),
                 Used(1, "Visitor.Phone", "analytics", "'support' and 'marketing'"),
                 Used(2, "Visitor.Email", "analytics", "'support'"),
@@ -111,20 +123,22 @@ class Funnel
         [Fact]
         public async Task MatchingPurpose_WritesAndUndeclaredCode_DoNotTrigger()
         {
-            await Verify.VerifyAnalyzerAsync(@"
-using PiiAttributes;
-[ProcessingPurpose(""Support"")]
-class Desk
-{
-    public string Reply(Visitor v) => v.Email + v.Phone;
-    [ProcessingPurpose(""marketing"")]
-    public void Import(Visitor v, string email) { v.Email = email; var n = nameof(v.Email); }
-}
-class Anywhere
-{
-    public string Any(Visitor v) => v.Email;
-}
-" + Model);
+            await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """
+
+                using PiiAttributes;
+                [ProcessingPurpose("Support")]
+                class Desk
+                {
+                    public string Reply(Visitor v) => v.Email + v.Phone;
+                    [ProcessingPurpose("marketing")]
+                    public void Import(Visitor v, string email) { v.Email = email; var n = nameof(v.Email); }
+                }
+                class Anywhere
+                {
+                    public string Any(Visitor v) => v.Email;
+                }
+
+                """ + Model);
         }
     }
 }
