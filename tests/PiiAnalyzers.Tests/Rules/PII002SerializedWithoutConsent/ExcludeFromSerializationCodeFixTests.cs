@@ -1,10 +1,11 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
+using PiiAnalyzers.Tests.CodeFixes;
 using Xunit;
 using Verify = PiiAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer, PiiAnalyzers.Tests.CodeFixes.ExcludeFromSerializationFix>;
 
-namespace PiiAnalyzers.Tests.CodeFixes
+namespace PiiAnalyzers.Tests.Rules.PII002SerializedWithoutConsent
 {
     /// <summary>PII002's "Exclude from serialization": the serializer's ignore attribute on the members an object writes out.</summary>
     public class ExcludeFromSerializationCodeFixTests

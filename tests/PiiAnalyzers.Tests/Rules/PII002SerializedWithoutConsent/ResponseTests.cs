@@ -3,10 +3,10 @@ using Xunit;
 using static PiiAnalyzers.Tests.Rules.ConsentRulesTestModel;
 using Verify = PiiAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer>;
 
-namespace PiiAnalyzers.Tests.Rules
+namespace PiiAnalyzers.Tests.Rules.PII002SerializedWithoutConsent
 {
     /// <summary>PII002 for what ASP.NET Core serializes itself: actions' and route handlers' return values, result objects.</summary>
-    public class PII002ResponseTests
+    public class ResponseTests
     {
         private const string CheckSupport = "check consent for 'support' first";
 

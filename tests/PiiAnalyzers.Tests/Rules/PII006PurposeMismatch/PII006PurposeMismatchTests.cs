@@ -3,9 +3,9 @@ using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = PiiAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PiiAnalyzers.Rules.PurposeLimitationAnalyzer>;
 
-namespace PiiAnalyzers.Tests.Rules
+namespace PiiAnalyzers.Tests.Rules.PII006PurposeMismatch
 {
-    public class PII006PurposeLimitationTests
+    public class PII006PurposeMismatchTests
     {
         private const string Model = /* lang=c#-test */ """
 

@@ -3,7 +3,7 @@ using Xunit;
 using static PiiAnalyzers.Tests.Rules.ConsentRulesTestModel;
 using Verify = PiiAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer>;
 
-namespace PiiAnalyzers.Tests.Rules
+namespace PiiAnalyzers.Tests.Rules.PII002SerializedWithoutConsent
 {
     /// <summary>PII002, and through it the consent-guard analysis every consent rule shares.</summary>
     public class PII002SerializedWithoutConsentTests

@@ -3,12 +3,13 @@ using Xunit;
 using static PiiAnalyzers.Tests.Rules.ConsentRulesTestModel;
 using Verify = PiiAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer>;
 
-namespace PiiAnalyzers.Tests.Rules
+namespace PiiAnalyzers.Tests.Rules.PII003PersistedWithoutConsent
 {
-    /// <summary>PII003 (persisted without consent) and PII004 (persisted without a retention policy).</summary>
-    public class PII003PII004PersistenceTests
+    /// <summary>PII003: personal data persisted without a consent check.</summary>
+    public class PII003PersistedWithoutConsentTests
     {
         private const string CheckSupport = "check consent for 'support' first";
+
         private const string CheckMarketing = "check consent for 'marketing' first";
 
         private const string Db = /* lang=c#-test */ """
@@ -48,48 +49,6 @@ namespace PiiAnalyzers.Tests.Rules
         }
 
         [Fact]
-        public async Task NoRetentionPolicy_TriggersPII004_NamingTheStoredType()
-        {
-            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
-
-                    async Task M(MarketDb db, Lead lead)
-                    {
-                        if (!_consent.MarketingOptIn) return;
-                        await {|#0:db.Leads.AddAsync(lead)|};
-                        {|#1:db.Update(lead)|};
-                    }
-                """) + Db,
-                Rule("PII004", 0, "'Lead.Email' (personal data, purpose 'marketing')", "'AddAsync'", "'Lead'"),
-                Rule("PII004", 1, "'Lead.Email' (personal data, purpose 'marketing')", "'Update'", "'Lead'"));
-        }
-
-        [Fact]
-        public async Task RetentionOnMemberOrAssembly_Counts()
-        {
-            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
-
-                    void M(MarketDb db, Lead lead)
-                    {
-                        if (_consent.MarketingOptIn) db.Leads.Add(lead);
-                    }
-                """).Replace("class Service", "[assembly: RetentionPolicy(365)]\nclass Service") + Db);
-        }
-
-        [Theory]
-        [InlineData("Setting = \"LeadRetentionDays\", EnforcedBy = typeof(Service)")]
-        [InlineData("UntilErasure = true")]
-        public async Task RetentionFromASettingOrUntilErasure_Counts(string policy)
-        {
-            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
-
-                    void M(MarketDb db, Lead lead)
-                    {
-                        if (_consent.MarketingOptIn) db.Leads.Add(lead);
-                    }
-                """).Replace("class Service", "[assembly: RetentionPolicy(" + policy + ")]\nclass Service") + Db);
-        }
-
-        [Fact]
         public async Task NotMappedMember_IsNotPersisted()
         {
             await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
@@ -100,26 +59,6 @@ namespace PiiAnalyzers.Tests.Rules
                         if (_consent.CanSupport(v)) db.Notes.Add(note);
                     }
                 """) + Db);
-        }
-
-        [Fact]
-        public async Task ContractBasis_DoesNotNeedConsent_ButNeedsRetention()
-        {
-            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
-
-                    void M(Invoice invoice) => {|#0:System.IO.File.WriteAllText("billing.txt", invoice.Address)|};
-                    void N(Invoice invoice) => System.IO.File.AppendAllText("billing.txt", invoice.Id.ToString());
-                    void O(Visitor v) => System.IO.File.AppendAllText("billing.txt", v.BillingAddress);
-                """) + """
-
-                public class Invoice
-                {
-                    public int Id { get; set; }
-                    [PersonalData(Purpose = "billing", Basis = LawfulBasis.Contract)]
-                    public string Address { get; set; } = "";
-                }
-                """,
-                Rule("PII004", 0, "'Invoice.Address' (personal data, purpose 'billing')", "'File.WriteAllText'", "'Invoice'"));
         }
 
         [Fact]

@@ -1,13 +1,14 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using PiiAnalyzers.CodeFixes;
+using PiiAnalyzers.Tests.CodeFixes;
 using Xunit;
 using Verify = PiiAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer, PiiAnalyzers.Tests.CodeFixes.RemoveFromLogMessageFix>;
 
-namespace PiiAnalyzers.Tests.CodeFixes
+namespace PiiAnalyzers.Tests.Rules.PII001PersonalDataLogging
 {
     /// <summary>PII001's "Remove from log message" fix: the value and its hole go; where that is not safe nothing is offered.</summary>
-    public class PII001RemoveFromLogMessageCodeFixTests
+    public class RemoveFromLogMessageCodeFixTests
     {
         private static string Code(string body) => /* lang=c#-test */ """
             using System;

@@ -4,7 +4,7 @@ using PiiAnalyzers.Rules;
 using Xunit;
 using Verify = PiiAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer>;
 
-namespace PiiAnalyzers.Tests.Rules
+namespace PiiAnalyzers.Tests.Rules.PII001PersonalDataLogging
 {
     public class PII001PersonalDataLoggingTests
     {

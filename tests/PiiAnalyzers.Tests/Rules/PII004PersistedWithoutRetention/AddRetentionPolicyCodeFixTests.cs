@@ -1,10 +1,11 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
+using PiiAnalyzers.Tests.CodeFixes;
 using Xunit;
 using Verify = PiiAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer, PiiAnalyzers.Tests.CodeFixes.AddRetentionPolicyFix>;
 
-namespace PiiAnalyzers.Tests.CodeFixes
+namespace PiiAnalyzers.Tests.Rules.PII004PersistedWithoutRetention
 {
     /// <summary>PII004's "Add retention policy": <c>[RetentionPolicy(Days = N)]</c> on the stored type.</summary>
     public class AddRetentionPolicyCodeFixTests

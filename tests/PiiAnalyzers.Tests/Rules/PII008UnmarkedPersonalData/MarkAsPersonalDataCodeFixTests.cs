@@ -1,10 +1,11 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using PiiAnalyzers.Tests.CodeFixes;
 using Xunit;
 using Verify = PiiAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<PiiAnalyzers.Rules.UnmarkedPersonalDataAnalyzer, PiiAnalyzers.CodeFixes.MarkAsPersonalDataCodeFixProvider>;
 
-namespace PiiAnalyzers.Tests.CodeFixes
+namespace PiiAnalyzers.Tests.Rules.PII008UnmarkedPersonalData
 {
     public class MarkAsPersonalDataCodeFixTests
     {

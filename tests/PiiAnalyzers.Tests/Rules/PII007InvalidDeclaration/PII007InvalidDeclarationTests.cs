@@ -7,9 +7,9 @@ using PiiAnalyzers.Tests.Verifiers;
 using Xunit;
 using Verify = PiiAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PiiAnalyzers.Rules.DeclarationAnalyzer>;
 
-namespace PiiAnalyzers.Tests.Rules
+namespace PiiAnalyzers.Tests.Rules.PII007InvalidDeclaration
 {
-    public class PII007DeclarationTests
+    public class PII007InvalidDeclarationTests
     {
         private const string Purposes = "root = true\n\n[*]\npii_analyzers.purposes = support, billing, marketing\n";
 

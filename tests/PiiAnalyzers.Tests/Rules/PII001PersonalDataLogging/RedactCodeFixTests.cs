@@ -2,13 +2,14 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using PiiAnalyzers.CodeFixes;
+using PiiAnalyzers.Tests.CodeFixes;
 using Xunit;
 using Verify = PiiAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer, PiiAnalyzers.Tests.CodeFixes.RedactFix>;
 
-namespace PiiAnalyzers.Tests.CodeFixes
+namespace PiiAnalyzers.Tests.Rules.PII001PersonalDataLogging
 {
     /// <summary>PII001's "Redact with Redaction.Mask" fix: exact output for every shape of argument and body.</summary>
-    public class PII001RedactCodeFixTests
+    public class RedactCodeFixTests
     {
         private static string Code(string body, string usings = "using PiiAttributes;\n") => /* lang=c#-test */ """
             using System;
