@@ -16,6 +16,8 @@ namespace PiiAnalyzers.Tests.CodeFixes
         private const string MarketingOptIn = "Market.Consent.MarketingOptIn";
         private const string ConsentField = "    private readonly Consent _consent = new Consent();\n";
 
+        // Its own shape: the fix chooses among the consent checks declared here, so the set of checks is part of every
+        // expected fix.
         private const string Model = /* lang=c#-test */ """
 
             namespace Market

@@ -13,6 +13,7 @@ namespace PiiAnalyzers.Tests.FlowEngine
     /// <summary>Which bodies the flow engine analyzes at all (the rest get no control-flow graph).</summary>
     public class BodyScanTests
     {
+        // A one-file source with a one-member Visitor: the counts of summaries below depend on exactly these helpers.
         private const string Source = /* lang=c#-test */ """
 
             using System.Collections.Generic;

@@ -8,6 +8,7 @@ namespace PiiAnalyzers.Tests.PersonalData
     /// <summary>Which types hold personal data in their members (the catalog's containers).</summary>
     public class ContainerTaintTests
     {
+        // A one-member Visitor: which types count as containers is decided member by member, so every member is in view.
         private const string Source = /* lang=c#-test */ """
 
             using System.Collections.Generic;

@@ -12,6 +12,7 @@ namespace PiiAnalyzers.Tests.Rules
         private const string Email = "'Visitor.Email' (personal data, purpose 'support')";
         private const string EmailWithBasis = "'Visitor.Email' (personal data, purpose 'support', basis consent)";
 
+        // Its own shape: the .editorconfig options name these types by namespace (MyCompany.*).
         private const string Code = /* lang=c#-test */ """
 
             namespace MyCompany

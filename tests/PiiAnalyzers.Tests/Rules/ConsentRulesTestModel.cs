@@ -6,6 +6,8 @@ namespace PiiAnalyzers.Tests.Rules
     /// <summary>The model and helpers the consent, retention and transfer rule tests share.</summary>
     internal static class ConsentRulesTestModel
     {
+        // Not the chat model: the consent rules need lawful bases, retention policies, consent checks and a mailer that
+        // requires consent, and their messages name the basis ('basis consent') of each member of this Visitor.
         public const string Model = /* lang=c#-test */ """
 
             namespace Market

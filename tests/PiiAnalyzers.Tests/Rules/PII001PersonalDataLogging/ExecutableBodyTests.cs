@@ -26,7 +26,7 @@ namespace PiiAnalyzers.Tests.Rules.PII001PersonalDataLogging
                     Console.WriteLine($"Visitor {v.Id} ({v.Locale})");
                     Console.WriteLine({|#1:$"Hello {v.Name}"|});
 
-                    """ + Model,
+                    """ + ChatModel.Source,
             };
             test.TestState.OutputKind = OutputKind.ConsoleApplication;
             test.ExpectedDiagnostics.Add(Logged(0, Email, "'Console.WriteLine'"));

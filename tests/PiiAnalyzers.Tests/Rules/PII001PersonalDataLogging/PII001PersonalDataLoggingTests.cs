@@ -8,42 +8,6 @@ namespace PiiAnalyzers.Tests.Rules.PII001PersonalDataLogging
 {
     public class PII001PersonalDataLoggingTests
     {
-        /// <summary>The chat model every test shares.</summary>
-        private const string Model = /* lang=c#-test */ """
-
-            namespace Chat
-            {
-                using System.Collections.Generic;
-                using PiiAttributes;
-
-                public class Visitor
-                {
-                    public int Id { get; set; }
-                    [PersonalData(Purpose = "support", Category = PersonalDataCategory.Contact)]
-                    public string Email { get; set; } = "";
-                    [PersonalData(Purpose = "support,billing")]
-                    public string Name { get; set; } = "";
-                    [PersonalData(Purpose = "analytics", Category = PersonalDataCategory.OnlineIdentifier)]
-                    public string IpAddress { get; set; } = "";
-                    public string Locale { get; set; } = "en";
-                    public List<Message> Messages { get; } = new List<Message>();
-                    public string Greeting => "Hello " + Name;
-                }
-
-                public class Message
-                {
-                    [PersonalData(Purpose = "support", Category = PersonalDataCategory.Content)]
-                    public string Text { get; set; } = "";
-                    public int Length { get; set; }
-                }
-
-                public record VisitorRecord([property: PersonalData(Purpose = "support")] string Email, int Id);
-
-                public record PositionalRecord([PersonalData(Purpose = "support")] string Email);
-            }
-
-            """;
-
         private static DiagnosticResult Logged(int location, string data, string sink)
             => Verify.Diagnostic("PII001").WithLocation(location).WithDataArguments(data, sink);
 
@@ -72,7 +36,7 @@ namespace PiiAnalyzers.Tests.Rules.PII001PersonalDataLogging
 
             }
 
-            """ + Model;
+            """ + ChatModel.Source;
 
         [Fact]
         public async Task LogInformationArgument_Triggers()
@@ -581,7 +545,7 @@ namespace PiiAnalyzers.Tests.Rules.PII001PersonalDataLogging
                 using Microsoft.Extensions.Logging;
                 class Generated { void M(ILogger l, Chat.Visitor v) => l.LogInformation("{E}", v.Email); }
 
-                """ + Model);
+                """ + ChatModel.Source);
         }
 
         [Fact]
@@ -597,7 +561,7 @@ namespace PiiAnalyzers.Tests.Rules.PII001PersonalDataLogging
                 partial class Generated { void N(ILogger l, Chat.Visitor v) => l.LogInformation("{E}", v.Email); }
                 class HandWritten { void M(ILogger l, Chat.Visitor v) => l.LogInformation("{E}", {|#0:v.Email|}); }
 
-                """ + Model, Logged(0, Email, "'LogInformation'"));
+                """ + ChatModel.Source, Logged(0, Email, "'LogInformation'"));
         }
 
         [Fact]

@@ -7,7 +7,10 @@ using Verify = PiiAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<PiiAnalyzers.R
 
 namespace PiiAnalyzers.Tests.Rules.PII002SerializedWithoutConsent
 {
-    /// <summary>PII002's "Exclude from serialization": the serializer's ignore attribute on the members an object writes out.</summary>
+    /// <summary>
+    /// PII002's "Exclude from serialization": the serializer's ignore attribute on the members an object writes out.
+    /// Each test declares its own Visitor: the members and attributes it has are what the fix edits.
+    /// </summary>
     public class ExcludeFromSerializationCodeFixTests
     {
         private const string Email = "'Visitor.Email' (personal data, purpose 'support', basis consent)";

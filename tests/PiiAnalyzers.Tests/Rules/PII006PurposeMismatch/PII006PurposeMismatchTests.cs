@@ -7,6 +7,7 @@ namespace PiiAnalyzers.Tests.Rules.PII006PurposeMismatch
 {
     public class PII006PurposeMismatchTests
     {
+        // Its own shape: the purposes (one, two, none) are what PII006 compares.
         private const string Model = /* lang=c#-test */ """
 
             public class Visitor

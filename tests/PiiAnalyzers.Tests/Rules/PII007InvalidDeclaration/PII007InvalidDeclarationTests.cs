@@ -9,6 +9,9 @@ using Verify = PiiAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PiiAnalyzers.
 
 namespace PiiAnalyzers.Tests.Rules.PII007InvalidDeclaration
 {
+    /// <summary>
+    /// PII007. Each test declares its own Visitor: the declaration is what the rule judges, so no shared model fits.
+    /// </summary>
     public class PII007InvalidDeclarationTests
     {
         private const string Purposes = "root = true\n\n[*]\npii_analyzers.purposes = support, billing, marketing\n";

@@ -7,6 +7,7 @@ using Verify = PiiAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<PiiAnalyzers.R
 
 namespace PiiAnalyzers.Tests.Rules.PII008UnmarkedPersonalData
 {
+    /// <summary>PII008's "Mark as personal data". Each test declares the unmarked members the fix marks.</summary>
     public class MarkAsPersonalDataCodeFixTests
     {
         [Fact]

@@ -5,6 +5,7 @@ using Verify = PiiAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PiiAnalyzers.
 
 namespace PiiAnalyzers.Tests.Rules.PII008UnmarkedPersonalData
 {
+    /// <summary>PII008. Each test declares its own unmarked types: the missing mark is what the rule reports.</summary>
     public class PII008UnmarkedPersonalDataTests
     {
         private static DiagnosticResult Unmarked(int location, string member, string what)

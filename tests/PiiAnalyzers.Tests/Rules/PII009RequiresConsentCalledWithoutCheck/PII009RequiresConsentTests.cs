@@ -5,6 +5,7 @@ using Verify = PiiAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PiiAnalyzers.
 
 namespace PiiAnalyzers.Tests.Rules.PII009RequiresConsentCalledWithoutCheck
 {
+    /// <summary>PII009: a method or constructor that requires consent, called without a consent check.</summary>
     public class PII009RequiresConsentTests
     {
         [Fact]

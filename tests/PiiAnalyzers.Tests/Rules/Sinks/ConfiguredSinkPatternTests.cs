@@ -13,6 +13,7 @@ namespace PiiAnalyzers.Tests.Rules.Sinks
         private const string LoggedEmail = "'Visitor.Email' (personal data, purpose 'support')";
         private const string Check = "check consent for 'support' first";
 
+        // Its own shape: the configured patterns name these types by namespace (Contoso.*).
         private const string Model = /* lang=c#-test */ """
 
             namespace Contoso

@@ -8,6 +8,7 @@ namespace PiiAnalyzers.Tests.Rules.Sinks
     /// <summary>How the sink tables match: full type names, pinned overloads, named data and flag parameters.</summary>
     public class SinkTableMatchingTests
     {
+        // Its own shape, not the chat model: a one-member Visitor, so a visitor logged whole names Email alone.
         internal const string Model = /* lang=c#-test */ """
 
             namespace Chat
