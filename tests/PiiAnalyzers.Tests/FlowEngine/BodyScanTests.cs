@@ -55,7 +55,7 @@ namespace PiiAnalyzers.Tests.FlowEngine
         [InlineData("DataFromAHelper", true)]
         [InlineData("NeedsConsent", true)]
         [InlineData("LogsInALambda", true)]
-        public void AnalyzesOnlyBodiesWithDataAndAWayOut(string method, bool analyzed)
+        public void ForPerformance_AnalyzesOnlyBodiesWithDataAndAWayOut(string method, bool analyzed)
         {
             var (flow, body, _) = Prepare(method);
 
@@ -67,7 +67,7 @@ namespace PiiAnalyzers.Tests.FlowEngine
         [InlineData("LogsData", 0)] // no source method called
         [InlineData("CallsHelperThatLogs", 2)] // Relay, then Deeper: both reach a sink
         [InlineData("DataFromAHelper", 1)] // CurrentEmail(): clean arguments, but a source of its own
-        public void SummarizesOnlyHelpersThatCanMatter(string method, int summaries)
+        public void ForPerformance_SummarizesOnlyHelpersThatCanMatter(string method, int summaries)
         {
             var (flow, body, symbol) = Prepare(method);
             var graph = Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph.Create((Microsoft.CodeAnalysis.Operations.IMethodBodyOperation)body);
@@ -81,7 +81,7 @@ namespace PiiAnalyzers.Tests.FlowEngine
         [InlineData("LogsNoData", false)] // a logging call, but no personal data in reach: never matched against sinks
         [InlineData("MovesDataNowhere", true)] // personal data, and calls that must be told from sinks
         [InlineData("LogsData", true)]
-        public void ResolvesTheSinkTypesOnlyWhenACallMustBeMatched(string method, bool resolved)
+        public void ForPerformance_ResolvesTheSinkTypesOnlyWhenACallMustBeMatched(string method, bool resolved)
         {
             // In the IDE a compilation starts on every edit: the fifty-odd library lookups wait until a body needs them.
             var (flow, body, _) = Prepare(method);

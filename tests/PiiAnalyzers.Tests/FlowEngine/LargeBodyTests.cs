@@ -47,7 +47,7 @@ namespace PiiAnalyzers.Tests.FlowEngine
         }
 
         [Fact]
-        public void ManyBranches_AreAnalyzedWithoutAGraph_FewAreNot()
+        public void ForPerformance_ManyBranches_AreAnalyzedWithoutAGraph_FewAreNot()
         {
             var compilation = Robustness.RobustnessInputs.Compile(Huge("        _logger.LogInformation(\"{T}\", v.Email);") + """
 

@@ -78,7 +78,7 @@ namespace PiiAnalyzers.Tests.FlowEngine
         [InlineData("int M(int[] a) { var s = 0; foreach (var x in a) { s += x; } return s; }", false)]
         [InlineData("int M(int a) { try { a = 1; } catch (System.Exception) { a = 2; } return a; }", false)]
         [InlineData("int M(int a) { try { a = 1; } finally { a = 2; } return a; }", false)]
-        public void IsForwardOnly_ForGraphsWithoutLoopsOrHandlers(string method, bool expected)
+        public void ForPerformance_IsForwardOnly_ForGraphsWithoutLoopsOrHandlers(string method, bool expected)
         {
             var compilation = RobustnessInputs.Compile("class C { " + method + " }");
             var (root, _) = Assert.Single(Bodies(compilation));
