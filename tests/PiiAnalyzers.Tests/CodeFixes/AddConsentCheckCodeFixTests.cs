@@ -16,68 +16,76 @@ namespace PiiAnalyzers.Tests.CodeFixes
         private const string MarketingOptIn = "Market.Consent.MarketingOptIn";
         private const string ConsentField = "    private readonly Consent _consent = new Consent();\n";
 
-        private const string Model = @"
-namespace Market
-{
-    using PiiAttributes;
+        // Its own shape: the fix chooses among the consent checks declared here, so the set of checks is part of every
+        // expected fix.
+        private const string Model = /* lang=c#-test */ """
 
-    [RetentionPolicy(Days = 90)]
-    public class Visitor
-    {
-        public int Id { get; set; }
-        [PersonalData(Purpose = ""support"")]
-        public string Email { get; set; } = """";
-        [PersonalData(Purpose = ""marketing"")]
-        public string Phone { get; set; } = """";
-    }
+            namespace Market
+            {
+                using PiiAttributes;
 
-    [RetentionPolicy(Days = 30)]
-    public class Note
-    {
-        public int Id { get; set; }
-        [PersonalData(Purpose = ""support"")]
-        public string Text { get; set; } = """";
-    }
+                [RetentionPolicy(Days = 90)]
+                public class Visitor
+                {
+                    public int Id { get; set; }
+                    [PersonalData(Purpose = "support")]
+                    public string Email { get; set; } = "";
+                    [PersonalData(Purpose = "marketing")]
+                    public string Phone { get; set; } = "";
+                }
 
-    public class MarketDb : Microsoft.EntityFrameworkCore.DbContext
-    {
-        public Microsoft.EntityFrameworkCore.DbSet<Note> Notes => Set<Note>();
-    }
+                [RetentionPolicy(Days = 30)]
+                public class Note
+                {
+                    public int Id { get; set; }
+                    [PersonalData(Purpose = "support")]
+                    public string Text { get; set; } = "";
+                }
 
-    public class Consent
-    {
-        [ConsentCheck]
-        public bool HasConsent(Visitor visitor, string purpose) => true;
-        [ConsentCheck(Purpose = ""support"")]
-        public bool CanSupport(Visitor visitor) => true;
-        [ConsentCheck]
-        public void Ensure(Visitor visitor, string purpose) { }
-        [ConsentCheck(Purpose = ""marketing"")]
-        public bool MarketingOptIn { get; set; }
-    }
+                public class MarketDb : Microsoft.EntityFrameworkCore.DbContext
+                {
+                    public Microsoft.EntityFrameworkCore.DbSet<Note> Notes => Set<Note>();
+                }
 
-    public class Mailer
-    {
-        [RequiresConsent(Purpose = ""marketing"")]
-        public void SendNewsletter(Visitor visitor) { }
-        [RequiresConsent]
-        public Mailer(string sender) { }
-    }
-}
-";
+                public class Consent
+                {
+                    [ConsentCheck]
+                    public bool HasConsent(Visitor visitor, string purpose) => true;
+                    [ConsentCheck(Purpose = "support")]
+                    public bool CanSupport(Visitor visitor) => true;
+                    [ConsentCheck]
+                    public void Ensure(Visitor visitor, string purpose) { }
+                    [ConsentCheck(Purpose = "marketing")]
+                    public bool MarketingOptIn { get; set; }
+                }
 
-        private static string Code(string body, string members = ConsentField) => @"
-using System;
-using System.Collections.Generic;
-using System.Threading.Tasks;
-using PiiAttributes;
-using Market;
+                public class Mailer
+                {
+                    [RequiresConsent(Purpose = "marketing")]
+                    public void SendNewsletter(Visitor visitor) { }
+                    [RequiresConsent]
+                    public Mailer(string sender) { }
+                }
+            }
 
-class Service
-{
-" + members + body + @"
-}
-" + Model;
+            """;
+
+        private static string Code(string body, string members = ConsentField) => /* lang=c#-test */ """
+
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using PiiAttributes;
+            using Market;
+
+            class Service
+            {
+
+            """ + members + body + """
+
+            }
+
+            """ + Model;
 
         private static string Check(string id) => AddConsentCheckCodeFixProvider.AddConsentCheckKey + ":" + id;
 
@@ -97,189 +105,233 @@ class Service
         [Fact]
         public async Task PII002_WrapsTheStatement_InTheDeclaredPurposeCheck()
         {
-            await VerifyAsync(Code(@"
-    void M(Visitor v)
-    {
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-    }"), Code(@"
-    void M(Visitor v)
-    {
-        if (_consent.CanSupport(v))
-        {
-            System.Text.Json.JsonSerializer.Serialize(v.Email);
-        }
-    }"), Check(CanSupport));
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    }
+                """), Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        if (_consent.CanSupport(v))
+                        {
+                            System.Text.Json.JsonSerializer.Serialize(v.Email);
+                        }
+                    }
+                """), Check(CanSupport));
         }
 
         [Fact]
         public async Task PII002_DeclaredPurposeCheck_IsTheFirstAction()
         {
-            await VerifyAsync(Code(@"
-    void M(Visitor v)
-    {
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-    }"), Code(@"
-    void M(Visitor v)
-    {
-        if (_consent.CanSupport(v))
-        {
-            System.Text.Json.JsonSerializer.Serialize(v.Email);
-        }
-    }"), key: null);
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    }
+                """), Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        if (_consent.CanSupport(v))
+                        {
+                            System.Text.Json.JsonSerializer.Serialize(v.Email);
+                        }
+                    }
+                """), key: null);
         }
 
         [Fact]
         public async Task PII002_PurposeArgument_IsFilledFromTheDiagnostic()
         {
-            await VerifyAsync(Code(@"
-    void M(Visitor v)
-    {
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-    }"), Code(@"
-    void M(Visitor v)
-    {
-        if (_consent.HasConsent(v, ""support""))
-        {
-            System.Text.Json.JsonSerializer.Serialize(v.Email);
-        }
-    }"), Check(HasConsent));
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    }
+                """), Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        if (_consent.HasConsent(v, "support"))
+                        {
+                            System.Text.Json.JsonSerializer.Serialize(v.Email);
+                        }
+                    }
+                """), Check(HasConsent));
         }
 
         [Fact]
         public async Task PII002_SeveralPurposes_AreEachChecked()
         {
-            await VerifyAsync(Code(@"
-    void M(Visitor v)
-    {
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(v)|};
-    }"), Code(@"
-    void M(Visitor v)
-    {
-        if (_consent.HasConsent(v, ""support"") && _consent.HasConsent(v, ""marketing""))
-        {
-            System.Text.Json.JsonSerializer.Serialize(v);
-        }
-    }"), Check(HasConsent));
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v)|};
+                    }
+                """), Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        if (_consent.HasConsent(v, "support") && _consent.HasConsent(v, "marketing"))
+                        {
+                            System.Text.Json.JsonSerializer.Serialize(v);
+                        }
+                    }
+                """), Check(HasConsent));
         }
 
         [Fact]
         public async Task PII002_GuardClause()
         {
-            await VerifyAsync(Code(@"
-    void M(Visitor v)
-    {
-        Console.WriteLine(""start"");
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-    }"), Code(@"
-    void M(Visitor v)
-    {
-        Console.WriteLine(""start"");
-        if (!_consent.CanSupport(v)) return;
-        System.Text.Json.JsonSerializer.Serialize(v.Email);
-    }"), Guard(CanSupport));
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        Console.WriteLine("start");
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    }
+                """), Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        Console.WriteLine("start");
+                        if (!_consent.CanSupport(v)) return;
+                        System.Text.Json.JsonSerializer.Serialize(v.Email);
+                    }
+                """), Guard(CanSupport));
         }
 
         [Fact]
         public async Task PII003_DataSubjectArgument_IsFilledByType()
         {
-            await VerifyAsync(Code(@"
-    void M(MarketDb db, Note note, Visitor v)
-    {
-        {|PII003:db.Notes.Add(note)|};
-    }"), Code(@"
-    void M(MarketDb db, Note note, Visitor v)
-    {
-        if (_consent.CanSupport(v))
-        {
-            db.Notes.Add(note);
-        }
-    }"), Check(CanSupport));
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(MarketDb db, Note note, Visitor v)
+                    {
+                        {|PII003:db.Notes.Add(note)|};
+                    }
+                """), Code(/* lang=c#-test */ """
+
+                    void M(MarketDb db, Note note, Visitor v)
+                    {
+                        if (_consent.CanSupport(v))
+                        {
+                            db.Notes.Add(note);
+                        }
+                    }
+                """), Check(CanSupport));
         }
 
         [Fact]
         public async Task PII003_AdoNetParameter_BoolPropertyCheck()
         {
-            await VerifyAsync(Code(@"
-    void M(Visitor v, System.Data.Common.DbCommand command)
-    {
-        var parameter = command.CreateParameter();
-        {|PII003:parameter.Value = v.Phone|};
-    }"), Code(@"
-    void M(Visitor v, System.Data.Common.DbCommand command)
-    {
-        var parameter = command.CreateParameter();
-        if (_consent.MarketingOptIn)
-        {
-            parameter.Value = v.Phone;
-        }
-    }"), Check(MarketingOptIn));
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v, System.Data.Common.DbCommand command)
+                    {
+                        var parameter = command.CreateParameter();
+                        {|PII003:parameter.Value = v.Phone|};
+                    }
+                """), Code(/* lang=c#-test */ """
+
+                    void M(Visitor v, System.Data.Common.DbCommand command)
+                    {
+                        var parameter = command.CreateParameter();
+                        if (_consent.MarketingOptIn)
+                        {
+                            parameter.Value = v.Phone;
+                        }
+                    }
+                """), Check(MarketingOptIn));
         }
 
         [Fact]
         public async Task PII005_AsyncMethod_Wrap()
         {
-            await VerifyAsync(Code(@"
-    async Task M(System.Net.Http.HttpClient http, Visitor v)
-    {
-        await {|PII005:http.GetAsync($""https://crm.example.com/contacts?email={v.Email}"")|};
-    }"), Code(@"
-    async Task M(System.Net.Http.HttpClient http, Visitor v)
-    {
-        if (_consent.CanSupport(v))
-        {
-            await http.GetAsync($""https://crm.example.com/contacts?email={v.Email}"");
-        }
-    }"), Check(CanSupport));
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    async Task M(System.Net.Http.HttpClient http, Visitor v)
+                    {
+                        await {|PII005:http.GetAsync($"https://crm.example.com/contacts?email={v.Email}")|};
+                    }
+                """), Code(/* lang=c#-test */ """
+
+                    async Task M(System.Net.Http.HttpClient http, Visitor v)
+                    {
+                        if (_consent.CanSupport(v))
+                        {
+                            await http.GetAsync($"https://crm.example.com/contacts?email={v.Email}");
+                        }
+                    }
+                """), Check(CanSupport));
         }
 
         [Fact]
         public async Task PII005_AsyncMethod_GuardClauseReturns()
         {
-            await VerifyAsync(Code(@"
-    async Task M(System.Net.Http.HttpClient http, Visitor v)
-    {
-        await {|PII005:http.GetAsync($""https://crm.example.com/contacts?email={v.Email}"")|};
-    }"), Code(@"
-    async Task M(System.Net.Http.HttpClient http, Visitor v)
-    {
-        if (!_consent.HasConsent(v, ""support"")) return;
-        await http.GetAsync($""https://crm.example.com/contacts?email={v.Email}"");
-    }"), Guard(HasConsent));
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    async Task M(System.Net.Http.HttpClient http, Visitor v)
+                    {
+                        await {|PII005:http.GetAsync($"https://crm.example.com/contacts?email={v.Email}")|};
+                    }
+                """), Code(/* lang=c#-test */ """
+
+                    async Task M(System.Net.Http.HttpClient http, Visitor v)
+                    {
+                        if (!_consent.HasConsent(v, "support")) return;
+                        await http.GetAsync($"https://crm.example.com/contacts?email={v.Email}");
+                    }
+                """), Guard(HasConsent));
         }
 
         [Fact]
         public async Task PII009_Method_DeclaredPurposePropertyCheck()
         {
-            await VerifyAsync(Code(@"
-    void M(Mailer mailer, Visitor v)
-    {
-        {|PII009:mailer.SendNewsletter(v)|};
-    }"), Code(@"
-    void M(Mailer mailer, Visitor v)
-    {
-        if (_consent.MarketingOptIn)
-        {
-            mailer.SendNewsletter(v);
-        }
-    }"), key: null);
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Mailer mailer, Visitor v)
+                    {
+                        {|PII009:mailer.SendNewsletter(v)|};
+                    }
+                """), Code(/* lang=c#-test */ """
+
+                    void M(Mailer mailer, Visitor v)
+                    {
+                        if (_consent.MarketingOptIn)
+                        {
+                            mailer.SendNewsletter(v);
+                        }
+                    }
+                """), key: null);
         }
 
         [Fact]
         public async Task PII009_Constructor_LocalUsedLater_OffersTheGuardClauseOnly()
         {
-            var source = Code(@"
-    void M(Visitor v)
-    {
-        var mailer = {|PII009:new Mailer(""news@example.com"")|};
-        Console.WriteLine(mailer);
-    }");
-            await VerifyAsync(source, Code(@"
-    void M(Visitor v)
-    {
-        if (!_consent.CanSupport(v)) return;
-        var mailer = new Mailer(""news@example.com"");
-        Console.WriteLine(mailer);
-    }"), Guard(CanSupport));
+            var source = Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        var mailer = {|PII009:new Mailer("news@example.com")|};
+                        Console.WriteLine(mailer);
+                    }
+                """);
+            await VerifyAsync(source, Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        if (!_consent.CanSupport(v)) return;
+                        var mailer = new Mailer("news@example.com");
+                        Console.WriteLine(mailer);
+                    }
+                """), Guard(CanSupport));
             await VerifyAsync(source, source, Check(CanSupport));
         }
 
@@ -288,169 +340,207 @@ class Service
         [Fact]
         public async Task VoidCheck_IsCalledBeforeTheStatement()
         {
-            await VerifyAsync(Code(@"
-    string M(Visitor v)
-    {
-        return {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-    }"), Code(@"
-    string M(Visitor v)
-    {
-        _consent.Ensure(v, ""support"");
-        return System.Text.Json.JsonSerializer.Serialize(v.Email);
-    }"), Check(Ensure));
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    string M(Visitor v)
+                    {
+                        return {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    }
+                """), Code(/* lang=c#-test */ """
+
+                    string M(Visitor v)
+                    {
+                        _consent.Ensure(v, "support");
+                        return System.Text.Json.JsonSerializer.Serialize(v.Email);
+                    }
+                """), Check(Ensure));
         }
 
         [Fact]
         public async Task CheckOnAParameter()
         {
-            await VerifyAsync(Code(@"
-    void M(Consent consent, Visitor v)
-    {
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-    }", members: ""), Code(@"
-    void M(Consent consent, Visitor v)
-    {
-        if (consent.CanSupport(v))
-        {
-            System.Text.Json.JsonSerializer.Serialize(v.Email);
-        }
-    }", members: ""), Check(CanSupport));
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Consent consent, Visitor v)
+                    {
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    }
+                """, members: ""), Code(/* lang=c#-test */ """
+
+                    void M(Consent consent, Visitor v)
+                    {
+                        if (consent.CanSupport(v))
+                        {
+                            System.Text.Json.JsonSerializer.Serialize(v.Email);
+                        }
+                    }
+                """, members: ""), Check(CanSupport));
         }
 
         [Fact]
         public async Task CheckOnAProperty()
         {
             const string Property = "    private Consent Consents { get; } = new Consent();\n";
-            await VerifyAsync(Code(@"
-    void M(Visitor v)
-    {
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-    }", Property), Code(@"
-    void M(Visitor v)
-    {
-        if (Consents.CanSupport(v))
-        {
-            System.Text.Json.JsonSerializer.Serialize(v.Email);
-        }
-    }", Property), Check(CanSupport));
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    }
+                """, Property), Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        if (Consents.CanSupport(v))
+                        {
+                            System.Text.Json.JsonSerializer.Serialize(v.Email);
+                        }
+                    }
+                """, Property), Check(CanSupport));
         }
 
         [Fact]
         public async Task CheckOnALocalDeclaredBefore()
         {
-            await VerifyAsync(Code(@"
-    void M(Visitor v)
-    {
-        var consent = new Consent();
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-    }", members: ""), Code(@"
-    void M(Visitor v)
-    {
-        var consent = new Consent();
-        if (consent.CanSupport(v))
-        {
-            System.Text.Json.JsonSerializer.Serialize(v.Email);
-        }
-    }", members: ""), Check(CanSupport));
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        var consent = new Consent();
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    }
+                """, members: ""), Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        var consent = new Consent();
+                        if (consent.CanSupport(v))
+                        {
+                            System.Text.Json.JsonSerializer.Serialize(v.Email);
+                        }
+                    }
+                """, members: ""), Check(CanSupport));
         }
 
         [Fact]
         public async Task LocalDeclaredAfter_IsNotReachable()
         {
-            await NoFixAsync(Code(@"
-    void M(Visitor v)
-    {
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-        var consent = new Consent();
-    }", members: ""));
+            await NoFixAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                        var consent = new Consent();
+                    }
+                """, members: ""));
         }
 
         [Fact]
         public async Task StaticCheckClass()
         {
-            const string Rules = @"
-static class ConsentRules
-{
-    [ConsentCheck]
-    public static bool Allows(Visitor visitor, string purpose) => true;
-}
-";
-            await VerifyAsync(Code(@"
-    void M(Visitor v)
-    {
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-    }", members: "") + Rules, Code(@"
-    void M(Visitor v)
-    {
-        if (ConsentRules.Allows(v, ""support""))
-        {
-            System.Text.Json.JsonSerializer.Serialize(v.Email);
-        }
-    }", members: "") + Rules, Check("ConsentRules.Allows(Market.Visitor, string)"));
+            const string Rules = /* lang=c#-test */ """
+
+                static class ConsentRules
+                {
+                    [ConsentCheck]
+                    public static bool Allows(Visitor visitor, string purpose) => true;
+                }
+
+                """;
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    }
+                """, members: "") + Rules, Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        if (ConsentRules.Allows(v, "support"))
+                        {
+                            System.Text.Json.JsonSerializer.Serialize(v.Email);
+                        }
+                    }
+                """, members: "") + Rules, Check("ConsentRules.Allows(Market.Visitor, string)"));
         }
 
         [Fact]
         public async Task CheckOfThis()
         {
             const string Own = "    [ConsentCheck(Purpose = \"support\")]\n    private bool SupportAllowed => true;\n";
-            await VerifyAsync(Code(@"
-    void M(Visitor v)
-    {
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-    }", Own), Code(@"
-    void M(Visitor v)
-    {
-        if (SupportAllowed)
-        {
-            System.Text.Json.JsonSerializer.Serialize(v.Email);
-        }
-    }", Own), Check("Service.SupportAllowed"));
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    }
+                """, Own), Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        if (SupportAllowed)
+                        {
+                            System.Text.Json.JsonSerializer.Serialize(v.Email);
+                        }
+                    }
+                """, Own), Check("Service.SupportAllowed"));
         }
 
         [Fact]
         public async Task WrongPurposeCheck_IsNotUsed()
         {
             const string Desk = "    private readonly SupportDesk _desk = new SupportDesk();\n";
-            const string SupportDesk = @"
-class SupportDesk
-{
-    [ConsentCheck(Purpose = ""support"")]
-    public bool CanSupport(Visitor visitor) => true;
-}
-";
-            await NoFixAsync(Code(@"
-    void M(Visitor v)
-    {
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Phone)|};
-    }", Desk) + SupportDesk);
+            const string SupportDesk = /* lang=c#-test */ """
+
+                class SupportDesk
+                {
+                    [ConsentCheck(Purpose = "support")]
+                    public bool CanSupport(Visitor visitor) => true;
+                }
+
+                """;
+            await NoFixAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Phone)|};
+                    }
+                """, Desk) + SupportDesk);
         }
 
         [Fact]
         public async Task NoCheckReachable_OffersNothing()
         {
-            await NoFixAsync(Code(@"
-    void M(Visitor v)
-    {
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-    }", members: ""));
+            await NoFixAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    }
+                """, members: ""));
         }
 
         [Fact]
         public async Task PurposeNeededButNoneKnown_CheckNeedingAPurposeIsNotOffered()
         {
             // [RequiresConsent] without a purpose: HasConsent(visitor, purpose) has no purpose to pass; CanSupport does.
-            await VerifyAsync(Code(@"
-    void M(Visitor v)
-    {
-        {|PII009:new Mailer(""news@example.com"")|};
-    }"), Code(@"
-    void M(Visitor v)
-    {
-        if (_consent.CanSupport(v))
-        {
-            new Mailer(""news@example.com"");
-        }
-    }"), key: null);
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        {|PII009:new Mailer("news@example.com")|};
+                    }
+                """), Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        if (_consent.CanSupport(v))
+                        {
+                            new Mailer("news@example.com");
+                        }
+                    }
+                """), key: null);
         }
 
         // ---- shapes of code ----
@@ -458,84 +548,104 @@ class SupportDesk
         [Fact]
         public async Task StatementWithoutBraces_GetsBraces_AndKeepsItsElse()
         {
-            await VerifyAsync(Code(@"
-    void M(Visitor v)
-    {
-        if (v.Id > 0)
-            {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-        else
-            Console.WriteLine(""none"");
-    }"), Code(@"
-    void M(Visitor v)
-    {
-        if (v.Id > 0)
-        {
-            if (_consent.CanSupport(v))
-            {
-                System.Text.Json.JsonSerializer.Serialize(v.Email);
-            }
-        }
-        else
-            Console.WriteLine(""none"");
-    }"), Check(CanSupport));
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        if (v.Id > 0)
+                            {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                        else
+                            Console.WriteLine("none");
+                    }
+                """), Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        if (v.Id > 0)
+                        {
+                            if (_consent.CanSupport(v))
+                            {
+                                System.Text.Json.JsonSerializer.Serialize(v.Email);
+                            }
+                        }
+                        else
+                            Console.WriteLine("none");
+                    }
+                """), Check(CanSupport));
         }
 
         [Fact]
         public async Task StatementInLoopWithoutBraces()
         {
-            await VerifyAsync(Code(@"
-    void M(Visitor[] visitors)
-    {
-        foreach (var v in visitors)
-            {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-    }"), Code(@"
-    void M(Visitor[] visitors)
-    {
-        foreach (var v in visitors)
-        {
-            _consent.Ensure(v, ""support"");
-            System.Text.Json.JsonSerializer.Serialize(v.Email);
-        }
-    }"), Check(Ensure));
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor[] visitors)
+                    {
+                        foreach (var v in visitors)
+                            {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    }
+                """), Code(/* lang=c#-test */ """
+
+                    void M(Visitor[] visitors)
+                    {
+                        foreach (var v in visitors)
+                        {
+                            _consent.Ensure(v, "support");
+                            System.Text.Json.JsonSerializer.Serialize(v.Email);
+                        }
+                    }
+                """), Check(Ensure));
         }
 
         [Fact]
         public async Task ExpressionBodiedVoidMethod_BecomesABlock()
         {
-            await VerifyAsync(Code(@"
-    void M(Visitor v) => {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};"), Code(@"
-    void M(Visitor v)
-    {
-        if (_consent.CanSupport(v))
-        {
-            System.Text.Json.JsonSerializer.Serialize(v.Email);
-        }
-    }"), Check(CanSupport));
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v) => {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                """), Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        if (_consent.CanSupport(v))
+                        {
+                            System.Text.Json.JsonSerializer.Serialize(v.Email);
+                        }
+                    }
+                """), Check(CanSupport));
         }
 
         [Fact]
         public async Task ExpressionBodiedVoidMethod_GuardClause()
         {
-            await VerifyAsync(Code(@"
-    void M(Visitor v) => {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};"), Code(@"
-    void M(Visitor v)
-    {
-        if (!_consent.CanSupport(v)) return;
-        System.Text.Json.JsonSerializer.Serialize(v.Email);
-    }"), Guard(CanSupport));
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v) => {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                """), Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        if (!_consent.CanSupport(v)) return;
+                        System.Text.Json.JsonSerializer.Serialize(v.Email);
+                    }
+                """), Guard(CanSupport));
         }
 
         [Fact]
         public async Task ExpressionBodiedValueMethod_VoidCheckOnly()
         {
-            var source = Code(@"
-    string M(Visitor v) => {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};");
-            await VerifyAsync(source, Code(@"
-    string M(Visitor v)
-    {
-        _consent.Ensure(v, ""support"");
-        return System.Text.Json.JsonSerializer.Serialize(v.Email);
-    }"), Check(Ensure));
+            var source = Code(/* lang=c#-test */ """
+
+                    string M(Visitor v) => {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                """);
+            await VerifyAsync(source, Code(/* lang=c#-test */ """
+
+                    string M(Visitor v)
+                    {
+                        _consent.Ensure(v, "support");
+                        return System.Text.Json.JsonSerializer.Serialize(v.Email);
+                    }
+                """), Check(Ensure));
             await VerifyAsync(source, source, Check(CanSupport));
             await VerifyAsync(source, source, Guard(CanSupport));
         }
@@ -543,76 +653,90 @@ class SupportDesk
         [Fact]
         public async Task ReturnStatement_IsNotWrapped()
         {
-            var source = Code(@"
-    string M(Visitor v)
-    {
-        return {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-    }");
+            var source = Code(/* lang=c#-test */ """
+
+                    string M(Visitor v)
+                    {
+                        return {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    }
+                """);
             await VerifyAsync(source, source, Check(CanSupport));
         }
 
         [Fact]
         public async Task ExpressionBodiedLambda_BecomesABlock()
         {
-            await VerifyAsync(Code(@"
-    void M(List<Visitor> visitors)
-    {
-        visitors.ForEach(v => {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|});
-    }"), Code(@"
-    void M(List<Visitor> visitors)
-    {
-        visitors.ForEach(v =>
-        {
-            if (_consent.CanSupport(v))
-            {
-                System.Text.Json.JsonSerializer.Serialize(v.Email);
-            }
-        });
-    }"), Check(CanSupport));
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(List<Visitor> visitors)
+                    {
+                        visitors.ForEach(v => {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|});
+                    }
+                """), Code(/* lang=c#-test */ """
+
+                    void M(List<Visitor> visitors)
+                    {
+                        visitors.ForEach(v =>
+                        {
+                            if (_consent.CanSupport(v))
+                            {
+                                System.Text.Json.JsonSerializer.Serialize(v.Email);
+                            }
+                        });
+                    }
+                """), Check(CanSupport));
         }
 
         [Fact]
         public async Task LambdaWithBlockBody_GuardClauseReturnsFromTheLambda()
         {
-            await VerifyAsync(Code(@"
-    void M(List<Visitor> visitors)
-    {
-        visitors.ForEach(v =>
-        {
-            {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-        });
-    }"), Code(@"
-    void M(List<Visitor> visitors)
-    {
-        visitors.ForEach(v =>
-        {
-            if (!_consent.CanSupport(v)) return;
-            System.Text.Json.JsonSerializer.Serialize(v.Email);
-        });
-    }"), Guard(CanSupport));
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(List<Visitor> visitors)
+                    {
+                        visitors.ForEach(v =>
+                        {
+                            {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                        });
+                    }
+                """), Code(/* lang=c#-test */ """
+
+                    void M(List<Visitor> visitors)
+                    {
+                        visitors.ForEach(v =>
+                        {
+                            if (!_consent.CanSupport(v)) return;
+                            System.Text.Json.JsonSerializer.Serialize(v.Email);
+                        });
+                    }
+                """), Guard(CanSupport));
         }
 
         [Fact]
         public async Task GuardClause_NotOfferedWhenTheDataWasUsedBefore()
         {
-            var source = Code(@"
-    void M(Visitor v)
-    {
-        Console.WriteLine(v.Id);
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-    }");
+            var source = Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        Console.WriteLine(v.Id);
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    }
+                """);
             await VerifyAsync(source, source, Guard(CanSupport));
         }
 
         [Fact]
         public async Task GuardClause_NotOfferedInAnIterator()
         {
-            var source = Code(@"
-    IEnumerable<string> M(Visitor v)
-    {
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-        yield return """";
-    }");
+            var source = Code(/* lang=c#-test */ """
+
+                    IEnumerable<string> M(Visitor v)
+                    {
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                        yield return "";
+                    }
+                """);
             await VerifyAsync(source, source, Guard(CanSupport));
         }
 
@@ -621,23 +745,27 @@ class SupportDesk
         {
             var test = new Verify.Test
             {
-                TestCode = @"
-using Market;
+                TestCode = /* lang=c#-test */ """
 
-var consent = new Consent();
-var v = new Visitor();
-{|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-" + Model,
-                FixedCode = @"
-using Market;
+                    using Market;
 
-var consent = new Consent();
-var v = new Visitor();
-if (consent.CanSupport(v))
-{
-    System.Text.Json.JsonSerializer.Serialize(v.Email);
-}
-" + Model,
+                    var consent = new Consent();
+                    var v = new Visitor();
+                    {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+
+                    """ + Model,
+                FixedCode = /* lang=c#-test */ """
+
+                    using Market;
+
+                    var consent = new Consent();
+                    var v = new Visitor();
+                    if (consent.CanSupport(v))
+                    {
+                        System.Text.Json.JsonSerializer.Serialize(v.Email);
+                    }
+
+                    """ + Model,
                 CodeActionEquivalenceKey = Check(CanSupport),
             };
             test.TestState.OutputKind = OutputKind.ConsoleApplication;
@@ -647,58 +775,70 @@ if (consent.CanSupport(v))
         [Fact]
         public async Task UsingDeclaration_IsNotWrapped_GuardClauseIs()
         {
-            var source = Code(@"
-    void M(Visitor v)
-    {
-        using var document = {|PII002:System.Text.Json.JsonSerializer.SerializeToDocument(v.Email)|};
-        Console.WriteLine(document.RootElement);
-    }");
+            var source = Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        using var document = {|PII002:System.Text.Json.JsonSerializer.SerializeToDocument(v.Email)|};
+                        Console.WriteLine(document.RootElement);
+                    }
+                """);
             await VerifyAsync(source, source, Check(CanSupport));
-            await VerifyAsync(source, Code(@"
-    void M(Visitor v)
-    {
-        if (!_consent.CanSupport(v)) return;
-        using var document = System.Text.Json.JsonSerializer.SerializeToDocument(v.Email);
-        Console.WriteLine(document.RootElement);
-    }"), Guard(CanSupport));
+            await VerifyAsync(source, Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        if (!_consent.CanSupport(v)) return;
+                        using var document = System.Text.Json.JsonSerializer.SerializeToDocument(v.Email);
+                        Console.WriteLine(document.RootElement);
+                    }
+                """), Guard(CanSupport));
         }
 
         [Fact]
         public async Task DeclarationNotUsedLater_IsWrapped()
         {
-            await VerifyAsync(Code(@"
-    void M(Visitor v)
-    {
-        var json = {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-    }"), Code(@"
-    void M(Visitor v)
-    {
-        if (_consent.CanSupport(v))
-        {
-            var json = System.Text.Json.JsonSerializer.Serialize(v.Email);
-        }
-    }"), Check(CanSupport));
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        var json = {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    }
+                """), Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        if (_consent.CanSupport(v))
+                        {
+                            var json = System.Text.Json.JsonSerializer.Serialize(v.Email);
+                        }
+                    }
+                """), Check(CanSupport));
         }
 
         [Fact]
         public async Task CommentsArePreserved()
         {
-            await VerifyAsync(Code(@"
-    void M(Visitor v)
-    {
-        // export the address
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|}; // one line
-        Console.WriteLine(""done"");
-    }"), Code(@"
-    void M(Visitor v)
-    {
-        // export the address
-        if (_consent.CanSupport(v))
-        {
-            System.Text.Json.JsonSerializer.Serialize(v.Email); // one line
-        }
-        Console.WriteLine(""done"");
-    }"), Check(CanSupport));
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        // export the address
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|}; // one line
+                        Console.WriteLine("done");
+                    }
+                """), Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        // export the address
+                        if (_consent.CanSupport(v))
+                        {
+                            System.Text.Json.JsonSerializer.Serialize(v.Email); // one line
+                        }
+                        Console.WriteLine("done");
+                    }
+                """), Check(CanSupport));
         }
 
         // ---- Fix All ----
@@ -710,53 +850,61 @@ if (consent.CanSupport(v))
             {
                 CodeActionEquivalenceKey = Check(HasConsent),
             };
-            test.TestState.Sources.Add(Code(@"
-    void M(Visitor v)
-    {
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Phone)|};
-    }"));
-            test.TestState.Sources.Add(@"
-using Market;
+            test.TestState.Sources.Add(Code(/* lang=c#-test */ """
 
-class Other
-{
-    private readonly Consent _consent = new Consent();
+                    void M(Visitor v)
+                    {
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Phone)|};
+                    }
+                """));
+            test.TestState.Sources.Add(/* lang=c#-test */ """
 
-    void N(Visitor visitor)
-    {
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(visitor.Phone)|};
-    }
-}
-");
-            test.FixedState.Sources.Add(Code(@"
-    void M(Visitor v)
-    {
-        if (_consent.HasConsent(v, ""support""))
-        {
-            System.Text.Json.JsonSerializer.Serialize(v.Email);
-        }
-        if (_consent.HasConsent(v, ""marketing""))
-        {
-            System.Text.Json.JsonSerializer.Serialize(v.Phone);
-        }
-    }"));
-            test.FixedState.Sources.Add(@"
-using Market;
+                using Market;
 
-class Other
-{
-    private readonly Consent _consent = new Consent();
+                class Other
+                {
+                    private readonly Consent _consent = new Consent();
 
-    void N(Visitor visitor)
-    {
-        if (_consent.HasConsent(visitor, ""marketing""))
-        {
-            System.Text.Json.JsonSerializer.Serialize(visitor.Phone);
-        }
-    }
-}
-");
+                    void N(Visitor visitor)
+                    {
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(visitor.Phone)|};
+                    }
+                }
+
+                """);
+            test.FixedState.Sources.Add(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        if (_consent.HasConsent(v, "support"))
+                        {
+                            System.Text.Json.JsonSerializer.Serialize(v.Email);
+                        }
+                        if (_consent.HasConsent(v, "marketing"))
+                        {
+                            System.Text.Json.JsonSerializer.Serialize(v.Phone);
+                        }
+                    }
+                """));
+            test.FixedState.Sources.Add(/* lang=c#-test */ """
+
+                using Market;
+
+                class Other
+                {
+                    private readonly Consent _consent = new Consent();
+
+                    void N(Visitor visitor)
+                    {
+                        if (_consent.HasConsent(visitor, "marketing"))
+                        {
+                            System.Text.Json.JsonSerializer.Serialize(visitor.Phone);
+                        }
+                    }
+                }
+
+                """);
             await test.RunAsync();
         }
 
@@ -765,43 +913,49 @@ class Other
         {
             var test = new Verify.Test
             {
-                TestCode = Code(@"
-    async Task M(System.Net.Http.HttpClient http, Visitor v)
-    {
-        await {|PII005:http.PostAsync(""https://crm.example.com"", new System.Net.Http.StringContent({|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|}))|};
-        foreach (var c in {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|})
-        {
-            {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-        }
-    }"),
+                TestCode = Code(/* lang=c#-test */ """
+
+                        async Task M(System.Net.Http.HttpClient http, Visitor v)
+                        {
+                            await {|PII005:http.PostAsync("https://crm.example.com", new System.Net.Http.StringContent({|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|}))|};
+                            foreach (var c in {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|})
+                            {
+                                {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                            }
+                        }
+                    """),
                 // One fix at a time guards each statement; Fix All gives adjacent statements one guard.
-                FixedCode = Code(@"
-    async Task M(System.Net.Http.HttpClient http, Visitor v)
-    {
-        if (_consent.CanSupport(v))
-        {
-            await http.PostAsync(""https://crm.example.com"", new System.Net.Http.StringContent(System.Text.Json.JsonSerializer.Serialize(v.Email)));
-        }
-        if (_consent.CanSupport(v))
-        {
-            foreach (var c in System.Text.Json.JsonSerializer.Serialize(v.Email))
-            {
-                System.Text.Json.JsonSerializer.Serialize(v.Email);
-            }
-        }
-    }"),
-                BatchFixedCode = Code(@"
-    async Task M(System.Net.Http.HttpClient http, Visitor v)
-    {
-        if (_consent.CanSupport(v))
-        {
-            await http.PostAsync(""https://crm.example.com"", new System.Net.Http.StringContent(System.Text.Json.JsonSerializer.Serialize(v.Email)));
-            foreach (var c in System.Text.Json.JsonSerializer.Serialize(v.Email))
-            {
-                System.Text.Json.JsonSerializer.Serialize(v.Email);
-            }
-        }
-    }"),
+                FixedCode = Code(/* lang=c#-test */ """
+
+                        async Task M(System.Net.Http.HttpClient http, Visitor v)
+                        {
+                            if (_consent.CanSupport(v))
+                            {
+                                await http.PostAsync("https://crm.example.com", new System.Net.Http.StringContent(System.Text.Json.JsonSerializer.Serialize(v.Email)));
+                            }
+                            if (_consent.CanSupport(v))
+                            {
+                                foreach (var c in System.Text.Json.JsonSerializer.Serialize(v.Email))
+                                {
+                                    System.Text.Json.JsonSerializer.Serialize(v.Email);
+                                }
+                            }
+                        }
+                    """),
+                BatchFixedCode = Code(/* lang=c#-test */ """
+
+                        async Task M(System.Net.Http.HttpClient http, Visitor v)
+                        {
+                            if (_consent.CanSupport(v))
+                            {
+                                await http.PostAsync("https://crm.example.com", new System.Net.Http.StringContent(System.Text.Json.JsonSerializer.Serialize(v.Email)));
+                                foreach (var c in System.Text.Json.JsonSerializer.Serialize(v.Email))
+                                {
+                                    System.Text.Json.JsonSerializer.Serialize(v.Email);
+                                }
+                            }
+                        }
+                    """),
                 CodeActionEquivalenceKey = Check(CanSupport),
             };
             await test.RunAsync();
@@ -812,57 +966,63 @@ class Other
         {
             var test = new Verify.Test
             {
-                TestCode = Code(@"
-    void M(Visitor v)
-    {
-        if (_consent.CanSupport(v))
-        {
-            Console.WriteLine(""checked"");
-        }
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-        Console.WriteLine(""between"");
-        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-    }"),
-                FixedCode = Code(@"
-    void M(Visitor v)
-    {
-        if (_consent.CanSupport(v))
-        {
-            Console.WriteLine(""checked"");
-        }
-        if (_consent.CanSupport(v))
-        {
-            System.Text.Json.JsonSerializer.Serialize(v.Email);
-        }
-        if (_consent.CanSupport(v))
-        {
-            System.Text.Json.JsonSerializer.Serialize(v.Email);
-        }
-        Console.WriteLine(""between"");
-        if (_consent.CanSupport(v))
-        {
-            System.Text.Json.JsonSerializer.Serialize(v.Email);
-        }
-    }"),
-                BatchFixedCode = Code(@"
-    void M(Visitor v)
-    {
-        if (_consent.CanSupport(v))
-        {
-            Console.WriteLine(""checked"");
-        }
-        if (_consent.CanSupport(v))
-        {
-            System.Text.Json.JsonSerializer.Serialize(v.Email);
-            System.Text.Json.JsonSerializer.Serialize(v.Email);
-        }
-        Console.WriteLine(""between"");
-        if (_consent.CanSupport(v))
-        {
-            System.Text.Json.JsonSerializer.Serialize(v.Email);
-        }
-    }"),
+                TestCode = Code(/* lang=c#-test */ """
+
+                        void M(Visitor v)
+                        {
+                            if (_consent.CanSupport(v))
+                            {
+                                Console.WriteLine("checked");
+                            }
+                            {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                            {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                            Console.WriteLine("between");
+                            {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                        }
+                    """),
+                FixedCode = Code(/* lang=c#-test */ """
+
+                        void M(Visitor v)
+                        {
+                            if (_consent.CanSupport(v))
+                            {
+                                Console.WriteLine("checked");
+                            }
+                            if (_consent.CanSupport(v))
+                            {
+                                System.Text.Json.JsonSerializer.Serialize(v.Email);
+                            }
+                            if (_consent.CanSupport(v))
+                            {
+                                System.Text.Json.JsonSerializer.Serialize(v.Email);
+                            }
+                            Console.WriteLine("between");
+                            if (_consent.CanSupport(v))
+                            {
+                                System.Text.Json.JsonSerializer.Serialize(v.Email);
+                            }
+                        }
+                    """),
+                BatchFixedCode = Code(/* lang=c#-test */ """
+
+                        void M(Visitor v)
+                        {
+                            if (_consent.CanSupport(v))
+                            {
+                                Console.WriteLine("checked");
+                            }
+                            if (_consent.CanSupport(v))
+                            {
+                                System.Text.Json.JsonSerializer.Serialize(v.Email);
+                                System.Text.Json.JsonSerializer.Serialize(v.Email);
+                            }
+                            Console.WriteLine("between");
+                            if (_consent.CanSupport(v))
+                            {
+                                System.Text.Json.JsonSerializer.Serialize(v.Email);
+                            }
+                        }
+                    """),
                 CodeActionEquivalenceKey = Check(CanSupport),
             };
             await test.RunAsync();

@@ -38,18 +38,22 @@ namespace PiiAnalyzers.Tests.CodeFixes
         {
             var test = new Verify.Test
             {
-                TestCode = @"
-using Microsoft.Extensions.Logging;
-using PiiAttributes;
-public class Visitor { [PersonalData(Purpose = ""support"")] public string Email { get; set; } = """"; }
-class C { void M(ILogger log, Visitor v) => log.LogInformation(""{E}"", {|PII001:v.Email|}); }
-",
-                FixedCode = @"
-using Microsoft.Extensions.Logging;
-using PiiAttributes;
-public class Visitor { [PersonalData(Purpose = ""support"")] public string Email { get; set; } = """"; }
-class C { void M(ILogger log, Visitor v) => log.LogInformation(""{E}"", Redaction.Mask(v.Email)); }
-",
+                TestCode = /* lang=c#-test */ """
+
+                    using Microsoft.Extensions.Logging;
+                    using PiiAttributes;
+                    public class Visitor { [PersonalData(Purpose = "support")] public string Email { get; set; } = ""; }
+                    class C { void M(ILogger log, Visitor v) => log.LogInformation("{E}", {|PII001:v.Email|}); }
+
+                    """,
+                FixedCode = /* lang=c#-test */ """
+
+                    using Microsoft.Extensions.Logging;
+                    using PiiAttributes;
+                    public class Visitor { [PersonalData(Purpose = "support")] public string Email { get; set; } = ""; }
+                    class C { void M(ILogger log, Visitor v) => log.LogInformation("{E}", Redaction.Mask(v.Email)); }
+
+                    """,
             };
             await test.RunAsync();
         }
@@ -60,17 +64,21 @@ class C { void M(ILogger log, Visitor v) => log.LogInformation(""{E}"", Redactio
             var test = new Verify.Test
             {
                 CodeActionEquivalenceKey = AddRetentionPolicyCodeFixProvider.EquivalenceKey,
-                TestCode = @"using PiiAttributes;
+                TestCode = /* lang=c#-test */ """
+                    using PiiAttributes;
 
-public class Lead { [PersonalData(Purpose = ""support"", Basis = LawfulBasis.Contract)] public string Email { get; set; } = """"; }
-class C { void M(Lead a, Lead b) { {|PII004:System.IO.File.WriteAllText(""a"", a.Email)|}; {|PII004:System.IO.File.WriteAllText(""b"", b.Email)|}; } }
-",
-                FixedCode = @"using PiiAttributes;
+                    public class Lead { [PersonalData(Purpose = "support", Basis = LawfulBasis.Contract)] public string Email { get; set; } = ""; }
+                    class C { void M(Lead a, Lead b) { {|PII004:System.IO.File.WriteAllText("a", a.Email)|}; {|PII004:System.IO.File.WriteAllText("b", b.Email)|}; } }
 
-[RetentionPolicy(Days = 30)]
-public class Lead { [PersonalData(Purpose = ""support"", Basis = LawfulBasis.Contract)] public string Email { get; set; } = """"; }
-class C { void M(Lead a, Lead b) { System.IO.File.WriteAllText(""a"", a.Email); System.IO.File.WriteAllText(""b"", b.Email); } }
-",
+                    """,
+                FixedCode = /* lang=c#-test */ """
+                    using PiiAttributes;
+
+                    [RetentionPolicy(Days = 30)]
+                    public class Lead { [PersonalData(Purpose = "support", Basis = LawfulBasis.Contract)] public string Email { get; set; } = ""; }
+                    class C { void M(Lead a, Lead b) { System.IO.File.WriteAllText("a", a.Email); System.IO.File.WriteAllText("b", b.Email); } }
+
+                    """,
             };
             await test.RunAsync();
         }

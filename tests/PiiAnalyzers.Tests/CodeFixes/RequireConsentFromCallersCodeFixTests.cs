@@ -12,6 +12,7 @@ namespace PiiAnalyzers.Tests.CodeFixes
         private const string Email = "'Visitor.Email' (personal data, purpose 'support', basis consent)";
         private const string Phone = "'Visitor.Phone' (personal data, purpose 'marketing', basis consent)";
 
+        // Its own shape: an interface whose implementations the fix must not break, beside two purposes.
         private const string Model = """
 
             public class Visitor

@@ -13,35 +13,38 @@ namespace PiiAnalyzers.Tests.FlowEngine
     /// <summary>Which bodies the flow engine analyzes at all (the rest get no control-flow graph).</summary>
     public class BodyScanTests
     {
-        private const string Source = @"
-using System.Collections.Generic;
-using System.Linq;
-using Microsoft.Extensions.Logging;
-using PiiAttributes;
+        // A one-file source with a one-member Visitor: the counts of summaries below depend on exactly these helpers.
+        private const string Source = /* lang=c#-test */ """
 
-public sealed class Visitor { [PersonalData(Purpose = ""support"")] public string Email { get; set; } = """"; public int Id { get; set; } }
-public sealed class Registry { [RequiresConsent(Purpose = ""support"")] public void Enrol(int id) { } }
+            using System.Collections.Generic;
+            using System.Linq;
+            using Microsoft.Extensions.Logging;
+            using PiiAttributes;
 
-public sealed class Service
-{
-    private readonly ILogger _logger;
-    private readonly Registry _registry = new Registry();
-    private Visitor _current = new Visitor();
-    public Service(ILogger logger) => _logger = logger;
+            public sealed class Visitor { [PersonalData(Purpose = "support")] public string Email { get; set; } = ""; public int Id { get; set; } }
+            public sealed class Registry { [RequiresConsent(Purpose = "support")] public void Enrol(int id) { } }
 
-    public void LogsData(Visitor v) => _logger.LogInformation(""{E}"", v.Email);
-    public List<string> MovesDataNowhere(List<Visitor> all) => all.Where(v => v.Email.Length > 0).Select(v => v.Email.Trim()).ToList();
-    public static void LogsNoData(ILogger logger, int count) => logger.LogInformation(""{C}"", count);
-    public void CallsHelperThatLogs(Visitor v) => Relay(v.Email);
-    private void Relay(string text) => Deeper(text);
-    private void Deeper(string text) => _logger.LogDebug(""{T}"", text);
-    public int CallsHelperThatOnlyCounts(Visitor v) => Count(v.Email);
-    private static int Count(string text) => text.Split(' ').Length;
-    public void DataFromAHelper(int id) => _logger.LogInformation(""{E}"", CurrentEmail());
-    private string CurrentEmail() => _current.Email;
-    public void NeedsConsent(int id) => _registry.Enrol(id);
-    public void LogsInALambda(List<Visitor> all) => all.ForEach(v => _logger.LogInformation(""{E}"", v.Email));
-}";
+            public sealed class Service
+            {
+                private readonly ILogger _logger;
+                private readonly Registry _registry = new Registry();
+                private Visitor _current = new Visitor();
+                public Service(ILogger logger) => _logger = logger;
+
+                public void LogsData(Visitor v) => _logger.LogInformation("{E}", v.Email);
+                public List<string> MovesDataNowhere(List<Visitor> all) => all.Where(v => v.Email.Length > 0).Select(v => v.Email.Trim()).ToList();
+                public static void LogsNoData(ILogger logger, int count) => logger.LogInformation("{C}", count);
+                public void CallsHelperThatLogs(Visitor v) => Relay(v.Email);
+                private void Relay(string text) => Deeper(text);
+                private void Deeper(string text) => _logger.LogDebug("{T}", text);
+                public int CallsHelperThatOnlyCounts(Visitor v) => Count(v.Email);
+                private static int Count(string text) => text.Split(' ').Length;
+                public void DataFromAHelper(int id) => _logger.LogInformation("{E}", CurrentEmail());
+                private string CurrentEmail() => _current.Email;
+                public void NeedsConsent(int id) => _registry.Enrol(id);
+                public void LogsInALambda(List<Visitor> all) => all.ForEach(v => _logger.LogInformation("{E}", v.Email));
+            }
+            """;
 
         [Theory]
         [InlineData("LogsData", true)]
@@ -52,7 +55,7 @@ public sealed class Service
         [InlineData("DataFromAHelper", true)]
         [InlineData("NeedsConsent", true)]
         [InlineData("LogsInALambda", true)]
-        public void AnalyzesOnlyBodiesWithDataAndAWayOut(string method, bool analyzed)
+        public void ForPerformance_AnalyzesOnlyBodiesWithDataAndAWayOut(string method, bool analyzed)
         {
             var (flow, body, _) = Prepare(method);
 
@@ -64,7 +67,7 @@ public sealed class Service
         [InlineData("LogsData", 0)] // no source method called
         [InlineData("CallsHelperThatLogs", 2)] // Relay, then Deeper: both reach a sink
         [InlineData("DataFromAHelper", 1)] // CurrentEmail(): clean arguments, but a source of its own
-        public void SummarizesOnlyHelpersThatCanMatter(string method, int summaries)
+        public void ForPerformance_SummarizesOnlyHelpersThatCanMatter(string method, int summaries)
         {
             var (flow, body, symbol) = Prepare(method);
             var graph = Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph.Create((Microsoft.CodeAnalysis.Operations.IMethodBodyOperation)body);
@@ -78,7 +81,7 @@ public sealed class Service
         [InlineData("LogsNoData", false)] // a logging call, but no personal data in reach: never matched against sinks
         [InlineData("MovesDataNowhere", true)] // personal data, and calls that must be told from sinks
         [InlineData("LogsData", true)]
-        public void ResolvesTheSinkTypesOnlyWhenACallMustBeMatched(string method, bool resolved)
+        public void ForPerformance_ResolvesTheSinkTypesOnlyWhenACallMustBeMatched(string method, bool resolved)
         {
             // In the IDE a compilation starts on every edit: the fifty-odd library lookups wait until a body needs them.
             var (flow, body, _) = Prepare(method);

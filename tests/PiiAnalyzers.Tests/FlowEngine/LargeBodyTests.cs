@@ -39,16 +39,20 @@ namespace PiiAnalyzers.Tests.FlowEngine
 
             body.AppendLine(statements);
             body.AppendLine("    }");
-            return "using Microsoft.Extensions.Logging;" + Code(@"
-    private readonly Microsoft.Extensions.Logging.ILogger _logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-" + body);
+            return "using Microsoft.Extensions.Logging;" + Code(/* lang=c#-test */ """
+
+                    private readonly Microsoft.Extensions.Logging.ILogger _logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+                """ + body);
         }
 
         [Fact]
-        public void ManyBranches_AreAnalyzedWithoutAGraph_FewAreNot()
+        public void ForPerformance_ManyBranches_AreAnalyzedWithoutAGraph_FewAreNot()
         {
-            var compilation = Robustness.RobustnessInputs.Compile(Huge("        _logger.LogInformation(\"{T}\", v.Email);") + @"
-class Small { void M(Market.Visitor v, Microsoft.Extensions.Logging.ILogger l, int n) { if (n > 0) l.LogInformation(""{E}"", v.Email); } }");
+            var compilation = Robustness.RobustnessInputs.Compile(Huge("        _logger.LogInformation(\"{T}\", v.Email);") + """
+
+                class Small { void M(Market.Visitor v, Microsoft.Extensions.Logging.ILogger l, int n) { if (n > 0) l.LogInformation("{E}", v.Email); } }
+                """);
             var flow = FlowContext.TryCreate(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty))!;
             var tree = compilation.SyntaxTrees.Single();
             var model = compilation.GetSemanticModel(tree);
@@ -66,19 +70,21 @@ class Small { void M(Market.Visitor v, Microsoft.Extensions.Logging.ILogger l, i
         [Fact]
         public async Task DataAssignedOnSomePath_LocalsLoopsLambdasAndLocalFunctions_AreFollowed()
         {
-            await Verify.VerifyAnalyzerAsync(Huge(@"
-        if (n == -1) text = v.Email;
-        _logger.LogInformation(""{T}"", {|#0:text|});
-        var copy = v.Phone;
-        _logger.LogInformation(""{C}"", {|#1:copy|});
-        var emails = new[] { v }.Select(x => x.Email).ToList();
-        foreach (var email in emails)
-        {
-            _logger.LogInformation(""{E}"", {|#2:email|});
-        }
-        string Label(string s) => ""<"" + s + "">"";
-        _logger.LogInformation(""{L}"", {|#3:Label(v.HealthNote)|});
-        _logger.LogInformation(""{N}"", v.Id);"),
+            await Verify.VerifyAnalyzerAsync(Huge(/* lang=c#-test */ """
+
+                        if (n == -1) text = v.Email;
+                        _logger.LogInformation("{T}", {|#0:text|});
+                        var copy = v.Phone;
+                        _logger.LogInformation("{C}", {|#1:copy|});
+                        var emails = new[] { v }.Select(x => x.Email).ToList();
+                        foreach (var email in emails)
+                        {
+                            _logger.LogInformation("{E}", {|#2:email|});
+                        }
+                        string Label(string s) => "<" + s + ">";
+                        _logger.LogInformation("{L}", {|#3:Label(v.HealthNote)|});
+                        _logger.LogInformation("{N}", v.Id);
+                """),
                 Rule("PII001", 0, LoggedEmail, Logged),
                 Rule("PII001", 1, LoggedPhone, Logged),
                 Rule("PII001", 2, LoggedEmail, Logged),
@@ -90,28 +96,34 @@ class Small { void M(Market.Visitor v, Microsoft.Extensions.Logging.ILogger l, i
         {
             // Without a graph the order of checks and sinks is unknown: no consent check anywhere means none was made
             // (as the graph would say); a check somewhere may guard any sink, and the consent rules stay silent.
-            await Verify.VerifyAnalyzerAsync(Huge(@"
-        var json = {|#0:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
-        _logger.LogInformation(""{E}"", {|#1:v.Email|});"),
+            await Verify.VerifyAnalyzerAsync(Huge(/* lang=c#-test */ """
+
+                        var json = {|#0:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                        _logger.LogInformation("{E}", {|#1:v.Email|});
+                """),
                 Rule("PII002", 0, Email, "'JsonSerializer.Serialize'", "check consent for 'support' first"),
                 Rule("PII001", 1, LoggedEmail, Logged));
 
-            await Verify.VerifyAnalyzerAsync(Huge(@"
-        if (_consent.CanSupport(v)) { text = System.Text.Json.JsonSerializer.Serialize(v.Email); }
-        _logger.LogInformation(""{E}"", {|#0:v.Email|});"),
+            await Verify.VerifyAnalyzerAsync(Huge(/* lang=c#-test */ """
+
+                        if (_consent.CanSupport(v)) { text = System.Text.Json.JsonSerializer.Serialize(v.Email); }
+                        _logger.LogInformation("{E}", {|#0:v.Email|});
+                """),
                 Rule("PII001", 0, LoggedEmail, Logged));
         }
     
         [Fact]
         public async Task CodeThatDoesNotCompile_IsAnalyzedWithoutAGraph_WithoutThrowing()
         {
-            var compilation = Robustness.RobustnessInputs.Compile(Huge(@"
-        var x = v.
-        foreach (var m in v.Missing) { _logger.LogInformation(""{M}"", m, Unknown(v.Email)); }
-        Action a = () => _logger.LogInformation(v.Email
-        foreach (var (p, q) in new[] { (v.Email, 1) }) { _logger.LogInformation(""{P}"", p); }
-        int Local(int k) => k;
-        _logger.LogInformation(""{L}"", Local(undefined));"));
+            var compilation = Robustness.RobustnessInputs.Compile(Huge(/* lang=c#-test */ """
+
+                        var x = v.
+                        foreach (var m in v.Missing) { _logger.LogInformation("{M}", m, Unknown(v.Email)); }
+                        Action a = () => _logger.LogInformation(v.Email
+                        foreach (var (p, q) in new[] { (v.Email, 1) }) { _logger.LogInformation("{P}", p); }
+                        int Local(int k) => k;
+                        _logger.LogInformation("{L}", Local(undefined));
+                """));
 
             var (diagnostics, exceptions) = await Robustness.RobustnessInputs.AnalyzeAsync(compilation);
 
@@ -124,15 +136,17 @@ class Small { void M(Market.Visitor v, Microsoft.Extensions.Logging.ILogger l, i
         public async Task MutatedLargeBodies_NeverThrow()
         {
             // The fuzz test's mutations, applied to the statements that follow the branches (seeded, bounded).
-            const string Tail = @"
-        if (n == -1) text = v.Email;
-        var copy = v.Phone ?? text;
-        foreach (var (email, i) in new[] { v }.Select((x, k) => (x.Email, k))) { _logger.LogInformation(""{E}"", email); }
-        string Label(string s) => ""<"" + s + "">"";
-        Action<Visitor> log = x => _logger.LogInformation(""{L}"", Label(x.HealthNote));
-        if (_consent.CanSupport(v)) { text = System.Text.Json.JsonSerializer.Serialize(v); }
-        using (var scope = _logger.BeginScope(copy)) { try { log(v); } catch (Exception e) when (e.Message != text) { throw new InvalidOperationException(v.Email, e); } }
-        switch (copy) { case ""a"": text = v?.Email; break; case string other when other.Length > 0: _logger.LogWarning(other); break; }";
+            const string Tail = /* lang=c#-test */ """
+
+                        if (n == -1) text = v.Email;
+                        var copy = v.Phone ?? text;
+                        foreach (var (email, i) in new[] { v }.Select((x, k) => (x.Email, k))) { _logger.LogInformation("{E}", email); }
+                        string Label(string s) => "<" + s + ">";
+                        Action<Visitor> log = x => _logger.LogInformation("{L}", Label(x.HealthNote));
+                        if (_consent.CanSupport(v)) { text = System.Text.Json.JsonSerializer.Serialize(v); }
+                        using (var scope = _logger.BeginScope(copy)) { try { log(v); } catch (Exception e) when (e.Message != text) { throw new InvalidOperationException(v.Email, e); } }
+                        switch (copy) { case "a": text = v?.Email; break; case string other when other.Length > 0: _logger.LogWarning(other); break; }
+                """;
             var random = new Random(11);
             for (var i = 0; i < 12; i++)
             {

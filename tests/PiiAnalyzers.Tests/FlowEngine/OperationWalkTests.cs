@@ -56,7 +56,7 @@ namespace PiiAnalyzers.Tests.FlowEngine
         }
 
         [Fact]
-        public void CanBeEnumeratedAgain_AndGivesItsStackBackWhenABreakLeavesTheLoop()
+        public void ForPerformance_CanBeEnumeratedAgain_AndGivesItsStackBackWhenABreakLeavesTheLoop()
         {
             var compilation = RobustnessInputs.SampleCompilation();
             var tree = compilation.SyntaxTrees.First();

@@ -77,7 +77,7 @@ namespace PiiAnalyzers.Tests.FlowEngine
         [InlineData("int M(int[] a) { var s = 0; foreach (var x in a) { s += x; } return s; }", false)]
         [InlineData("int M(int a) { try { a = 1; } catch (System.Exception) { a = 2; } return a; }", false)]
         [InlineData("int M(int a) { try { a = 1; } finally { a = 2; } return a; }", false)]
-        public void IsForwardOnly_ForGraphsWithoutLoopsOrHandlers(string method, bool expected)
+        public void ForPerformance_IsForwardOnly_ForGraphsWithoutLoopsOrHandlers(string method, bool expected)
         {
             var compilation = RobustnessInputs.Compile("class C { " + method + " }");
             var (root, _) = Assert.Single(Bodies(compilation));
@@ -91,13 +91,23 @@ namespace PiiAnalyzers.Tests.FlowEngine
         private static IEnumerable<string> WrappedFragments()
         {
             var rules = ProjectFacts.PathInRepository("tests", "PiiAnalyzers.Tests", "Rules");
-            foreach (var file in Directory.GetFiles(rules, "*.cs").OrderBy(f => f, StringComparer.Ordinal))
+            const BindingFlags AnyStatic = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static;
+            var assembly = typeof(ConsentRulesTestModel).Assembly;
+            foreach (var file in Directory.GetFiles(rules, "*.cs", SearchOption.AllDirectories).Where(f => !f.EndsWith("CodeFixTests.cs", StringComparison.Ordinal)).OrderBy(f => f, StringComparer.Ordinal))
             {
                 var root = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot();
                 var declaring = root.DescendantNodes().OfType<ClassDeclarationSyntax>()
                     .FirstOrDefault(c => c.Members.OfType<MethodDeclarationSyntax>().Any(m => m.Identifier.Text == "Code"));
-                var wrapper = (declaring is null ? typeof(ConsentRulesTestModel) : typeof(ConsentRulesTestModel).Assembly.GetType("PiiAnalyzers.Tests.Rules." + declaring.Identifier.Text))
-                    ?.GetMethod("Code", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static);
+
+                // The wrapper is declared in the file, or imported with 'using static', or else the consent rules' one.
+                var wrapperType = declaring is not null
+                    ? assembly.GetType(string.Join(".", declaring.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().Select(n => n.Name.ToString()).Append(declaring.Identifier.Text)))
+                    : root.DescendantNodes().OfType<UsingDirectiveSyntax>()
+                        .Where(u => u.StaticKeyword.IsKind(SyntaxKind.StaticKeyword) && u.Name is not null)
+                        .Select(u => assembly.GetType(u.Name!.ToString()))
+                        .FirstOrDefault(t => t?.GetMethod("Code", AnyStatic) is not null)
+                      ?? typeof(ConsentRulesTestModel);
+                var wrapper = wrapperType?.GetMethod("Code", AnyStatic);
                 if (wrapper is null)
                 {
                     continue;

@@ -9,19 +9,21 @@ namespace PiiAnalyzers.Tests.FlowEngine
 {
     public class TypeShapesTests
     {
-        private const string Fields = @"
-using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.Threading.Tasks;
-public sealed class Holder
-{
-    public int Int; public string Text = """"; public object Any = new object(); public DateTime When;
-    public int[] Numbers = new int[0]; public Array Raw = new int[0]; public IEnumerable Untyped = new int[0];
-    public IEnumerable<int> Sequence = new int[0]; public IReadOnlyList<string> Names = new string[0];
-    public List<int> List = new List<int>(); public Dictionary<string, int> Map = new Dictionary<string, int>();
-    public Task Work = Task.CompletedTask; public IDisposable? Handle; public Holder? Next;
-}";
+        private const string Fields = /* lang=c#-test */ """
+
+            using System;
+            using System.Collections;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            public sealed class Holder
+            {
+                public int Int; public string Text = ""; public object Any = new object(); public DateTime When;
+                public int[] Numbers = new int[0]; public Array Raw = new int[0]; public IEnumerable Untyped = new int[0];
+                public IEnumerable<int> Sequence = new int[0]; public IReadOnlyList<string> Names = new string[0];
+                public List<int> List = new List<int>(); public Dictionary<string, int> Map = new Dictionary<string, int>();
+                public Task Work = Task.CompletedTask; public IDisposable? Handle; public Holder? Next;
+            }
+            """;
 
         [Theory]
         [InlineData("Int", false)]

@@ -7,13 +7,42 @@ using Xunit;
 
 namespace PiiAnalyzers.Tests.Meta
 {
-    /// <summary>Every code fix provider is exported for C#, shared, and fixes only diagnostics this project reports.</summary>
+    /// <summary>
+    /// Every code fix provider is exported for C#, shared, and fixes only diagnostics this project reports; the analyzer and
+    /// code-fix assemblies reference only what their hosts load.
+    /// </summary>
     public class CodeFixProviderTests
     {
-        [Fact]
-        public void CodeFixAssembly_Loads()
+        /// <summary>What the compiler itself ships with (Microsoft.CodeAnalysis and its dependencies).</summary>
+        private static readonly string[] CompilerAssemblies =
         {
-            Assert.Equal("PiiAnalyzers.CodeFixes", ProjectFacts.CodeFixAssembly.GetName().Name);
+            "netstandard", "System.Buffers", "System.Collections.Immutable", "System.Memory", "System.Numerics.Vectors",
+            "System.Reflection.Metadata", "System.Runtime.CompilerServices.Unsafe", "System.Text.Encoding.CodePages",
+            "System.Threading.Tasks.Extensions",
+        };
+
+        [Fact]
+        public void AnalyzerAssembly_ReferencesNothingButTheCompiler()
+        {
+            // A compiler host loads analyzers beside the compiler only: any other reference fails to load there.
+            var others = ProjectFacts.AnalyzerAssembly.GetReferencedAssemblies()
+                .Select(reference => reference.Name!)
+                .Where(name => !CompilerAssemblies.Contains(name) && !name.StartsWith("Microsoft.CodeAnalysis", System.StringComparison.Ordinal))
+                .ToList();
+            Assert.Empty(others);
+        }
+
+        [Fact]
+        public void CodeFixAssembly_ReferencesNothingButTheCompilerTheWorkspacesAndTheAnalyzers()
+        {
+            var others = ProjectFacts.CodeFixAssembly.GetReferencedAssemblies()
+                .Select(reference => reference.Name!)
+                .Where(name => !CompilerAssemblies.Contains(name)
+                    && !name.StartsWith("Microsoft.CodeAnalysis", System.StringComparison.Ordinal)
+                    && !name.StartsWith("System.Composition", System.StringComparison.Ordinal)
+                    && name != ProjectFacts.AnalyzerAssembly.GetName().Name)
+                .ToList();
+            Assert.Empty(others);
         }
 
         [Fact]

@@ -23,12 +23,6 @@ namespace PiiAnalyzers.Tests.Meta
             }
         }
 
-        [Fact]
-        public void Descriptors_AreDeclared()
-        {
-            Assert.NotEmpty(ProjectFacts.DeclaredDescriptors);
-        }
-
         [Theory]
         [MemberData(nameof(Ids))]
         public void Descriptor_IsTaggedForCodeScanning(string id)

@@ -8,20 +8,23 @@ namespace PiiAnalyzers.Tests.PersonalData
     /// <summary>Which types hold personal data in their members (the catalog's containers).</summary>
     public class ContainerTaintTests
     {
-        private const string Source = @"
-using System.Collections.Generic;
-using Microsoft.Extensions.Logging;
-using PiiAttributes;
+        // A one-member Visitor: which types count as containers is decided member by member, so every member is in view.
+        private const string Source = /* lang=c#-test */ """
 
-public sealed class Visitor { [PersonalData(Purpose = ""support"")] public string Email { get; set; } = """"; }
-public sealed class Holder { public Visitor? Current { get; set; } }
-public sealed class Service
-{
-    public ILogger<Holder>? Logger;
-    public Logger<Holder>? ConcreteLogger;
-    public List<Holder>? Holders;
-    public IEnumerable<ILogger<Holder>>? Loggers;
-}";
+            using System.Collections.Generic;
+            using Microsoft.Extensions.Logging;
+            using PiiAttributes;
+
+            public sealed class Visitor { [PersonalData(Purpose = "support")] public string Email { get; set; } = ""; }
+            public sealed class Holder { public Visitor? Current { get; set; } }
+            public sealed class Service
+            {
+                public ILogger<Holder>? Logger;
+                public Logger<Holder>? ConcreteLogger;
+                public List<Holder>? Holders;
+                public IEnumerable<ILogger<Holder>>? Loggers;
+            }
+            """;
 
         [Theory]
         [InlineData("Logger", false)]
@@ -40,38 +43,40 @@ public sealed class Service
             Assert.Equal(holdsPersonalData ? new[] { "Visitor.Email" } : new string[0], taint.Contained.Select(o => o.Item!.Name).ToArray());
         }
 
-        private const string Shapes = @"
-using System.Collections.Generic;
-using PiiAttributes;
+        private const string Shapes = /* lang=c#-test */ """
 
-public sealed class Visitor { [PersonalData(Purpose = ""support"")] public string Email { get; set; } = """"; }
-public sealed record Lead([property: PersonalData(Purpose = ""support"")] string Phone);
+            using System.Collections.Generic;
+            using PiiAttributes;
 
-// Cycles: a type that holds itself, two types that hold each other.
-public sealed class Node { public Node? Next { get; set; } public Visitor? Owner { get; set; } }
-public sealed class Ping { public Pong? Pong { get; set; } }
-public sealed class Pong { public Ping? Ping { get; set; } public Visitor? Visitor { get; set; } }
+            public sealed class Visitor { [PersonalData(Purpose = "support")] public string Email { get; set; } = ""; }
+            public sealed record Lead([property: PersonalData(Purpose = "support")] string Phone);
 
-// Depth: L1 reaches Visitor four levels down (the limit), L0 five.
-public sealed class L0 { public L1? Next { get; set; } }
-public sealed class L1 { public L2? Next { get; set; } }
-public sealed class L2 { public L3? Next { get; set; } }
-public sealed class L3 { public L4? Next { get; set; } }
-public sealed class L4 { public Visitor? Visitor { get; set; } }
+            // Cycles: a type that holds itself, two types that hold each other.
+            public sealed class Node { public Node? Next { get; set; } public Visitor? Owner { get; set; } }
+            public sealed class Ping { public Pong? Pong { get; set; } }
+            public sealed class Pong { public Ping? Ping { get; set; } public Visitor? Visitor { get; set; } }
 
-// The same type at two depths: Deep holds data three levels down, so it counts where it sits one level below Top,
-// whichever member is looked at first (Far reaches Deep three levels down, too deep for Deep's data).
-public sealed class Top { public Far? A { get; set; } public Deep? B { get; set; } }
-public sealed class Far { public Far2? Next { get; set; } }
-public sealed class Far2 { public Deep? Deep { get; set; } }
-public sealed class Deep { public Inner? Inner { get; set; } }
-public sealed class Inner { public Inner2? Next { get; set; } }
-public sealed class Inner2 { public Visitor? Visitor { get; set; } }
+            // Depth: L1 reaches Visitor four levels down (the limit), L0 five.
+            public sealed class L0 { public L1? Next { get; set; } }
+            public sealed class L1 { public L2? Next { get; set; } }
+            public sealed class L2 { public L3? Next { get; set; } }
+            public sealed class L3 { public L4? Next { get; set; } }
+            public sealed class L4 { public Visitor? Visitor { get; set; } }
 
-// Records print their members; a class does not.
-public sealed record Card(Visitor Who, Lead Lead);
-public sealed class Box { public Lead? Lead { get; set; } public Dictionary<string, List<Visitor>>? Index { get; set; } }
-";
+            // The same type at two depths: Deep holds data three levels down, so it counts where it sits one level below Top,
+            // whichever member is looked at first (Far reaches Deep three levels down, too deep for Deep's data).
+            public sealed class Top { public Far? A { get; set; } public Deep? B { get; set; } }
+            public sealed class Far { public Far2? Next { get; set; } }
+            public sealed class Far2 { public Deep? Deep { get; set; } }
+            public sealed class Deep { public Inner? Inner { get; set; } }
+            public sealed class Inner { public Inner2? Next { get; set; } }
+            public sealed class Inner2 { public Visitor? Visitor { get; set; } }
+
+            // Records print their members; a class does not.
+            public sealed record Card(Visitor Who, Lead Lead);
+            public sealed class Box { public Lead? Lead { get; set; } public Dictionary<string, List<Visitor>>? Index { get; set; } }
+
+            """;
 
         [Theory]
         [InlineData("Node", "Visitor.Email", "")]

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using PiiReport.Writers;
 using Xunit;
@@ -26,9 +27,11 @@ namespace PiiAnalyzers.Tests.Report
             var format = Format(name);
             var actual = ReportWriters.ToString(file.Contains("changes", StringComparison.Ordinal) ? ReportFixtures.Changed() : ReportFixtures.Small(), format);
             var path = Path.Combine(ReportFixtures.RepositoryRoot(), "tests", "PiiAnalyzers.Tests", "Report", "Golden", file);
-            if (Environment.GetEnvironmentVariable("PII_REPORT_UPDATE_GOLDEN") == "1")
+            if (Environment.GetEnvironmentVariable("PII_REPORT_UPDATE_GOLDEN") == "1" && (!File.Exists(path) || File.ReadAllText(path).Replace("\r\n", "\n") != actual))
             {
+                // Update mode writes the new output and still fails: a run that rewrote a golden file never passes.
                 File.WriteAllText(path, actual);
+                Assert.Fail("Golden file rewritten, review its diff and run again: " + path);
             }
 
             Assert.True(File.Exists(path), "Golden file missing: " + path);
@@ -36,12 +39,36 @@ namespace PiiAnalyzers.Tests.Report
         }
 
         [Theory]
-        [InlineData("md")]
-        [InlineData("html")]
-        [InlineData("json")]
-        [InlineData("sarif")]
-        public void Output_IsTheSameEveryTime(string name)
-            => Assert.Equal(ReportWriters.ToString(ReportFixtures.Small(), Format(name)), ReportWriters.ToString(ReportFixtures.Small(), Format(name)));
+        [InlineData("md", "de-DE")]
+        [InlineData("html", "tr-TR")]
+        [InlineData("json", "fr-FR")]
+        [InlineData("sarif", "ar-SA")]
+        [InlineData("md", "fa-IR")]
+        public void Output_IsTheSameInEveryCulture(string name, string culture)
+        {
+            // Reports are compared across machines and committed as baselines: numbers, dates, casing and ordering must
+            // not follow the culture of the machine that writes them.
+            var invariant = WithCulture(CultureInfo.InvariantCulture, () => ReportWriters.ToString(ReportFixtures.Changed(), Format(name)));
+            var local = WithCulture(new CultureInfo(culture), () => ReportWriters.ToString(ReportFixtures.Changed(), Format(name)));
+
+            Assert.Equal(invariant, local);
+        }
+
+        private static string WithCulture(CultureInfo culture, Func<string> write)
+        {
+            var (saved, savedUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+            try
+            {
+                CultureInfo.CurrentCulture = culture;
+                CultureInfo.CurrentUICulture = culture;
+                return write();
+            }
+            finally
+            {
+                CultureInfo.CurrentCulture = saved;
+                CultureInfo.CurrentUICulture = savedUi;
+            }
+        }
 
         private static ReportFormat Format(string name) => name switch
         {

@@ -91,18 +91,20 @@ namespace PiiAnalyzers.Tests.Robustness
                 body.AppendLine(i % 3 == 0 ? $"        if (n > {i}) text = text + \"{i}\";" : $"        var s{i} = text + \"{i}\"; if (n == {i}) _logger.LogInformation(\"{{S}}\", s{i});");
             }
 
-            return $@"using Microsoft.Extensions.Logging;
-using PiiAttributes;
-public sealed class Customer {{ [PersonalData(Purpose = ""support"")] public string Email {{ get; set; }} = """"; }}
-public sealed class Huge
-{{
-    private readonly ILogger _logger;
-    public Huge(ILogger logger) => _logger = logger;
-    public void Run(Customer c, int n)
-    {{
-        var text = c.Email;
-{body}    }}
-}}";
+            return /* lang=c#-test */ $$"""
+                using Microsoft.Extensions.Logging;
+                using PiiAttributes;
+                public sealed class Customer { [PersonalData(Purpose = "support")] public string Email { get; set; } = ""; }
+                public sealed class Huge
+                {
+                    private readonly ILogger _logger;
+                    public Huge(ILogger logger) => _logger = logger;
+                    public void Run(Customer c, int n)
+                    {
+                        var text = c.Email;
+                {{body}}    }
+                }
+                """;
         }
 
         /// <summary>Counts the sinks reported; cancels <c>cancellation</c> at the first.</summary>

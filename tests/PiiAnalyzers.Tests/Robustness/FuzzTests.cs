@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -12,14 +11,13 @@ namespace PiiAnalyzers.Tests.Robustness
 {
     /// <summary>
     /// Mutated inputs (token runs deleted, truncated, stray tokens inserted, lines duplicated) through every analyzer
-    /// and every code fix: nothing may throw. The seed is fixed, so a CI run is repeatable. By default a bounded number
-    /// of mutations (and at most about a minute); <c>PII_FUZZ_ITERATIONS=N</c> runs N mutations of every input.
+    /// and every code fix: nothing may throw. A fixed seed and a fixed count of mutations, so every machine runs the
+    /// same inputs; <c>PII_FUZZ_ITERATIONS=N</c> runs N mutations of every input instead.
     /// </summary>
     public class FuzzTests
     {
         private const int Seed = 8;
         private const int DefaultMutations = 150;
-        private static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(60);
         private static readonly string[] StrayTokens = { "{", "}", "(", ")", ";", "=>", "await", "?", "\"", "@", "new", "return", "[", "]", "<", ">", ",", ".", "=", "!", "static", "var x =" };
 
         [Fact]
@@ -30,13 +28,11 @@ namespace PiiAnalyzers.Tests.Robustness
             var configured = Environment.GetEnvironmentVariable("PII_FUZZ_ITERATIONS");
             var perInput = int.TryParse(configured, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
             var total = perInput > 0 ? perInput * inputs.Length : DefaultMutations;
-            var budget = perInput > 0 ? TimeSpan.MaxValue : DefaultBudget;
 
             var random = new Random(Seed);
-            var watch = Stopwatch.StartNew();
             var failures = new List<string>();
             var done = 0;
-            for (var i = 0; i < total && watch.Elapsed < budget && failures.Count < 5; i++)
+            for (var i = 0; i < total && failures.Count < 5; i++)
             {
                 // Round-robin from a seeded start, so the default run covers inputs of every kind.
                 var (name, source) = inputs[(i * 7919 + Seed) % inputs.Length];

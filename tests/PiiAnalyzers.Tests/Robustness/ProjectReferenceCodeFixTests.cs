@@ -24,51 +24,57 @@ namespace PiiAnalyzers.Tests.Robustness
     public class ProjectReferenceCodeFixTests
     {
         /// <summary>Stores an account behind a consent check: PII004 (no retention policy) is the finding.</summary>
-        private const string App = @"using PiiAttributes;
-using Shared;
+        private const string App = /* lang=c#-test */ """
+            using PiiAttributes;
+            using Shared;
 
-public class Service
-{
-    [ConsentCheck(Purpose = ""support"")]
-    public bool OptedIn { get; set; }
+            public class Service
+            {
+                [ConsentCheck(Purpose = "support")]
+                public bool OptedIn { get; set; }
 
-    public void Save(AppDb db, Account account)
-    {
-        if (OptedIn) db.Accounts.Add(account);
-    }
-}
+                public void Save(AppDb db, Account account)
+                {
+                    if (OptedIn) db.Accounts.Add(account);
+                }
+            }
 
-public class AppDb : Microsoft.EntityFrameworkCore.DbContext
-{
-    public Microsoft.EntityFrameworkCore.DbSet<Account> Accounts => Set<Account>();
-}
-";
+            public class AppDb : Microsoft.EntityFrameworkCore.DbContext
+            {
+                public Microsoft.EntityFrameworkCore.DbSet<Account> Accounts => Set<Account>();
+            }
+
+            """;
 
         /// <summary>The library marks its data with PiiAttributes, which it references.</summary>
-        private const string MarkedLibrary = @"using PiiAttributes;
+        private const string MarkedLibrary = /* lang=c#-test */ """
+            using PiiAttributes;
 
-namespace Shared
-{
-    public class Account
-    {
-        public int Id { get; set; }
-        [PersonalData(Purpose = ""support"")]
-        public string Email { get; set; } = """";
-    }
-}
-";
+            namespace Shared
+            {
+                public class Account
+                {
+                    public int Id { get; set; }
+                    [PersonalData(Purpose = "support")]
+                    public string Email { get; set; } = "";
+                }
+            }
+
+            """;
 
         /// <summary>The library marks its data with ASP.NET Core Identity's attribute and does not reference PiiAttributes.</summary>
-        private const string IdentityLibrary = @"namespace Shared
-{
-    public class Account
-    {
-        public int Id { get; set; }
-        [Microsoft.AspNetCore.Identity.PersonalData]
-        public string Email { get; set; } = """";
-    }
-}
-";
+        private const string IdentityLibrary = /* lang=c#-test */ """
+            namespace Shared
+            {
+                public class Account
+                {
+                    public int Id { get; set; }
+                    [Microsoft.AspNetCore.Identity.PersonalData]
+                    public string Email { get; set; } = "";
+                }
+            }
+
+            """;
 
         [Fact]
         public async Task RetentionFix_AddsThePolicyInTheReferencedProject_WhenItReferencesTheAttributes()
@@ -78,19 +84,21 @@ namespace Shared
 
             var fix = Assert.Single(fixes);
             var changed = await ApplyAsync(fix);
-            Assert.Equal(@"using PiiAttributes;
+            Assert.Equal(/* lang=c#-test */ """
+                using PiiAttributes;
 
-namespace Shared
-{
-    [RetentionPolicy(Days = 30)]
-    public class Account
-    {
-        public int Id { get; set; }
-        [PersonalData(Purpose = ""support"")]
-        public string Email { get; set; } = """";
-    }
-}
-", await TextAsync(changed, "Shared", "Account.cs"));
+                namespace Shared
+                {
+                    [RetentionPolicy(Days = 30)]
+                    public class Account
+                    {
+                        public int Id { get; set; }
+                        [PersonalData(Purpose = "support")]
+                        public string Email { get; set; } = "";
+                    }
+                }
+
+                """, await TextAsync(changed, "Shared", "Account.cs"));
             Assert.Equal(App, await TextAsync(changed, "App", "Service.cs"));
             await AssertCompilesAsync(changed);
             Assert.Empty(await FindingsAsync(changed, "PII004"));
@@ -113,20 +121,22 @@ namespace Shared
             var fix = Assert.Single(await FixesAsync(solution, "PII002", new ExcludeFromSerializationFix()));
 
             var changed = await ApplyAsync(fix);
-            Assert.Equal(@"using System.Text.Json.Serialization;
-using PiiAttributes;
+            Assert.Equal(/* lang=c#-test */ """
+                using System.Text.Json.Serialization;
+                using PiiAttributes;
 
-namespace Shared
-{
-    public class Account
-    {
-        public int Id { get; set; }
-        [PersonalData(Purpose = ""support"")]
-        [JsonIgnore]
-        public string Email { get; set; } = """";
-    }
-}
-", await TextAsync(changed, "Shared", "Account.cs"));
+                namespace Shared
+                {
+                    public class Account
+                    {
+                        public int Id { get; set; }
+                        [PersonalData(Purpose = "support")]
+                        [JsonIgnore]
+                        public string Email { get; set; } = "";
+                    }
+                }
+
+                """, await TextAsync(changed, "Shared", "Account.cs"));
             await AssertCompilesAsync(changed);
             Assert.Empty(await FindingsAsync(changed, "PII002"));
         }
@@ -141,13 +151,17 @@ namespace Shared
             Assert.Empty(await FixesAsync(solution, "PII002", new ExcludeFromSerializationFix()));
         }
 
-        private static string Serializing(string call) => @"using Shared;
+        private static string Serializing(string call) => /* lang=c#-test */ """
+            using Shared;
 
-public class Exporter
-{
-    public string Export(Account account) => " + call + @";
-}
-";
+            public class Exporter
+            {
+                public string Export(Account account) => 
+            """ + call + """
+            ;
+            }
+
+            """;
 
         private static bool IsPiiAttributes(MetadataReference reference)
             => reference is PortableExecutableReference { FilePath: { } path } && path.EndsWith("PiiAttributes.dll", System.StringComparison.OrdinalIgnoreCase);

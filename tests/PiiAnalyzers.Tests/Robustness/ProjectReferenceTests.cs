@@ -16,39 +16,43 @@ namespace PiiAnalyzers.Tests.Robustness
     /// </summary>
     public class ProjectReferenceTests
     {
-        private const string Library = @"
-using Microsoft.Extensions.Logging;
-using PiiAttributes;
-namespace Shared
-{
-    public sealed class Visitor
-    {
-        [PersonalData(Purpose = ""support"")] public string Email { get; set; } = """";
-        public string Shown => ""<"" + Email + "">"";
-    }
-    public static class Audit
-    {
-        public static void Write(ILogger log, string text) => log.LogInformation(""{Text}"", text);
-        public static string Label(Visitor visitor) => ""<"" + visitor.Email + "">"";
-        public static string Describe(this Visitor visitor) => visitor.Email.Trim();
-    }
-}";
+        private const string Library = /* lang=c#-test */ """
 
-        private const string App = @"
-using Microsoft.Extensions.Logging;
-using Shared;
-public sealed class Service
-{
-    private readonly ILogger _log;
-    public Service(ILogger log) { _log = log; }
-    public void Run(Visitor visitor)
-    {
-        Audit.Write(_log, visitor.Email);
-        var label = Audit.Label(visitor);
-        _log.LogInformation(""{Label} {Described} {Shown}"", label, visitor.Describe(), visitor.Shown);
-        _log.LogInformation(""{Email}"", visitor.Email);
-    }
-}";
+            using Microsoft.Extensions.Logging;
+            using PiiAttributes;
+            namespace Shared
+            {
+                public sealed class Visitor
+                {
+                    [PersonalData(Purpose = "support")] public string Email { get; set; } = "";
+                    public string Shown => "<" + Email + ">";
+                }
+                public static class Audit
+                {
+                    public static void Write(ILogger log, string text) => log.LogInformation("{Text}", text);
+                    public static string Label(Visitor visitor) => "<" + visitor.Email + ">";
+                    public static string Describe(this Visitor visitor) => visitor.Email.Trim();
+                }
+            }
+            """;
+
+        private const string App = /* lang=c#-test */ """
+
+            using Microsoft.Extensions.Logging;
+            using Shared;
+            public sealed class Service
+            {
+                private readonly ILogger _log;
+                public Service(ILogger log) { _log = log; }
+                public void Run(Visitor visitor)
+                {
+                    Audit.Write(_log, visitor.Email);
+                    var label = Audit.Label(visitor);
+                    _log.LogInformation("{Label} {Described} {Shown}", label, visitor.Describe(), visitor.Shown);
+                    _log.LogInformation("{Email}", visitor.Email);
+                }
+            }
+            """;
 
         [Fact]
         public async Task HelpersOfAReferencedProject_AreAnalyzedLikeABuiltReference_WithoutAD0001()
@@ -72,16 +76,18 @@ public sealed class Service
             // "Leads" does not share the first segment of "App" and is not named in pii_analyzers.infer_from_assemblies.
             var library = CSharpCompilation.Create("Leads", new[] { CSharpSyntaxTree.ParseText("namespace Leads { public sealed class Lead { public string Email { get; set; } = \"\"; } }", path: "Lead.cs") },
                 TestReferences.FrameworkOnly, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            const string app = @"
-public sealed class Contact { public string Email { get; set; } = """"; }
-public static class Printer
-{
-    public static void Print(Leads.Lead lead, Contact contact)
-    {
-        System.Console.WriteLine(lead.Email);
-        System.Console.WriteLine(contact.Email);
-    }
-}";
+            const string app = /* lang=c#-test */ """
+
+                public sealed class Contact { public string Email { get; set; } = ""; }
+                public static class Printer
+                {
+                    public static void Print(Leads.Lead lead, Contact contact)
+                    {
+                        System.Console.WriteLine(lead.Email);
+                        System.Console.WriteLine(contact.Email);
+                    }
+                }
+                """;
             var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new EveryFile("pii_analyzers.infer_from_names", "true"));
 
             var asProject = await AnalyzeAsync(app, library.ToMetadataReference(), options);
@@ -100,17 +106,19 @@ public static class Printer
         {
             var library = CSharpCompilation.Create(libraryName, new[] { CSharpSyntaxTree.ParseText("namespace Leads { public sealed class Lead { public string Email { get; set; } = \"\"; public string Source { get; set; } = \"\"; } }", path: "Lead.cs") },
                 TestReferences.FrameworkOnly, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            const string app = @"
-public sealed class Contact { public string Email { get; set; } = """"; }
-public static class Printer
-{
-    public static void Print(Leads.Lead lead, Contact contact)
-    {
-        System.Console.WriteLine(lead.Email);
-        System.Console.WriteLine(contact.Email);
-        System.Console.WriteLine(lead.Source);
-    }
-}";
+            const string app = /* lang=c#-test */ """
+
+                public sealed class Contact { public string Email { get; set; } = ""; }
+                public static class Printer
+                {
+                    public static void Print(Leads.Lead lead, Contact contact)
+                    {
+                        System.Console.WriteLine(lead.Email);
+                        System.Console.WriteLine(contact.Email);
+                        System.Console.WriteLine(lead.Source);
+                    }
+                }
+                """;
             var settings = new System.Collections.Generic.Dictionary<string, string> { ["pii_analyzers.infer_from_names"] = "true" };
             if (inferFrom is not null)
             {

@@ -147,17 +147,17 @@ namespace PiiAnalyzers.Tests.Robustness
             var testsFolder = ProjectFacts.PathInRepository("tests", "PiiAnalyzers.Tests");
             foreach (var folder in new[] { "Rules", "CodeFixes" })
             {
-                foreach (var file in Directory.GetFiles(Path.Combine(testsFolder, folder), "*.cs").OrderBy(f => f, StringComparer.Ordinal))
+                foreach (var file in Directory.GetFiles(Path.Combine(testsFolder, folder), "*.cs", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
                 {
                     var index = 0;
                     foreach (var token in CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot().DescendantTokens())
                     {
-                        if (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken))
+                        if (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken))
                         {
                             var text = token.ValueText;
                             if (text.Length >= 80 && (text.Contains("class ", StringComparison.Ordinal) || text.Contains("record ", StringComparison.Ordinal)))
                             {
-                                inputs.Add(($"{folder}/{Path.GetFileName(file)} #{index++}", WithoutMarkup(text)));
+                                inputs.Add(($"{Path.GetRelativePath(testsFolder, file).Replace('\\', '/')} #{index++}", WithoutMarkup(text)));
                             }
                         }
                     }

@@ -13,37 +13,40 @@ namespace PiiAnalyzers.Tests.Rules.Sinks
         private const string LoggedEmail = "'Visitor.Email' (personal data, purpose 'support')";
         private const string Check = "check consent for 'support' first";
 
-        private const string Model = @"
-namespace Contoso
-{
-    using PiiAttributes;
-    [RetentionPolicy(Days = 30)]
-    public class Visitor { [PersonalData(Purpose = ""support"")] public string Email { get; set; } = """"; public int Id { get; set; } }
-}
+        // Its own shape: the configured patterns name these types by namespace (Contoso.*).
+        private const string Model = /* lang=c#-test */ """
 
-namespace Contoso.Notifications
-{
-    public class SmsApi { public void Send(string to, string text) { } }
-    public class PushApi { public void Notify(object payload) { } }
-    public class ApiKeys { public void Rotate(string key) { } }
-    namespace Internal { public class Outbox { public void Enqueue(object message) { } } }
-}
+            namespace Contoso
+            {
+                using PiiAttributes;
+                [RetentionPolicy(Days = 30)]
+                public class Visitor { [PersonalData(Purpose = "support")] public string Email { get; set; } = ""; public int Id { get; set; } }
+            }
 
-namespace Contoso.Mail
-{
-    public interface INotifier { void Notify(string to); void Ping(string host); }
-    public class SmtpNotifier : INotifier { public void Notify(string to) { } public void Ping(string host) { } }
-    public class LoudNotifier : SmtpNotifier { }
-    public abstract class Channel { public abstract void Post(string text); }
-    public class SlackChannel : Channel { public override void Post(string text) { } }
-    public class Unrelated { public void Notify(string to) { } }
-}
+            namespace Contoso.Notifications
+            {
+                public class SmsApi { public void Send(string to, string text) { } }
+                public class PushApi { public void Notify(object payload) { } }
+                public class ApiKeys { public void Rotate(string key) { } }
+                namespace Internal { public class Outbox { public void Enqueue(object message) { } } }
+            }
 
-namespace Contoso.Storage
-{
-    public class BlobWriter { public void Upload(string name, string content) { } }
-}
-";
+            namespace Contoso.Mail
+            {
+                public interface INotifier { void Notify(string to); void Ping(string host); }
+                public class SmtpNotifier : INotifier { public void Notify(string to) { } public void Ping(string host) { } }
+                public class LoudNotifier : SmtpNotifier { }
+                public abstract class Channel { public abstract void Post(string text); }
+                public class SlackChannel : Channel { public override void Post(string text) { } }
+                public class Unrelated { public void Notify(string to) { } }
+            }
+
+            namespace Contoso.Storage
+            {
+                public class BlobWriter { public void Upload(string name, string content) { } }
+            }
+
+            """;
 
         private static DiagnosticResult Rule(string id, int location, params object[] arguments)
             => Verify.Diagnostic(id).WithLocation(location).WithDataArguments(arguments);
@@ -51,19 +54,21 @@ namespace Contoso.Storage
         [Fact]
         public async Task TypePattern_MatchesEveryMethodOfMatchingTypes()
         {
-            await Verify.VerifyAnalyzerAsync(@"
-using Contoso;
-using Contoso.Notifications;
-class Service
-{
-    void M(Visitor v, SmsApi sms, PushApi push, ApiKeys keys)
-    {
-        {|#0:sms.Send(v.Email, ""hello"")|};
-        {|#1:push.Notify(v.Email)|};
-        keys.Rotate(v.Email);
-    }
-}
-" + Model,
+            await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """
+
+                using Contoso;
+                using Contoso.Notifications;
+                class Service
+                {
+                    void M(Visitor v, SmsApi sms, PushApi push, ApiKeys keys)
+                    {
+                        {|#0:sms.Send(v.Email, "hello")|};
+                        {|#1:push.Notify(v.Email)|};
+                        keys.Rotate(v.Email);
+                    }
+                }
+
+                """ + Model,
                 "root = true\n[*.cs]\npii_analyzers.transfer_sinks = Contoso.Notifications.*Api\n",
                 Rule("PII005", 0, Email, "'Send'", Check),
                 Rule("PII005", 1, Email, "'Notify'", Check));
@@ -72,19 +77,21 @@ class Service
         [Fact]
         public async Task NamespaceAndMethodPattern_Match()
         {
-            await Verify.VerifyAnalyzerAsync(@"
-using Contoso;
-using Contoso.Notifications;
-class Service
-{
-    void M(Visitor v, SmsApi sms, Contoso.Notifications.Internal.Outbox outbox, Contoso.Storage.BlobWriter blobs)
-    {
-        {|#0:sms.Send(v.Email, ""hello"")|};
-        {|#1:outbox.Enqueue(v.Email)|};
-        {|#2:blobs.Upload(""visitor"", v.Email)|};
-    }
-}
-" + Model,
+            await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """
+
+                using Contoso;
+                using Contoso.Notifications;
+                class Service
+                {
+                    void M(Visitor v, SmsApi sms, Contoso.Notifications.Internal.Outbox outbox, Contoso.Storage.BlobWriter blobs)
+                    {
+                        {|#0:sms.Send(v.Email, "hello")|};
+                        {|#1:outbox.Enqueue(v.Email)|};
+                        {|#2:blobs.Upload("visitor", v.Email)|};
+                    }
+                }
+
+                """ + Model,
                 "root = true\n[*.cs]\npii_analyzers.transfer_sinks = Contoso.Notifications\npii_analyzers.persistence_sinks = Contoso.Storage.*Writer.Up*\n",
                 Rule("PII005", 0, Email, "'Send'", Check),
                 Rule("PII005", 1, Email, "'Enqueue'", Check),
@@ -94,21 +101,23 @@ class Service
         [Fact]
         public async Task InterfaceMethod_MatchesCallsThroughTheInterfaceAndItsImplementations()
         {
-            await Verify.VerifyAnalyzerAsync(@"
-using Contoso;
-using Contoso.Mail;
-class Service
-{
-    void M(Visitor v, INotifier notifier, SmtpNotifier smtp, LoudNotifier loud, Unrelated other)
-    {
-        {|#0:notifier.Notify(v.Email)|};
-        {|#1:smtp.Notify(v.Email)|};
-        {|#2:loud.Notify(v.Email)|};
-        smtp.Ping(v.Email);
-        other.Notify(v.Email);
-    }
-}
-" + Model,
+            await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """
+
+                using Contoso;
+                using Contoso.Mail;
+                class Service
+                {
+                    void M(Visitor v, INotifier notifier, SmtpNotifier smtp, LoudNotifier loud, Unrelated other)
+                    {
+                        {|#0:notifier.Notify(v.Email)|};
+                        {|#1:smtp.Notify(v.Email)|};
+                        {|#2:loud.Notify(v.Email)|};
+                        smtp.Ping(v.Email);
+                        other.Notify(v.Email);
+                    }
+                }
+
+                """ + Model,
                 "root = true\n[*.cs]\npii_analyzers.transfer_sinks = Contoso.Mail.INotifier.Notify\n",
                 Rule("PII005", 0, Email, "'Notify'", Check),
                 Rule("PII005", 1, Email, "'Notify'", Check),
@@ -118,18 +127,20 @@ class Service
         [Fact]
         public async Task AbstractMethodAndWholeInterface_MatchOverridesAndImplementations()
         {
-            await Verify.VerifyAnalyzerAsync(@"
-using Contoso;
-using Contoso.Mail;
-class Service
-{
-    void M(Visitor v, SlackChannel slack, SmtpNotifier smtp)
-    {
-        slack.Post({|#0:v.Email|});
-        {|#1:smtp.Ping(v.Email)|};
-    }
-}
-" + Model,
+            await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """
+
+                using Contoso;
+                using Contoso.Mail;
+                class Service
+                {
+                    void M(Visitor v, SlackChannel slack, SmtpNotifier smtp)
+                    {
+                        slack.Post({|#0:v.Email|});
+                        {|#1:smtp.Ping(v.Email)|};
+                    }
+                }
+
+                """ + Model,
                 "root = true\n[*.cs]\npii_analyzers.logging_sinks = Contoso.Mail.Channel.Post\npii_analyzers.transfer_sinks = Contoso.Mail.INotifier\n",
                 Rule("PII001", 0, LoggedEmail, "'Post'"),
                 Rule("PII005", 1, Email, "'Ping'", Check));

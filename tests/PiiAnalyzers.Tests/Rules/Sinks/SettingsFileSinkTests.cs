@@ -13,15 +13,17 @@ namespace PiiAnalyzers.Tests.Rules.Sinks
         [Fact]
         public async Task SettingsSerializedToAFile_Trigger()
         {
-            await Verify.VerifyAnalyzerAsync(Code(@"
-    class Settings { public string Contact { get; set; } = """"; public int Theme { get; set; } }
+            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
 
-    void M(Visitor v)
-    {
-        var settings = new Settings { Contact = v.Email };
-        {|#0:System.IO.File.WriteAllText(""appsettings.user.json"", {|#1:System.Text.Json.JsonSerializer.Serialize(settings)|})|};
-        System.IO.File.WriteAllText(""appsettings.user.json"", System.Text.Json.JsonSerializer.Serialize(new Settings { Theme = 2 }));
-    }"),
+                    class Settings { public string Contact { get; set; } = ""; public int Theme { get; set; } }
+
+                    void M(Visitor v)
+                    {
+                        var settings = new Settings { Contact = v.Email };
+                        {|#0:System.IO.File.WriteAllText("appsettings.user.json", {|#1:System.Text.Json.JsonSerializer.Serialize(settings)|})|};
+                        System.IO.File.WriteAllText("appsettings.user.json", System.Text.Json.JsonSerializer.Serialize(new Settings { Theme = 2 }));
+                    }
+                """),
                 Rule("PII003", 0, Email, "'File.WriteAllText'", CheckSupport),
                 Rule("PII002", 1, Email, "'JsonSerializer.Serialize'", CheckSupport));
         }
@@ -29,16 +31,18 @@ namespace PiiAnalyzers.Tests.Rules.Sinks
         [Fact]
         public async Task JsonNodeWrittenToAFile_Triggers()
         {
-            await Verify.VerifyAnalyzerAsync(Code(@"
-    void M(Visitor v)
-    {
-        var node = new System.Text.Json.Nodes.JsonObject();
-        node[""contact""] = v.Email;
-        {|#0:System.IO.File.WriteAllText(""appsettings.user.json"", node.ToJsonString())|};
-        var clean = new System.Text.Json.Nodes.JsonObject();
-        clean[""theme""] = 2;
-        System.IO.File.WriteAllText(""appsettings.user.json"", clean.ToJsonString());
-    }"),
+            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        var node = new System.Text.Json.Nodes.JsonObject();
+                        node["contact"] = v.Email;
+                        {|#0:System.IO.File.WriteAllText("appsettings.user.json", node.ToJsonString())|};
+                        var clean = new System.Text.Json.Nodes.JsonObject();
+                        clean["theme"] = 2;
+                        System.IO.File.WriteAllText("appsettings.user.json", clean.ToJsonString());
+                    }
+                """),
                 Rule("PII003", 0, Email, "'File.WriteAllText'", CheckSupport));
         }
     }

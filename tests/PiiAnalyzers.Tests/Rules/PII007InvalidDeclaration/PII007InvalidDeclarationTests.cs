@@ -7,9 +7,12 @@ using PiiAnalyzers.Tests.Verifiers;
 using Xunit;
 using Verify = PiiAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PiiAnalyzers.Rules.DeclarationAnalyzer>;
 
-namespace PiiAnalyzers.Tests.Rules
+namespace PiiAnalyzers.Tests.Rules.PII007InvalidDeclaration
 {
-    public class PII007DeclarationTests
+    /// <summary>
+    /// PII007. Each test declares its own Visitor: the declaration is what the rule judges, so no shared model fits.
+    /// </summary>
+    public class PII007InvalidDeclarationTests
     {
         private const string Purposes = "root = true\n\n[*]\npii_analyzers.purposes = support, billing, marketing\n";
 
@@ -31,28 +34,32 @@ namespace PiiAnalyzers.Tests.Rules
         [Fact]
         public async Task MissingPurpose_Triggers()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Visitor
-{
-    [{|#0:PersonalData|}]
-    public string Email { get; set; } = """";
-}";
+                using PiiAttributes;
+
+                public class Visitor
+                {
+                    [{|#0:PersonalData|}]
+                    public string Email { get; set; } = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Diagnostic(0, "[PersonalData]", "Visitor.Email", MissingPurpose));
         }
 
         [Fact]
         public async Task PurposeOmittedWithOtherArguments_Triggers()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Visitor
-{
-    [{|#0:PersonalData(Category = PersonalDataCategory.Contact, Basis = LawfulBasis.Contract)|}]
-    public string Email { get; set; } = """";
-}";
+                using PiiAttributes;
+
+                public class Visitor
+                {
+                    [{|#0:PersonalData(Category = PersonalDataCategory.Contact, Basis = LawfulBasis.Contract)|}]
+                    public string Email { get; set; } = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Diagnostic(0, "[PersonalData]", "Visitor.Email", MissingPurpose));
         }
 
@@ -63,52 +70,60 @@ public class Visitor
         [InlineData("\",\"")]
         public async Task EmptyPurpose_Triggers(string purpose)
         {
-            var source = @"
-using PiiAttributes;
+            var source = /* lang=c#-test */ """
 
-public class Visitor
-{
-    [{|#0:PersonalData(Purpose = " + purpose + @")|}]
-    public string Email = """";
-}";
+                using PiiAttributes;
+
+                public class Visitor
+                {
+                    [{|#0:PersonalData(Purpose = 
+                """ + purpose + """
+                )|}]
+                    public string Email = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Diagnostic(0, "[PersonalData]", "Visitor.Email", MissingPurpose));
         }
 
         [Fact]
         public async Task DeclaredPurpose_DoesNotTrigger()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Visitor
-{
-    [PersonalData(Purpose = ""support"", Category = PersonalDataCategory.Contact)]
-    public string Email { get; set; } = """";
+                using PiiAttributes;
 
-    [PersonalData(Purpose = ""support, billing"")]
-    public string Name = """";
+                public class Visitor
+                {
+                    [PersonalData(Purpose = "support", Category = PersonalDataCategory.Contact)]
+                    public string Email { get; set; } = "";
 
-    public string NotPersonal { get; set; } = """";
-}";
+                    [PersonalData(Purpose = "support, billing")]
+                    public string Name = "";
+
+                    public string NotPersonal { get; set; } = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source);
         }
 
         [Fact]
         public async Task PurposeFromConstant_DoesNotTrigger()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public static class Purposes
-{
-    public const string Support = ""support"";
-}
+                using PiiAttributes;
 
-public class Visitor
-{
-    [PersonalData(Purpose = Purposes.Support)]
-    public string Email { get; set; } = """";
-}";
+                public static class Purposes
+                {
+                    public const string Support = "support";
+                }
+
+                public class Visitor
+                {
+                    [PersonalData(Purpose = Purposes.Support)]
+                    public string Email { get; set; } = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Purposes);
         }
 
@@ -121,42 +136,50 @@ public class Visitor
         [InlineData("support, ,billing")]
         public async Task EmptyItemInPurposeList_Triggers(string purposes)
         {
-            var source = @"
-using PiiAttributes;
+            var source = /* lang=c#-test */ """
 
-public class Visitor
-{
-    [{|#0:PersonalData(Purpose = """ + purposes + @""")|}]
-    public string Email { get; set; } = """";
-}";
+                using PiiAttributes;
+
+                public class Visitor
+                {
+                    [{|#0:PersonalData(Purpose = "
+                """ + purposes + """
+                ")|}]
+                    public string Email { get; set; } = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Diagnostic(0, "[PersonalData]", "Visitor.Email", EmptyItem));
         }
 
         [Fact]
         public async Task SeveralEmptyItems_TriggersOnce()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Visitor
-{
-    [{|#0:PersonalData(Purpose = ""support,,billing,,"")|}]
-    public string Email { get; set; } = """";
-}";
+                using PiiAttributes;
+
+                public class Visitor
+                {
+                    [{|#0:PersonalData(Purpose = "support,,billing,,")|}]
+                    public string Email { get; set; } = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Diagnostic(0, "[PersonalData]", "Visitor.Email", EmptyItem));
         }
 
         [Fact]
         public async Task PurposeListWithSpaces_DoesNotTrigger()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Visitor
-{
-    [PersonalData(Purpose = "" support ,  billing "")]
-    public string Email { get; set; } = """";
-}";
+                using PiiAttributes;
+
+                public class Visitor
+                {
+                    [PersonalData(Purpose = " support ,  billing ")]
+                    public string Email { get; set; } = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Purposes);
         }
 
@@ -165,28 +188,32 @@ public class Visitor
         [Fact]
         public async Task PurposeNotAllowed_Triggers()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Visitor
-{
-    [{|#0:PersonalData(Purpose = ""suport"")|}]
-    public string Email { get; set; } = """";
-}";
+                using PiiAttributes;
+
+                public class Visitor
+                {
+                    [{|#0:PersonalData(Purpose = "suport")|}]
+                    public string Email { get; set; } = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Purposes, Diagnostic(0, "[PersonalData]", "Visitor.Email", NotAllowed("suport")));
         }
 
         [Fact]
         public async Task PurposeNotAllowed_WithoutOption_DoesNotTrigger()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Visitor
-{
-    [PersonalData(Purpose = ""suport"")]
-    public string Email { get; set; } = """";
-}";
+                using PiiAttributes;
+
+                public class Visitor
+                {
+                    [PersonalData(Purpose = "suport")]
+                    public string Email { get; set; } = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source);
         }
 
@@ -197,76 +224,86 @@ public class Visitor
         [InlineData("root = true\n\n[*.vb]\npii_analyzers.purposes = support\n")]
         public async Task PurposeOptionEmptyOrNotApplying_AcceptsAnyPurpose(string editorConfig)
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Visitor
-{
-    [PersonalData(Purpose = ""anything"")]
-    public string Email { get; set; } = """";
-}";
+                using PiiAttributes;
+
+                public class Visitor
+                {
+                    [PersonalData(Purpose = "anything")]
+                    public string Email { get; set; } = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, editorConfig);
         }
 
         [Fact]
         public async Task AllowedPurposes_DoNotTrigger()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Visitor
-{
-    [PersonalData(Purpose = ""support"")]
-    public string Email { get; set; } = """";
+                using PiiAttributes;
 
-    [PersonalData(Purpose = ""billing,marketing"")]
-    public string Name { get; set; } = """";
-}";
+                public class Visitor
+                {
+                    [PersonalData(Purpose = "support")]
+                    public string Email { get; set; } = "";
+
+                    [PersonalData(Purpose = "billing,marketing")]
+                    public string Name { get; set; } = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Purposes);
         }
 
         [Fact]
         public async Task PurposesDifferingOnlyInCase_DoNotTrigger()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Visitor
-{
-    [PersonalData(Purpose = ""Support"")]
-    public string Email { get; set; } = """";
+                using PiiAttributes;
 
-    [PersonalData(Purpose = ""BILLING, Marketing"")]
-    public string Name { get; set; } = """";
-}";
+                public class Visitor
+                {
+                    [PersonalData(Purpose = "Support")]
+                    public string Email { get; set; } = "";
+
+                    [PersonalData(Purpose = "BILLING, Marketing")]
+                    public string Name { get; set; } = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, "root = true\n\n[*]\npii_analyzers.purposes = SUPPORT,billing,marketing\n");
         }
 
         [Fact]
         public async Task OneBadPurposeInList_TriggersForThatPurpose()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Visitor
-{
-    [{|#0:PersonalData(Purpose = ""support, analytics, billing"")|}]
-    public string Email { get; set; } = """";
-}";
+                using PiiAttributes;
+
+                public class Visitor
+                {
+                    [{|#0:PersonalData(Purpose = "support, analytics, billing")|}]
+                    public string Email { get; set; } = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Purposes, Diagnostic(0, "[PersonalData]", "Visitor.Email", NotAllowed("analytics")));
         }
 
         [Fact]
         public async Task SeveralBadPurposes_TriggerOncePerPurpose()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Visitor
-{
-    [{|#0:PersonalData(Purpose = ""analytics,support,profiling,Analytics"")|}]
-    public string Email { get; set; } = """";
-}";
+                using PiiAttributes;
+
+                public class Visitor
+                {
+                    [{|#0:PersonalData(Purpose = "analytics,support,profiling,Analytics")|}]
+                    public string Email { get; set; } = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(
                 source,
                 Purposes,
@@ -277,14 +314,16 @@ public class Visitor
         [Fact]
         public async Task EmptyItemAndBadPurpose_TriggerBoth()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Visitor
-{
-    [{|#0:PersonalData(Purpose = ""support,,suport"")|}]
-    public string Email { get; set; } = """";
-}";
+                using PiiAttributes;
+
+                public class Visitor
+                {
+                    [{|#0:PersonalData(Purpose = "support,,suport")|}]
+                    public string Email { get; set; } = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(
                 source,
                 Purposes,
@@ -295,14 +334,16 @@ public class Visitor
         [Fact]
         public async Task MissingPurpose_WithOption_TriggersMissingOnly()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Visitor
-{
-    [{|#0:PersonalData|}]
-    public string Email { get; set; } = """";
-}";
+                using PiiAttributes;
+
+                public class Visitor
+                {
+                    [{|#0:PersonalData|}]
+                    public string Email { get; set; } = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Purposes, Diagnostic(0, "[PersonalData]", "Visitor.Email", MissingPurpose));
         }
 
@@ -310,22 +351,26 @@ public class Visitor
         public async Task OptionIsReadPerFile()
         {
             var test = new CSharpCodeFixVerifier<DeclarationAnalyzer, EmptyCodeFixProvider>.Test();
-            test.TestState.Sources.Add(("/src/Strict/Visitor.cs", @"
-using PiiAttributes;
+            test.TestState.Sources.Add(("/src/Strict/Visitor.cs", /* lang=c#-test */ """
 
-public class Visitor
-{
-    [{|#0:PersonalData(Purpose = ""analytics"")|}]
-    public string Email { get; set; } = """";
-}"));
-            test.TestState.Sources.Add(("/src/Lenient/Customer.cs", @"
-using PiiAttributes;
+                using PiiAttributes;
 
-public class Customer
-{
-    [PersonalData(Purpose = ""analytics"")]
-    public string Email { get; set; } = """";
-}"));
+                public class Visitor
+                {
+                    [{|#0:PersonalData(Purpose = "analytics")|}]
+                    public string Email { get; set; } = "";
+                }
+                """));
+            test.TestState.Sources.Add(("/src/Lenient/Customer.cs", /* lang=c#-test */ """
+
+                using PiiAttributes;
+
+                public class Customer
+                {
+                    [PersonalData(Purpose = "analytics")]
+                    public string Email { get; set; } = "";
+                }
+                """));
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[/src/Strict/**.cs]\npii_analyzers.purposes = support, billing, marketing\n"));
             test.ExpectedDiagnostics.Add(Diagnostic(0, "[PersonalData]", "Visitor.Email", NotAllowed("analytics")));
             await test.RunAsync(CancellationToken.None);
@@ -336,17 +381,19 @@ public class Customer
         [Fact]
         public async Task ConsentCheckPurposeNotAllowed_Triggers()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Consents
-{
-    [{|#0:ConsentCheck(Purpose = ""newsletter"")|}]
-    public bool HasConsented(string visitorId) => true;
+                using PiiAttributes;
 
-    [{|#1:ConsentCheck(Purpose = ""tracking"")|}]
-    public bool TrackingAllowed { get; set; }
-}";
+                public class Consents
+                {
+                    [{|#0:ConsentCheck(Purpose = "newsletter")|}]
+                    public bool HasConsented(string visitorId) => true;
+
+                    [{|#1:ConsentCheck(Purpose = "tracking")|}]
+                    public bool TrackingAllowed { get; set; }
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(
                 source,
                 Purposes,
@@ -357,17 +404,19 @@ public class Consents
         [Fact]
         public async Task RequiresConsentPurposeNotAllowed_Triggers()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Mailer
-{
-    [{|#0:RequiresConsent(Purpose = ""Newsletter"")|}]
-    public void Send(string address) { }
+                using PiiAttributes;
 
-    [{|#1:RequiresConsent(Purpose = ""newsletter"")|}]
-    public Mailer() { }
-}";
+                public class Mailer
+                {
+                    [{|#0:RequiresConsent(Purpose = "Newsletter")|}]
+                    public void Send(string address) { }
+
+                    [{|#1:RequiresConsent(Purpose = "newsletter")|}]
+                    public Mailer() { }
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(
                 source,
                 Purposes,
@@ -378,15 +427,17 @@ public class Mailer
         [Fact]
         public async Task ProcessingPurposeNotAllowed_Triggers()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-[{|#0:ProcessingPurpose(""analytics"")|}]
-public class Reports
-{
-    [{|#1:ProcessingPurpose(""profiling"")|}]
-    public void Build() { }
-}";
+                using PiiAttributes;
+
+                [{|#0:ProcessingPurpose("analytics")|}]
+                public class Reports
+                {
+                    [{|#1:ProcessingPurpose("profiling")|}]
+                    public void Build() { }
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(
                 source,
                 Purposes,
@@ -397,77 +448,85 @@ public class Reports
         [Fact]
         public async Task ConsentAndProcessingPurposesAllowed_DoNotTrigger()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-[ProcessingPurpose(""Marketing"")]
-public class Campaigns
-{
-    [ConsentCheck(Purpose = ""marketing"")]
-    public bool HasConsented(string visitorId) => true;
+                using PiiAttributes;
 
-    [RequiresConsent(Purpose = ""MARKETING"")]
-    public void Send(string address) { }
+                [ProcessingPurpose("Marketing")]
+                public class Campaigns
+                {
+                    [ConsentCheck(Purpose = "marketing")]
+                    public bool HasConsented(string visitorId) => true;
 
-    [ProcessingPurpose(""support"")]
-    public void Answer() { }
-}";
+                    [RequiresConsent(Purpose = "MARKETING")]
+                    public void Send(string address) { }
+
+                    [ProcessingPurpose("support")]
+                    public void Answer() { }
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Purposes);
         }
 
         [Fact]
         public async Task ConsentAndProcessingPurposesOmitted_DoNotTrigger()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-[ProcessingPurpose("""")]
-public class Campaigns
-{
-    [ConsentCheck]
-    public bool HasConsented(string visitorId) => true;
+                using PiiAttributes;
 
-    [RequiresConsent]
-    public void Send(string address) { }
+                [ProcessingPurpose("")]
+                public class Campaigns
+                {
+                    [ConsentCheck]
+                    public bool HasConsented(string visitorId) => true;
 
-    [RequiresConsent(Purpose = "" "")]
-    public void Call(string phone) { }
+                    [RequiresConsent]
+                    public void Send(string address) { }
 
-    [ProcessingPurpose(null!)]
-    public void Answer() { }
-}";
+                    [RequiresConsent(Purpose = " ")]
+                    public void Call(string phone) { }
+
+                    [ProcessingPurpose(null!)]
+                    public void Answer() { }
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Purposes);
         }
 
         [Fact]
         public async Task ConsentPurposeNotAllowed_WithoutOption_DoesNotTrigger()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-[ProcessingPurpose(""analytics"")]
-public class Campaigns
-{
-    [ConsentCheck(Purpose = ""newsletter"")]
-    public bool HasConsented(string visitorId) => true;
+                using PiiAttributes;
 
-    [RequiresConsent(Purpose = ""newsletter"")]
-    public void Send(string address) { }
-}";
+                [ProcessingPurpose("analytics")]
+                public class Campaigns
+                {
+                    [ConsentCheck(Purpose = "newsletter")]
+                    public bool HasConsented(string visitorId) => true;
+
+                    [RequiresConsent(Purpose = "newsletter")]
+                    public void Send(string address) { }
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source);
         }
 
         [Fact]
         public async Task ConsentCheckPurposeWithEmptyItem_Triggers()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Consents
-{
-    [{|#0:ConsentCheck(Purpose = ""support,"")|}]
-    public bool HasConsented(string visitorId) => true;
-}";
+                using PiiAttributes;
+
+                public class Consents
+                {
+                    [{|#0:ConsentCheck(Purpose = "support,")|}]
+                    public bool HasConsented(string visitorId) => true;
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Diagnostic(0, "[ConsentCheck]", "Consents.HasConsented", EmptyItem));
         }
 
@@ -526,18 +585,20 @@ public class Consents
         [Fact]
         public async Task RetentionPolicyWithoutDays_Triggers()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-[{|#0:RetentionPolicy|}]
-public class Visitor
-{
-    [{|#1:RetentionPolicy()|}]
-    public string Email { get; set; } = """";
+                using PiiAttributes;
 
-    [{|#2:RetentionPolicy(Reason = ""support follow-up"")|}]
-    public string Phone = """";
-}";
+                [{|#0:RetentionPolicy|}]
+                public class Visitor
+                {
+                    [{|#1:RetentionPolicy()|}]
+                    public string Email { get; set; } = "";
+
+                    [{|#2:RetentionPolicy(Reason = "support follow-up")|}]
+                    public string Phone = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(
                 source,
                 Diagnostic(0, "[RetentionPolicy]", "Visitor", MissingDays),
@@ -600,21 +661,23 @@ public class Visitor
         [Fact]
         public async Task RetentionPolicyZeroOrNegativeDays_Triggers()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-[{|#0:RetentionPolicy(0)|}]
-public class Visitor
-{
-    [{|#1:RetentionPolicy(-5)|}]
-    public string Email { get; set; } = """";
+                using PiiAttributes;
 
-    [{|#2:RetentionPolicy(Days = -5, Reason = ""x"")|}]
-    public string Phone = """";
+                [{|#0:RetentionPolicy(0)|}]
+                public class Visitor
+                {
+                    [{|#1:RetentionPolicy(-5)|}]
+                    public string Email { get; set; } = "";
 
-    [{|#3:RetentionPolicy(days: 0)|}]
-    public string Name = """";
-}";
+                    [{|#2:RetentionPolicy(Days = -5, Reason = "x")|}]
+                    public string Phone = "";
+
+                    [{|#3:RetentionPolicy(days: 0)|}]
+                    public string Name = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(
                 source,
                 Diagnostic(0, "[RetentionPolicy]", "Visitor", NotPositive(0)),
@@ -626,76 +689,86 @@ public class Visitor
         [Fact]
         public async Task RetentionPolicyNamedDaysOverridesConstructor_UsesNamedDays()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Visitor
-{
-    [{|#0:RetentionPolicy(30, Days = 0)|}]
-    public string Email { get; set; } = """";
+                using PiiAttributes;
 
-    [RetentionPolicy(0, Days = 30)]
-    public string Phone { get; set; } = """";
-}";
+                public class Visitor
+                {
+                    [{|#0:RetentionPolicy(30, Days = 0)|}]
+                    public string Email { get; set; } = "";
+
+                    [RetentionPolicy(0, Days = 30)]
+                    public string Phone { get; set; } = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Diagnostic(0, "[RetentionPolicy]", "Visitor.Email", NotPositive(0)));
         }
 
         [Fact]
         public async Task RetentionPolicyPositiveDays_DoesNotTrigger()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-[RetentionPolicy(30)]
-public class Visitor
-{
-    [RetentionPolicy(Days = 1, Reason = ""support follow-up"")]
-    public string Email { get; set; } = """";
+                using PiiAttributes;
 
-    [RetentionPolicy(days: 365 * 7)]
-    public string TaxId = """";
-}
+                [RetentionPolicy(30)]
+                public class Visitor
+                {
+                    [RetentionPolicy(Days = 1, Reason = "support follow-up")]
+                    public string Email { get; set; } = "";
 
-[RetentionPolicy(Days = 90)]
-public struct Receipt
-{
-}";
+                    [RetentionPolicy(days: 365 * 7)]
+                    public string TaxId = "";
+                }
+
+                [RetentionPolicy(Days = 90)]
+                public struct Receipt
+                {
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source);
         }
 
         [Fact]
         public async Task AssemblyRetentionPolicyWithoutDays_Triggers()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-[assembly: {|#0:RetentionPolicy(Reason = ""default"")|}]
+                using PiiAttributes;
 
-public class Visitor
-{
-}";
+                [assembly: {|#0:RetentionPolicy(Reason = "default")|}]
+
+                public class Visitor
+                {
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Diagnostic(0, "[assembly: RetentionPolicy]", "TestProject", MissingDays));
         }
 
         [Fact]
         public async Task AssemblyRetentionPolicyNegativeDays_Triggers()
         {
-            const string source = @"
-[assembly: {|#0:PiiAttributes.RetentionPolicy(-1)|}]
-";
+            const string source = /* lang=c#-test */ """
+
+                [assembly: {|#0:PiiAttributes.RetentionPolicy(-1)|}]
+
+                """;
             await Verify.VerifyAnalyzerAsync(source, Diagnostic(0, "[assembly: RetentionPolicy]", "TestProject", NotPositive(-1)));
         }
 
         [Fact]
         public async Task AssemblyRetentionPolicyPositiveDays_DoesNotTrigger()
         {
-            const string source = @"
-using System.Reflection;
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-[assembly: AssemblyDescription(""test"")]
-[assembly: RetentionPolicy(Days = 30)]
-";
+                using System.Reflection;
+                using PiiAttributes;
+
+                [assembly: AssemblyDescription("test")]
+                [assembly: RetentionPolicy(Days = 30)]
+
+                """;
             await Verify.VerifyAnalyzerAsync(source);
         }
 
@@ -714,15 +787,17 @@ using PiiAttributes;
         [Fact]
         public async Task ParameterWithoutPurpose_Triggers()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Mailer
-{
-    public void Send([{|#0:PersonalData|}] string email, [PersonalData(Purpose = ""support"")] string name) { }
+                using PiiAttributes;
 
-    public Mailer([{|#1:PersonalData(Purpose = """")|}] string sender) { }
-}";
+                public class Mailer
+                {
+                    public void Send([{|#0:PersonalData|}] string email, [PersonalData(Purpose = "support")] string name) { }
+
+                    public Mailer([{|#1:PersonalData(Purpose = "")|}] string sender) { }
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(
                 source,
                 Diagnostic(0, "[PersonalData]", "Mailer.Send(email)", MissingPurpose),
@@ -732,41 +807,47 @@ public class Mailer
         [Fact]
         public async Task ParameterWithBadPurpose_Triggers()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Mailer
-{
-    public void Send([{|#0:PersonalData(Purpose = ""spam"")|}] string email) { }
-}";
+                using PiiAttributes;
+
+                public class Mailer
+                {
+                    public void Send([{|#0:PersonalData(Purpose = "spam")|}] string email) { }
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Purposes, Diagnostic(0, "[PersonalData]", "Mailer.Send(email)", NotAllowed("spam")));
         }
 
         [Fact]
         public async Task ReturnValueWithoutPurpose_Triggers()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Directory
-{
-    [return: {|#0:PersonalData|}]
-    public string FindEmail(int id) => """";
+                using PiiAttributes;
 
-    [return: PersonalData(Purpose = ""support"")]
-    public string FindPhone(int id) => """";
-}";
+                public class Directory
+                {
+                    [return: {|#0:PersonalData|}]
+                    public string FindEmail(int id) => "";
+
+                    [return: PersonalData(Purpose = "support")]
+                    public string FindPhone(int id) => "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Diagnostic(0, "[return: PersonalData]", "Directory.FindEmail", MissingPurpose));
         }
 
         [Fact]
         public async Task RecordPrimaryConstructorParameter_Triggers()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public record Visitor([{|#0:PersonalData|}] string Email, [property: {|#1:PersonalData(Purpose = ""support,"")|}] string Name);
-";
+                using PiiAttributes;
+
+                public record Visitor([{|#0:PersonalData|}] string Email, [property: {|#1:PersonalData(Purpose = "support,")|}] string Name);
+
+                """;
             await Verify.VerifyAnalyzerAsync(
                 source,
                 Diagnostic(0, "[PersonalData]", "Visitor.Visitor(Email)", MissingPurpose),
@@ -776,29 +857,33 @@ public record Visitor([{|#0:PersonalData|}] string Email, [property: {|#1:Person
         [Fact]
         public async Task ClassPrimaryConstructorParameter_Triggers()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Mailer([{|#0:PersonalData|}] string sender)
-{
-    public string Sender => sender;
-}";
+                using PiiAttributes;
+
+                public class Mailer([{|#0:PersonalData|}] string sender)
+                {
+                    public string Sender => sender;
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Diagnostic(0, "[PersonalData]", "Mailer.Mailer(sender)", MissingPurpose));
         }
 
         [Fact]
         public async Task PartialMethodParameter_TriggersOnce()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public partial class Mailer
-{
-    public partial string Send([{|#0:PersonalData|}] string email);
+                using PiiAttributes;
 
-    [return: {|#1:PersonalData(Purpose = "","")|}]
-    public partial string Send(string email) => email;
-}";
+                public partial class Mailer
+                {
+                    public partial string Send([{|#0:PersonalData|}] string email);
+
+                    [return: {|#1:PersonalData(Purpose = ",")|}]
+                    public partial string Send(string email) => email;
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(
                 source,
                 Diagnostic(0, "[PersonalData]", "Mailer.Send(email)", MissingPurpose),
@@ -808,43 +893,49 @@ public partial class Mailer
         [Fact]
         public async Task IndexerParameterWithoutPurpose_Triggers()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Book
-{
-    public string this[[{|#0:PersonalData|}] string email] => """";
-}";
+                using PiiAttributes;
+
+                public class Book
+                {
+                    public string this[[{|#0:PersonalData|}] string email] => "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Diagnostic(0, "[PersonalData]", "Book[email]", MissingPurpose));
         }
 
         [Fact]
         public async Task SetterValueParameterWithoutPurpose_Triggers()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Book
-{
-    public string this[[PersonalData(Purpose = ""support"")] string email]
-    {
-        get => """";
-        [param: {|#0:PersonalData|}]
-        set { }
-    }
-}";
+                using PiiAttributes;
+
+                public class Book
+                {
+                    public string this[[PersonalData(Purpose = "support")] string email]
+                    {
+                        get => "";
+                        [param: {|#0:PersonalData|}]
+                        set { }
+                    }
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Diagnostic(0, "[PersonalData]", "Book.this.set(value)", MissingPurpose));
         }
 
         [Fact]
         public async Task DelegateParameterWithoutPurpose_Triggers()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-[return: {|#1:PersonalData(Purpose = ""support,"")|}]
-public delegate string Notify([{|#0:PersonalData|}] string email);
-";
+                using PiiAttributes;
+
+                [return: {|#1:PersonalData(Purpose = "support,")|}]
+                public delegate string Notify([{|#0:PersonalData|}] string email);
+
+                """;
             await Verify.VerifyAnalyzerAsync(
                 source,
                 Diagnostic(0, "[PersonalData]", "Notify(email)", MissingPurpose),
@@ -854,17 +945,19 @@ public delegate string Notify([{|#0:PersonalData|}] string email);
         [Fact]
         public async Task NestedAndGenericTypes_AreNamedWithContainingTypes()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Outer
-{
-    public class Box<T>
-    {
-        [{|#0:PersonalData|}]
-        public string Email = """";
-    }
-}";
+                using PiiAttributes;
+
+                public class Outer
+                {
+                    public class Box<T>
+                    {
+                        [{|#0:PersonalData|}]
+                        public string Email = "";
+                    }
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source, Diagnostic(0, "[PersonalData]", "Outer.Box<T>.Email", MissingPurpose));
         }
 
@@ -875,28 +968,30 @@ public class Outer
         {
             var test = new CSharpCodeFixVerifier<DeclarationAnalyzer, EmptyCodeFixProvider>.Test
             {
-                TestCode = @"
-namespace MyApp
-{
-    [System.AttributeUsage(System.AttributeTargets.All)]
-    public sealed class PersonalDataAttribute : System.Attribute
-    {
-        public string? Purpose { get; set; }
-    }
+                TestCode = /* lang=c#-test */ """
 
-    [System.AttributeUsage(System.AttributeTargets.All)]
-    public sealed class RetentionPolicyAttribute : System.Attribute
-    {
-        public int Days { get; set; }
-    }
+                    namespace MyApp
+                    {
+                        [System.AttributeUsage(System.AttributeTargets.All)]
+                        public sealed class PersonalDataAttribute : System.Attribute
+                        {
+                            public string? Purpose { get; set; }
+                        }
 
-    [RetentionPolicy(Days = -1)]
-    public class Visitor
-    {
-        [PersonalData]
-        public string Email { get; set; } = """";
-    }
-}",
+                        [System.AttributeUsage(System.AttributeTargets.All)]
+                        public sealed class RetentionPolicyAttribute : System.Attribute
+                        {
+                            public int Days { get; set; }
+                        }
+
+                        [RetentionPolicy(Days = -1)]
+                        public class Visitor
+                        {
+                            [PersonalData]
+                            public string Email { get; set; } = "";
+                        }
+                    }
+                    """,
             };
             test.TestState.AdditionalReferences.Clear();
             test.TestState.AdditionalReferences.AddRange(TestReferences.FrameworkOnly);
@@ -908,24 +1003,26 @@ namespace MyApp
         {
             var test = new CSharpCodeFixVerifier<DeclarationAnalyzer, EmptyCodeFixProvider>.Test
             {
-                TestCode = @"
-namespace PiiAttributes
-{
-    [System.AttributeUsage(System.AttributeTargets.All)]
-    public sealed class PersonalDataAttribute : System.Attribute
-    {
-        public string? Purpose { get; set; }
-    }
-}
+                TestCode = /* lang=c#-test */ """
 
-namespace MyApp
-{
-    public class Visitor
-    {
-        [{|#0:PiiAttributes.PersonalData|}]
-        public string Email { get; set; } = """";
-    }
-}",
+                    namespace PiiAttributes
+                    {
+                        [System.AttributeUsage(System.AttributeTargets.All)]
+                        public sealed class PersonalDataAttribute : System.Attribute
+                        {
+                            public string? Purpose { get; set; }
+                        }
+                    }
+
+                    namespace MyApp
+                    {
+                        public class Visitor
+                        {
+                            [{|#0:PiiAttributes.PersonalData|}]
+                            public string Email { get; set; } = "";
+                        }
+                    }
+                    """,
             };
             test.TestState.AdditionalReferences.Clear();
             test.TestState.AdditionalReferences.AddRange(TestReferences.FrameworkOnly);
@@ -936,63 +1033,71 @@ namespace MyApp
         [Fact]
         public async Task PurposeWithoutValue_DoesNotThrow()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Visitor
-{
-    [PersonalData(Purpose = {|CS1525:)|}]
-    public string Email { get; set; } = """";
-}";
+                using PiiAttributes;
+
+                public class Visitor
+                {
+                    [PersonalData(Purpose = {|CS1525:)|}]
+                    public string Email { get; set; } = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source);
         }
 
         [Fact]
         public async Task RetentionDaysWithoutValue_DoesNotThrow()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-[RetentionPolicy(days: {|CS1525:)|}]
-public class Visitor
-{
-}";
+                using PiiAttributes;
+
+                [RetentionPolicy(days: {|CS1525:)|}]
+                public class Visitor
+                {
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source);
         }
 
         [Fact]
         public async Task WrongArgumentTypes_DoNotThrow()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-[RetentionPolicy(Days = {|CS0029:""thirty""|})]
-public class Visitor
-{
-    [PersonalData(Purpose = {|CS0029:42|})]
-    public string Email { get; set; } = """";
+                using PiiAttributes;
 
-    [ProcessingPurpose({|CS1503:7|})]
-    public void Send() { }
-}";
+                [RetentionPolicy(Days = {|CS0029:"thirty"|})]
+                public class Visitor
+                {
+                    [PersonalData(Purpose = {|CS0029:42|})]
+                    public string Email { get; set; } = "";
+
+                    [ProcessingPurpose({|CS1503:7|})]
+                    public void Send() { }
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source);
         }
 
         [Fact]
         public async Task UnknownAttributeAndIncompleteMember_DoNotThrow()
         {
-            const string source = @"
-using PiiAttributes;
+            const string source = /* lang=c#-test */ """
 
-public class Visitor
-{
-    [{|CS0246:{|CS0246:Personal|}|}]
-    [PersonalData(Purpose = ""support"")]
-    public string Email { get; set; } = """";
+                using PiiAttributes;
 
-    [{|CS1729:RetentionPolicy(30, 7)|}]
-    public string Phone = """";
-}";
+                public class Visitor
+                {
+                    [{|CS0246:{|CS0246:Personal|}|}]
+                    [PersonalData(Purpose = "support")]
+                    public string Email { get; set; } = "";
+
+                    [{|CS1729:RetentionPolicy(30, 7)|}]
+                    public string Phone = "";
+                }
+                """;
             await Verify.VerifyAnalyzerAsync(source);
         }
     }

@@ -3,14 +3,14 @@ using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = PiiAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer>;
 
-namespace PiiAnalyzers.Tests.Rules
+namespace PiiAnalyzers.Tests.Rules.PII001PersonalDataLogging
 {
     /// <summary>
     /// PII001 and audit logs: a logging sink that serves a purpose (<c>[PersonalDataSink(SinkKind.Logging, Purpose = ...)]</c>,
     /// a <c>pii_analyzers.logging_sinks</c> entry with <c>=&gt; purpose</c>, or an audit-channel selector argument) may hold
     /// the data collected for that purpose, and a security log also identifiers and online identifiers with no purpose.
     /// </summary>
-    public class PII001AuditLogPurposeTests
+    public class AuditLogPurposeTests
     {
         private const string Model = """
             namespace Contoso

@@ -1,0 +1,95 @@
+using System.Threading.Tasks;
+using Xunit;
+using static PiiAnalyzers.Tests.Rules.ConsentRulesTestModel;
+using Verify = PiiAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer>;
+
+namespace PiiAnalyzers.Tests.Rules.PII004PersistedWithoutRetention
+{
+    /// <summary>PII004: personal data persisted without a retention policy.</summary>
+    public class PII004PersistedWithoutRetentionTests
+    {
+        private const string Db = /* lang=c#-test */ """
+
+            class MarketDb : Microsoft.EntityFrameworkCore.DbContext
+            {
+                public Microsoft.EntityFrameworkCore.DbSet<Visitor> Visitors => Set<Visitor>();
+                public Microsoft.EntityFrameworkCore.DbSet<Lead> Leads => Set<Lead>();
+                public Microsoft.EntityFrameworkCore.DbSet<Note> Notes => Set<Note>();
+            }
+
+            [RetentionPolicy(Days = 30)]
+            public class Note
+            {
+                public int Id { get; set; }
+                [PersonalData(Purpose = "support")]
+                public string Text { get; set; } = "";
+                [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+                [PersonalData(Purpose = "support")]
+                public string Draft { get; set; } = "";
+            }
+
+            """;
+
+        [Fact]
+        public async Task NoRetentionPolicy_TriggersPII004_NamingTheStoredType()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
+
+                    async Task M(MarketDb db, Lead lead)
+                    {
+                        if (!_consent.MarketingOptIn) return;
+                        await {|#0:db.Leads.AddAsync(lead)|};
+                        {|#1:db.Update(lead)|};
+                    }
+                """) + Db,
+                Rule("PII004", 0, "'Lead.Email' (personal data, purpose 'marketing')", "'AddAsync'", "'Lead'"),
+                Rule("PII004", 1, "'Lead.Email' (personal data, purpose 'marketing')", "'Update'", "'Lead'"));
+        }
+
+        [Fact]
+        public async Task RetentionOnMemberOrAssembly_Counts()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
+
+                    void M(MarketDb db, Lead lead)
+                    {
+                        if (_consent.MarketingOptIn) db.Leads.Add(lead);
+                    }
+                """).Replace("class Service", "[assembly: RetentionPolicy(365)]\nclass Service") + Db);
+        }
+
+        [Theory]
+        [InlineData("Setting = \"LeadRetentionDays\", EnforcedBy = typeof(Service)")]
+        [InlineData("UntilErasure = true")]
+        public async Task RetentionFromASettingOrUntilErasure_Counts(string policy)
+        {
+            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
+
+                    void M(MarketDb db, Lead lead)
+                    {
+                        if (_consent.MarketingOptIn) db.Leads.Add(lead);
+                    }
+                """).Replace("class Service", "[assembly: RetentionPolicy(" + policy + ")]\nclass Service") + Db);
+        }
+
+        [Fact]
+        public async Task ContractBasis_DoesNotNeedConsent_ButNeedsRetention()
+        {
+            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
+
+                    void M(Invoice invoice) => {|#0:System.IO.File.WriteAllText("billing.txt", invoice.Address)|};
+                    void N(Invoice invoice) => System.IO.File.AppendAllText("billing.txt", invoice.Id.ToString());
+                    void O(Visitor v) => System.IO.File.AppendAllText("billing.txt", v.BillingAddress);
+                """) + """
+
+                public class Invoice
+                {
+                    public int Id { get; set; }
+                    [PersonalData(Purpose = "billing", Basis = LawfulBasis.Contract)]
+                    public string Address { get; set; } = "";
+                }
+                """,
+                Rule("PII004", 0, "'Invoice.Address' (personal data, purpose 'billing')", "'File.WriteAllText'", "'Invoice'"));
+        }
+    }
+}
