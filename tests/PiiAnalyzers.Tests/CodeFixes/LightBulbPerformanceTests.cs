@@ -42,7 +42,7 @@ namespace PiiAnalyzers.Tests.CodeFixes
             """;
 
         [Fact]
-        public async Task Performance_RemoveFromLogMessage_BindsNoEditWhileTheLightBulbFills()
+        public async Task ForPerformance_RemoveFromLogMessage_BindsNoEditWhileTheLightBulbFills()
         {
             var source = Model + /* lang=c#-test */ """
                 public class Service
@@ -65,7 +65,7 @@ namespace PiiAnalyzers.Tests.CodeFixes
         }
 
         [Fact]
-        public async Task Performance_AddConsentCheck_BindsEachOfferedGuardOnce_AndFormatsItWhenPicked()
+        public async Task ForPerformance_AddConsentCheck_BindsEachOfferedGuardOnce_AndFormatsItWhenPicked()
         {
             var source = Model + /* lang=c#-test */ """
                 public class Service

@@ -11,45 +11,47 @@ namespace PiiAnalyzers.Tests.FlowEngine
     /// <summary>The library-call tables are matched by type and overload, never by a method's name alone.</summary>
     public class LibraryModelsTests
     {
-        private const string Source = @"
-using System.Collections.Generic;
-using System.Linq;
-using System.Text;
+        private const string Source = /* lang=c#-test */ """
 
-namespace Contoso
-{
-    public sealed class Roster
-    {
-        public Roster Select(System.Func<string, string> selector) => this;
-        public Roster Where(System.Func<string, bool> predicate) => this;
-        public string Join(string separator) => separator;
-        public void Append(string value) { }
-        public override string ToString() => ""roster"";
-    }
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Text;
 
-    public static class Calls
-    {
-        public static void Run(List<string> names, string[] others, Roster roster, StringBuilder builder, string email)
-        {
-            names.Select(n => n.Trim());
-            names.Where(n => n.Length > 0);
-            names.OrderBy(n => n);
-            names.Zip(others, (a, b) => a + b);
-            names.Zip(others);
-            names.AsQueryable().Select(n => n.Trim());
-            names.Add(email);
-            builder.Append(email);
-            string.Join("","", names);
-            email.Trim();
-            roster.Select(n => n.Trim());
-            roster.Where(n => n.Length > 0);
-            roster.Join("","");
-            roster.Append(email);
-            roster.ToString();
-            System.Math.Max(1, 2);
-        }
-    }
-}";
+            namespace Contoso
+            {
+                public sealed class Roster
+                {
+                    public Roster Select(System.Func<string, string> selector) => this;
+                    public Roster Where(System.Func<string, bool> predicate) => this;
+                    public string Join(string separator) => separator;
+                    public void Append(string value) { }
+                    public override string ToString() => "roster";
+                }
+
+                public static class Calls
+                {
+                    public static void Run(List<string> names, string[] others, Roster roster, StringBuilder builder, string email)
+                    {
+                        names.Select(n => n.Trim());
+                        names.Where(n => n.Length > 0);
+                        names.OrderBy(n => n);
+                        names.Zip(others, (a, b) => a + b);
+                        names.Zip(others);
+                        names.AsQueryable().Select(n => n.Trim());
+                        names.Add(email);
+                        builder.Append(email);
+                        string.Join(",", names);
+                        email.Trim();
+                        roster.Select(n => n.Trim());
+                        roster.Where(n => n.Length > 0);
+                        roster.Join(",");
+                        roster.Append(email);
+                        roster.ToString();
+                        System.Math.Max(1, 2);
+                    }
+                }
+            }
+            """;
 
         private static readonly (LibraryModels Models, IInvocationOperation[] Calls) Compiled = Compile();
 

@@ -21,33 +21,39 @@ namespace PiiAnalyzers.Tests.Robustness
     public class AppliedMarkersTests
     {
         /// <summary>The least of ASP.NET Core that makes a compilation a web project, naming no framework source.</summary>
-        private const string BareAspNetCore = @"
-namespace Microsoft.AspNetCore.Http { public abstract class HttpContext { } }";
+        private const string BareAspNetCore = /* lang=c#-test */ """
 
-        private const string Unmarked = @"
-using Microsoft.Extensions.Logging;
-public sealed class Customer { public string Email { get; set; } = """"; public decimal Total { get; set; } }
-public sealed class Checkout
-{
-    private readonly ILogger _log;
-    public Checkout(ILogger log) { _log = log; }
-    public void Pay(Customer customer) => _log.LogInformation(""{Email} paid {Total}"", customer.Email, customer.Total);
-}";
+            namespace Microsoft.AspNetCore.Http { public abstract class HttpContext { } }
+            """;
+
+        private const string Unmarked = /* lang=c#-test */ """
+
+            using Microsoft.Extensions.Logging;
+            public sealed class Customer { public string Email { get; set; } = ""; public decimal Total { get; set; } }
+            public sealed class Checkout
+            {
+                private readonly ILogger _log;
+                public Checkout(ILogger log) { _log = log; }
+                public void Pay(Customer customer) => _log.LogInformation("{Email} paid {Total}", customer.Email, customer.Total);
+            }
+            """;
 
         private static readonly ImmutableArray<MetadataReference> WebReferences = TestReferences.All;
 
         [Fact]
         public async Task FrameworkSourceInAWebProjectThatMarksNothing_IsStillReported()
         {
-            const string app = @"
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-public sealed class Greeter
-{
-    private readonly ILogger _log;
-    public Greeter(ILogger log) { _log = log; }
-    public void Greet(HttpContext context) => _log.LogInformation(""Hello {Name}"", context.User.Identity!.Name);
-}";
+            const string app = /* lang=c#-test */ """
+
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.Extensions.Logging;
+                public sealed class Greeter
+                {
+                    private readonly ILogger _log;
+                    public Greeter(ILogger log) { _log = log; }
+                    public void Greet(HttpContext context) => _log.LogInformation("Hello {Name}", context.User.Identity!.Name);
+                }
+                """;
             var findings = await AnalyzeAsync(WebReferences, ("AspNetCore.cs", FrameworkSourcesTests.AspNetCore), ("App.cs", app));
             Assert.Equal(new[] { "PII001 App.cs (8,83)" }, findings);
         }
@@ -55,9 +61,11 @@ public sealed class Greeter
         [Fact]
         public async Task PiiAttributesMarkerAppliedOnlyInAReferencedAssembly_IsStillFound()
         {
-            var library = Library(@"
-using PiiAttributes;
-namespace Shared { public sealed class Visitor { [PersonalData(Purpose = ""support"")] public string Email { get; set; } = """"; } }");
+            var library = Library(/* lang=c#-test */ """
+
+                using PiiAttributes;
+                namespace Shared { public sealed class Visitor { [PersonalData(Purpose = "support")] public string Email { get; set; } = ""; } }
+                """);
             var findings = await AnalyzeAsync(WebReferences.Add(library), ("Bare.cs", BareAspNetCore), ("App.cs", LogsVisitor("visitor.Email")));
             Assert.Equal(new[] { "PII001 App.cs (7,72)" }, findings);
         }
@@ -65,9 +73,11 @@ namespace Shared { public sealed class Visitor { [PersonalData(Purpose = ""suppo
         [Fact]
         public async Task IdentityMarkerAppliedOnlyInAReferencedAssembly_IsStillFound()
         {
-            var library = Library(@"
-using Microsoft.AspNetCore.Identity;
-namespace Shared { public sealed class Visitor { [ProtectedPersonalData] public string Email { get; set; } = """"; } }");
+            var library = Library(/* lang=c#-test */ """
+
+                using Microsoft.AspNetCore.Identity;
+                namespace Shared { public sealed class Visitor { [ProtectedPersonalData] public string Email { get; set; } = ""; } }
+                """);
             var findings = await AnalyzeAsync(WebReferences.Add(library), ("Bare.cs", BareAspNetCore), ("App.cs", LogsVisitor("visitor.Email")));
             Assert.Equal(new[] { "PII001 App.cs (7,72)" }, findings);
         }
@@ -76,8 +86,10 @@ namespace Shared { public sealed class Visitor { [ProtectedPersonalData] public 
         public async Task IdentityUserSubclassInAReferencedAssembly_IsStillFound()
         {
             // Identity marks IdentityUser.Email in its own assembly; the referenced project only derives from it.
-            var library = Library(@"
-namespace Shared { public sealed class Visitor : Microsoft.AspNetCore.Identity.IdentityUser { } }");
+            var library = Library(/* lang=c#-test */ """
+
+                namespace Shared { public sealed class Visitor : Microsoft.AspNetCore.Identity.IdentityUser { } }
+                """);
             var findings = await AnalyzeAsync(WebReferences.Add(library), ("Bare.cs", BareAspNetCore), ("App.cs", LogsVisitor("visitor.Email")));
             Assert.Equal(new[] { "PII001 App.cs (7,72)" }, findings);
         }
@@ -85,14 +97,16 @@ namespace Shared { public sealed class Visitor : Microsoft.AspNetCore.Identity.I
         [Fact]
         public async Task IdentityUserNamedInSource_IsAnalyzed()
         {
-            const string app = @"
-using Microsoft.Extensions.Logging;
-public sealed class Accounts
-{
-    private readonly ILogger _log;
-    public Accounts(ILogger log) { _log = log; }
-    public void Created(Microsoft.AspNetCore.Identity.IdentityUser user) => _log.LogInformation(""{Email}"", user.Email);
-}";
+            const string app = /* lang=c#-test */ """
+
+                using Microsoft.Extensions.Logging;
+                public sealed class Accounts
+                {
+                    private readonly ILogger _log;
+                    public Accounts(ILogger log) { _log = log; }
+                    public void Created(Microsoft.AspNetCore.Identity.IdentityUser user) => _log.LogInformation("{Email}", user.Email);
+                }
+                """;
             var findings = await AnalyzeAsync(WebReferences, ("Bare.cs", BareAspNetCore), ("App.cs", app));
             Assert.Equal(new[] { "PII001 App.cs (7,108)" }, findings);
         }
@@ -102,12 +116,14 @@ public sealed class Accounts
         {
             var test = new CSharpCodeFixVerifier<DeclarationAnalyzer, EmptyCodeFixProvider>.Test();
             test.TestState.Sources.Add(("Usings.cs", "global using Marked = PiiAttributes.PersonalDataAttribute;"));
-            test.TestState.Sources.Add(("Visitor.cs", @"
-public class Visitor
-{
-    [{|#0:Marked|}]
-    public string Email { get; set; } = """";
-}"));
+            test.TestState.Sources.Add(("Visitor.cs", /* lang=c#-test */ """
+
+                public class Visitor
+                {
+                    [{|#0:Marked|}]
+                    public string Email { get; set; } = "";
+                }
+                """));
             test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<DeclarationAnalyzer>.Diagnostic(Descriptors.InvalidDeclaration).WithLocation(0)
                 .WithArguments("[PersonalData]", "Visitor.Email", "no purpose is declared; set Purpose to what the data was collected for"));
             await test.RunAsync();
@@ -119,7 +135,7 @@ public class Visitor
         /// check and no declaration check. The same compilation with one marker applied registers them.
         /// </summary>
         [Fact]
-        public async Task PinsPerformance_WebProjectThatAppliesNoMarker_RegistersNoAnalysis()
+        public async Task ForPerformance_WebProjectThatAppliesNoMarker_RegistersNoAnalysis()
         {
             var nothing = await RegisteredAsync(Unmarked);
             Assert.Equal((0, 0, 0), nothing);
@@ -144,14 +160,18 @@ public class Visitor
             return (sinkInfo.OperationBlockActionsCount, purposeInfo.OperationBlockStartActionsCount, declarationInfo.SymbolActionsCount + declarationInfo.SemanticModelActionsCount);
         }
 
-        private static string LogsVisitor(string value) => @"
-using Microsoft.Extensions.Logging;
-using Shared;
-public sealed class Service
-{
-    private readonly ILogger _log; public Service(ILogger log) { _log = log; }
-    public void Run(Visitor visitor) => _log.LogInformation(""{Email}"", " + value + @");
-}";
+        private static string LogsVisitor(string value) => /* lang=c#-test */ """
+
+            using Microsoft.Extensions.Logging;
+            using Shared;
+            public sealed class Service
+            {
+                private readonly ILogger _log; public Service(ILogger log) { _log = log; }
+                public void Run(Visitor visitor) => _log.LogInformation("{Email}", 
+            """ + value + """
+            );
+            }
+            """;
 
         private static MetadataReference Library(string source)
         {
