@@ -54,8 +54,9 @@ namespace PiiAnalyzers.CodeFixes
         }
 
         /// <summary>
-        /// Fix All goes to the fix whose equivalence key was chosen. When no key was chosen, or the key is another rule's,
-        /// the key is the one of the first fix offered on a diagnostic of the rules asked for. <c>dotnet format analyzers
+        /// Fix All goes to the fix whose equivalence key was chosen. When no key was chosen, the key is another rule's, or it
+        /// is Require consent from callers' in Solution scope, the key is the one of the first other fix offered on a
+        /// diagnostic of the rules asked for. <c>dotnet format analyzers
         /// --diagnostics PII001 PII002 PII003</c> fixes one ID at a time but passes the key of the first fix it met on a
         /// diagnostic of any of them (Redact, for PII002 too), and the ID's own fix must still run.
         /// </summary>
@@ -70,7 +71,12 @@ namespace PiiAnalyzers.CodeFixes
             {
                 var ids = fixAllContext.DiagnosticIds;
                 var key = fixAllContext.CodeActionEquivalenceKey;
-                if (key is null || Owner(key, ids) is null)
+                // dotnet format runs every fix in Solution scope with the key of the first action offered on whichever
+                // diagnostic its analysis listed first: Require consent from callers moves the obligation rather than
+                // meeting it, so a solution-wide run never picks it by that accident (the IDE's document and project
+                // scopes still apply it when it is chosen).
+                if (key is null || Owner(key, ids) is null
+                    || (key == RequireConsentFromCallersCodeFixProvider.EquivalenceKey && fixAllContext.Scope == FixAllScope.Solution))
                 {
                     key = await FirstKeyAsync(fixAllContext).ConfigureAwait(false);
                     if (key is null)

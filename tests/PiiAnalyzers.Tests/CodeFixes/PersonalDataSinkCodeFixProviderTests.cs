@@ -85,11 +85,13 @@ namespace PiiAnalyzers.Tests.CodeFixes
     
         /// <summary>
         /// As <c>dotnet format analyzers --diagnostics PII001 PII002 PII004</c> asks: one ID at a time, with the equivalence
-        /// key of the first fix offered on the first diagnostic of any of them (here Redact's) or none.
+        /// key of the first fix offered on the first diagnostic of any of them (here Redact's, or Require consent from
+        /// callers' where no consent check is in scope) or none.
         /// </summary>
         [Theory]
         [InlineData("PII002", RedactPersonalDataCodeFixProvider.EquivalenceKey, "[JsonIgnore]")]
         [InlineData("PII002", null, "[JsonIgnore]")]
+        [InlineData("PII002", RequireConsentFromCallersCodeFixProvider.EquivalenceKey, "[JsonIgnore]")]
         [InlineData("PII004", RedactPersonalDataCodeFixProvider.EquivalenceKey, "[RetentionPolicy(Days = 30)]")]
         [InlineData("PII004", null, "[RetentionPolicy(Days = 30)]")]
         [InlineData("PII001", ExcludeFromSerializationCodeFixProvider.EquivalenceKey, "Redaction.Mask(v.Email)")]
