@@ -14,7 +14,7 @@ namespace PiiAnalyzers.PersonalData
         {
             PersonalData = compilation.GetTypeByMetadataName(Namespace + ".PersonalDataAttribute");
             PersonalDataMember = compilation.GetTypeByMetadataName(Namespace + ".PersonalDataMemberAttribute");
-            _declaredMembers = new System.Lazy<System.Collections.Generic.Dictionary<ISymbol, AttributeData>>(() => IndexDeclaredMembers(compilation.Assembly));
+            _declaredMembers = new System.Lazy<System.Collections.Generic.Dictionary<ISymbol, AttributeData>>(() => IndexDeclaredMembers(compilation));
             RetentionPolicy = compilation.GetTypeByMetadataName(Namespace + ".RetentionPolicyAttribute");
             ConsentCheck = compilation.GetTypeByMetadataName(Namespace + ".ConsentCheckAttribute");
             RequiresConsent = compilation.GetTypeByMetadataName(Namespace + ".RequiresConsentAttribute");
@@ -103,7 +103,12 @@ namespace PiiAnalyzers.PersonalData
             };
         }
 
-        private System.Collections.Generic.Dictionary<ISymbol, AttributeData> IndexDeclaredMembers(IAssemblySymbol assembly)
+        /// <summary>
+        /// Every <c>[PersonalDataMember]</c> declaration this compilation sees: its own first, then those of the referenced
+        /// assemblies that reference PiiAttributes (a model project's <c>[assembly: PersonalDataMember(typeof(AppUser), ...)]</c>
+        /// holds in every project that uses the model).
+        /// </summary>
+        private System.Collections.Generic.Dictionary<ISymbol, AttributeData> IndexDeclaredMembers(Compilation compilation)
         {
             var index = new System.Collections.Generic.Dictionary<ISymbol, AttributeData>(SymbolEqualityComparer.Default);
             if (PersonalDataMember is null)
@@ -111,6 +116,37 @@ namespace PiiAnalyzers.PersonalData
                 return index;
             }
 
+            IndexDeclaredMembers(compilation.Assembly, index);
+            var attributes = PersonalDataMember.ContainingAssembly;
+            foreach (var referenced in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(referenced, attributes) && References(referenced, attributes))
+                {
+                    IndexDeclaredMembers(referenced, index);
+                }
+            }
+
+            return index;
+        }
+
+        private static bool References(IAssemblySymbol assembly, IAssemblySymbol target)
+        {
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var referenced in module.ReferencedAssemblySymbols)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(referenced, target))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private void IndexDeclaredMembers(IAssemblySymbol assembly, System.Collections.Generic.Dictionary<ISymbol, AttributeData> index)
+        {
             foreach (var attribute in assembly.GetAttributes())
             {
                 Add(index, attribute, owner: null);
@@ -130,9 +166,9 @@ namespace PiiAnalyzers.PersonalData
                     else if (member is INamedTypeSymbol type)
                     {
                         types.Push(type);
-                        if (!HasAttributeLists(type))
+                        if (!type.DeclaringSyntaxReferences.IsEmpty && !HasAttributeLists(type))
                         {
-                            continue; // most types: no attribute written on any part, nothing to bind
+                            continue; // most source types: no attribute written on any part, nothing to bind
                         }
 
                         foreach (var attribute in type.GetAttributes())
@@ -142,8 +178,6 @@ namespace PiiAnalyzers.PersonalData
                     }
                 }
             }
-
-            return index;
         }
 
         /// <summary>True when a declaration of <paramref name="type"/> has an attribute list (read from syntax, without binding).</summary>

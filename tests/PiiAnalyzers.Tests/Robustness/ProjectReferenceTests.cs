@@ -134,9 +134,50 @@ namespace PiiAnalyzers.Tests.Robustness
             Assert.Equal(asBuilt, asProject);
         }
 
-        private static async Task<string[]> AnalyzeAsync(string source, MetadataReference library, AnalyzerOptions options, string name = "App")
+        [Fact]
+        public async Task PersonalDataMemberDeclaredInAReferencedProject_HoldsInTheProjectsThatUseIt()
         {
-            var compilation = CSharpCompilation.Create(name, new[] { CSharpSyntaxTree.ParseText(source, path: "App.cs") }, TestReferences.FrameworkOnly.Add(library),
+            // The model project marks a member of a type it cannot annotate (a base class of another library), by type and
+            // by the assembly-level form; the app that logs those members must see them as declared, with their purposes.
+            const string model = /* lang=c#-test */ """
+
+                using PiiAttributes;
+                [assembly: PersonalDataMember(typeof(Model.AccountBase), "UserName", Purpose = "account", Basis = LawfulBasis.Contract)]
+                namespace Model
+                {
+                    public class AccountBase { public string UserName { get; set; } = ""; public string Email { get; set; } = ""; public string Theme { get; set; } = ""; }
+                    [PersonalDataMember("Email", Purpose = "account")]
+                    public sealed class Account : AccountBase { }
+                }
+                """;
+            var library = CSharpCompilation.Create("Model", new[] { CSharpSyntaxTree.ParseText(model, path: "Model.cs") }, TestReferences.All,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            Assert.Empty(library.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            const string app = /* lang=c#-test */ """
+
+                public static class Store
+                {
+                    public static void Save(Model.Account account)
+                    {
+                        System.IO.File.WriteAllText("a.txt", account.Email);
+                        System.Console.WriteLine(account.UserName);
+                        System.Console.WriteLine(account.Theme);
+                    }
+                }
+                """;
+            var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
+
+            var asProject = await AnalyzeAsync(app, library.ToMetadataReference(), options, references: TestReferences.All);
+            var asBuilt = await AnalyzeAsync(app, Built(library), options, references: TestReferences.All);
+
+            // account.Email: consent (PII003) and no retention (PII004); account.UserName: logged (PII001).
+            Assert.Equal(new[] { "PII001 (7,34)", "PII003 (6,9)", "PII004 (6,9)" }, asBuilt);
+            Assert.Equal(asBuilt, asProject);
+        }
+
+        private static async Task<string[]> AnalyzeAsync(string source, MetadataReference library, AnalyzerOptions options, string name = "App", ImmutableArray<MetadataReference>? references = null)
+        {
+            var compilation = CSharpCompilation.Create(name, new[] { CSharpSyntaxTree.ParseText(source, path: "App.cs") }, (references ?? TestReferences.FrameworkOnly).Add(library),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
             return Describe(await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new PiiAnalyzers.Rules.PersonalDataSinkAnalyzer()), options)
