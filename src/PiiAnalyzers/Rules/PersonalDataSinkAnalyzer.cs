@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using PiiAnalyzers.Flow;
 using PiiAnalyzers.PersonalData;
 using PiiAnalyzers.Razor;
@@ -94,6 +95,7 @@ namespace PiiAnalyzers.Rules
             private readonly ISymbol _owner;
             private readonly System.Threading.CancellationToken _cancellationToken;
             private ConsentFacts? _callerConsent;
+            private Dictionary<(ISymbol? Store, ISymbol Entity), (Location First, HashSet<DataItem> Items)>? _storedEntities;
 
             public Reporter(FlowContext flow, ISymbol owner, System.Threading.CancellationToken cancellationToken)
             {
@@ -147,6 +149,12 @@ namespace PiiAnalyzers.Rules
                         AddConsent(Descriptors.SerializedWithoutConsent, sink, items);
                         break;
                     case SinkKind.Persistence:
+                        items = NotStoredYet(sink, items);
+                        if (items.Count == 0)
+                        {
+                            return;
+                        }
+
                         AddConsent(Descriptors.PersistedWithoutConsent, sink, items);
                         var root = sink.RootType;
                         var unretained = items.Where(i => !_flow.Catalog.HasRetentionPolicy(i, root)).ToList();
@@ -220,6 +228,96 @@ namespace PiiAnalyzers.Rules
                 }
 
                 return held;
+            }
+
+            /// <summary>
+            /// <c>db.Attach(order); db.Update(order);</c>: EF Core tracks one entity per context and stores it once, so a
+            /// later write of the same variable through the same context reports only data the earlier one did not list.
+            /// </summary>
+            private List<DataItem> NotStoredYet(in SinkEvent sink, List<DataItem> items)
+            {
+                if (!sink.EntityStore || VariableOf(sink.Argument) is not { } entity || sink.Call is not IInvocationOperation invocation)
+                {
+                    return items;
+                }
+
+                var key = (StoreOf(invocation), entity);
+                var location = sink.Call.Syntax.GetLocation();
+                _storedEntities ??= new Dictionary<(ISymbol? Store, ISymbol Entity), (Location First, HashSet<DataItem> Items)>(StoreAndEntity.Instance);
+                if (!_storedEntities.TryGetValue(key, out var stored))
+                {
+                    _storedEntities[key] = (location, new HashSet<DataItem>(items));
+                    return items;
+                }
+
+                if (stored.First.Equals(location))
+                {
+                    stored.Items.UnionWith(items); // the same write again (a loop, a lambda analyzed twice): it merges
+                    return items;
+                }
+
+                var added = items.Where(i => !stored.Items.Contains(i)).ToList();
+                stored.Items.UnionWith(added);
+                return added;
+            }
+
+            private static ISymbol? VariableOf(IOperation operation)
+            {
+                if (operation is IArgumentOperation argument)
+                {
+                    operation = argument.Value;
+                }
+
+                while (operation is IConversionOperation { IsImplicit: true } conversion)
+                {
+                    operation = conversion.Operand;
+                }
+
+                return operation switch
+                {
+                    ILocalReferenceOperation local => local.Local,
+                    IParameterReferenceOperation parameter => parameter.Parameter,
+                    _ => null,
+                };
+            }
+
+            /// <summary>The variable, field or property the context is reached through (<c>_db</c> in <c>_db.Orders.Update(x)</c>).</summary>
+            private static ISymbol? StoreOf(IInvocationOperation invocation)
+            {
+                var receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && !invocation.Arguments.IsEmpty ? invocation.Arguments[0].Value : null);
+                while (true)
+                {
+                    switch (receiver)
+                    {
+                        case IConversionOperation conversion:
+                            receiver = conversion.Operand;
+                            continue;
+                        case IPropertyReferenceOperation { Instance: { } instance } property when property.Property.Type.Name == "DbSet":
+                            receiver = instance;
+                            continue;
+                        case IPropertyReferenceOperation property:
+                            return property.Property;
+                        case IFieldReferenceOperation field:
+                            return field.Field;
+                        case ILocalReferenceOperation local:
+                            return local.Local;
+                        case IParameterReferenceOperation parameter:
+                            return parameter.Parameter;
+                        default:
+                            return null;
+                    }
+                }
+            }
+
+            private sealed class StoreAndEntity : IEqualityComparer<(ISymbol? Store, ISymbol Entity)>
+            {
+                public static readonly StoreAndEntity Instance = new StoreAndEntity();
+
+                public bool Equals((ISymbol? Store, ISymbol Entity) x, (ISymbol? Store, ISymbol Entity) y)
+                    => SymbolEqualityComparer.Default.Equals(x.Store, y.Store) && SymbolEqualityComparer.Default.Equals(x.Entity, y.Entity);
+
+                public int GetHashCode((ISymbol? Store, ISymbol Entity) obj)
+                    => (SymbolEqualityComparer.Default.GetHashCode(obj.Store) * 397) ^ SymbolEqualityComparer.Default.GetHashCode(obj.Entity);
             }
 
             private void AddConsent(DiagnosticDescriptor rule, in SinkEvent sink, List<DataItem> items)

@@ -384,5 +384,27 @@ namespace PiiAnalyzers.Tests.Rules.Persistence
                 """),
                 Rule("PII003", 0, "'Address.Street' (personal data, purpose 'account', basis consent) and " + UserEmail, "'Add'", CheckAccount));
         }
+
+        [Fact]
+        public async Task TheSameEntityWrittenTwiceThroughOneContext_IsReportedOnce()
+        {
+            await Verify.VerifyAnalyzerAsync(Source("""
+
+                    void M(ShopDb db, ShopDb archive, User user, User other)
+                    {
+                        {|#0:db.Users.Attach(user)|};
+                        db.Users.Update(user);
+                        db.Update(user);
+                        {|#1:archive.Users.Add(user)|};
+                        {|#2:db.Users.Update(other)|};
+                    }
+                """),
+                Rule("PII003", 0, UserEmail, "'Attach'", CheckAccount),
+                Rule("PII004", 0, UserEmailNoBasis, "'Attach'", "'User'"),
+                Rule("PII003", 1, UserEmail, "'Add'", CheckAccount),
+                Rule("PII004", 1, UserEmailNoBasis, "'Add'", "'User'"),
+                Rule("PII003", 2, UserEmail, "'Update'", CheckAccount),
+                Rule("PII004", 2, UserEmailNoBasis, "'Update'", "'User'"));
+        }
     }
 }
