@@ -38,6 +38,7 @@ namespace PiiAnalyzers.Flow
             ObjectResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ObjectResult");
             RouteBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
             JsonIgnore = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute");
+            MvcResponseIgnore = compilation.GetTypeByMetadataName(Sinks.SinkTables.MvcResponseIgnore(compilation.GetTypeByMetadataName));
         }
 
         // Sinks recognized by shape (SinkTables.Shapes) and values that are not data (loggers, format providers, types).
@@ -68,6 +69,9 @@ namespace PiiAnalyzers.Flow
         public INamedTypeSymbol? ObjectResult { get; }
         public INamedTypeSymbol? RouteBuilderExtensions { get; }
         public INamedTypeSymbol? JsonIgnore { get; }
+
+        /// <summary>What leaves a member out of an MVC response: Newtonsoft.Json's <c>[JsonIgnore]</c> when the application uses its formatter.</summary>
+        public INamedTypeSymbol? MvcResponseIgnore { get; }
 
         /// <summary>True when MVC is referenced: a controller can be recognized.</summary>
         public bool HasControllers => ControllerBase is not null || ControllerAttribute is not null || ApiControllerAttribute is not null;

@@ -69,7 +69,7 @@ namespace PiiAnalyzers.Sinks
                 return null;
             }
 
-            return Response(SinkName.ActionResponse(type.Name, method.Name));
+            return Response(SinkName.ActionResponse(type.Name, method.Name), Known.MvcResponseIgnore);
         }
 
         /// <summary>
@@ -85,7 +85,7 @@ namespace PiiAnalyzers.Sinks
             }
 
             return argument is IArgumentOperation { Parent: IInvocationOperation invocation } && IsRouteMap(invocation)
-                ? Response(SinkName.HandlerResponse(invocation.TargetMethod.Name))
+                ? Response(SinkName.HandlerResponse(invocation.TargetMethod.Name), Known.JsonIgnore)
                 : null;
         }
 
@@ -103,7 +103,7 @@ namespace PiiAnalyzers.Sinks
             {
                 if (argument.Parameter is { Name: "value" })
                 {
-                    return new SinkCall(SinkKind.Serialization, SinkName.Call(null, type.Name), ImmutableArray.Create(new SinkArgument(argument.Value, membersVisible: true)), Known.JsonIgnore);
+                    return new SinkCall(SinkKind.Serialization, SinkName.Call(null, type.Name), ImmutableArray.Create(new SinkArgument(argument.Value, membersVisible: true)), Known.MvcResponseIgnore);
                 }
             }
 
@@ -123,8 +123,8 @@ namespace PiiAnalyzers.Sinks
             => Array.IndexOf(MapMethods, invocation.TargetMethod.Name) >= 0 && Known.RouteBuilderExtensions is { } extensions
                 && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, extensions);
 
-        private SinkCall Response(SinkName display)
-            => new SinkCall(SinkKind.Serialization, display, ImmutableArray<SinkArgument>.Empty, Known.JsonIgnore);
+        private static SinkCall Response(SinkName display, INamedTypeSymbol? ignore)
+            => new SinkCall(SinkKind.Serialization, display, ImmutableArray<SinkArgument>.Empty, ignore);
 
         private bool IsController(INamedTypeSymbol type)
         {

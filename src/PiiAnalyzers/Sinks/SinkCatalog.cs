@@ -527,7 +527,8 @@ namespace PiiAnalyzers.Sinks
                         _rows[type] = rows = new List<ResolvedRow>();
                     }
 
-                    rows.Add(new ResolvedRow(row, row.IgnoreAttribute is null ? null : Resolve(row.IgnoreAttribute), overload));
+                    var ignore = row.IgnoreAttribute is null ? null : SinkTables.IsMvcResponse(row) ? SinkTables.MvcResponseIgnore(Resolve) : row.IgnoreAttribute;
+                    rows.Add(new ResolvedRow(row, ignore is null ? null : Resolve(ignore), overload));
                     _hasDerivedRows |= row.Derived;
                     if (row.Kind == SinkKind.Logging)
                     {

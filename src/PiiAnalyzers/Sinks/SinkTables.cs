@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using static PiiAnalyzers.Sinks.SinkRow;
 
 namespace PiiAnalyzers.Sinks
@@ -19,6 +21,20 @@ namespace PiiAnalyzers.Sinks
 
         private const string SystemTextJsonIgnore = "System.Text.Json.Serialization.JsonIgnoreAttribute";
         private const string NewtonsoftJsonIgnore = "Newtonsoft.Json.JsonIgnoreAttribute";
+
+        /// <summary>Referenced by an MVC application that serializes its responses with Newtonsoft.Json (<c>AddNewtonsoftJson()</c>).</summary>
+        private const string NewtonsoftMvcFormatter = "Microsoft.Extensions.DependencyInjection.NewtonsoftJsonMvcBuilderExtensions";
+
+        /// <summary>
+        /// The attribute that leaves a member out of an MVC response (a controller's <c>Ok(v)</c>, <c>JsonResult</c>,
+        /// <c>ObjectResult</c> or return value): Newtonsoft.Json's when the application references its MVC formatter,
+        /// else System.Text.Json's. Minimal APIs always use System.Text.Json.
+        /// </summary>
+        public static string MvcResponseIgnore(Func<string, INamedTypeSymbol?> resolve)
+            => resolve(NewtonsoftMvcFormatter) is not null && resolve(NewtonsoftJsonIgnore) is not null ? NewtonsoftJsonIgnore : SystemTextJsonIgnore;
+
+        /// <summary>True for the rows whose data ASP.NET Core MVC serializes (with whichever formatter the application uses).</summary>
+        public static bool IsMvcResponse(SinkRow row) => row.Kind == SinkKind.Serialization && row.Type.StartsWith("Microsoft.AspNetCore.Mvc.", StringComparison.Ordinal);
         private const string NotMapped = "System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute";
 
         /// <summary>Serilog's <c>ForContext(string propertyName, object value, bool destructureObjects = false)</c>.</summary>

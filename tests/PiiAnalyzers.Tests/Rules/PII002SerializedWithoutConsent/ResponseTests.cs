@@ -116,6 +116,40 @@ namespace PiiAnalyzers.Tests.Rules.PII002SerializedWithoutConsent
                 Rule("PII002", 3, Email, Action("EmailAsync"), CheckSupport));
         }
 
+        [Theory]
+        [InlineData(false, "'Card.Email' (personal data, purpose 'support', basis consent)")]
+        [InlineData(true, "'Card.Phone' (personal data, purpose 'support', basis consent)")]
+        public async Task MvcResponse_SkipsWhatItsFormattersIgnoreAttributeLeavesOut(bool newtonsoftFormatter, string listed)
+        {
+            // An application that calls AddNewtonsoftJson() (and so references its MVC formatter) serializes responses with
+            // Newtonsoft.Json: System.Text.Json's [JsonIgnore] no longer leaves a member out, Newtonsoft's does. Minimal
+            // APIs keep System.Text.Json.
+            var formatter = newtonsoftFormatter
+                ? "namespace Microsoft.Extensions.DependencyInjection { public static class NewtonsoftJsonMvcBuilderExtensions { } }\n"
+                : string.Empty;
+            await Verify.VerifyAnalyzerAsync(Source(/* lang=c#-test */ """
+
+                public class Card
+                {
+                    [PiiAttributes.PersonalData(Purpose = "support")]
+                    [Newtonsoft.Json.JsonIgnore]
+                    public string Email { get; set; } = "";
+                    [PiiAttributes.PersonalData(Purpose = "support")]
+                    [System.Text.Json.Serialization.JsonIgnore]
+                    public string Phone { get; set; } = "";
+                }
+
+                public class CardsController : ControllerBase
+                {
+                    public Card Get(Card card) => {|#0:card|};
+                    public IActionResult Show(Card card) => {|#1:Ok(card)|};
+                }
+
+                """) + formatter,
+                Rule("PII002", 0, listed, "the response of 'CardsController.Get'", CheckSupport),
+                Rule("PII002", 1, listed, "'Ok'", CheckSupport));
+        }
+
         [Fact]
         public async Task ControllerMarkedByAttribute_Triggers()
         {
