@@ -13,6 +13,7 @@ namespace PiiAnalyzers.Flow
         public KnownTypes(Compilation compilation)
         {
             EntityEntry = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry");
+            DbSet = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbSet`1");
             NotMapped = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute");
             MelLogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
             LoggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
@@ -68,6 +69,9 @@ namespace PiiAnalyzers.Flow
         public INamedTypeSymbol? JsonResult { get; }
         public INamedTypeSymbol? ObjectResult { get; }
         public INamedTypeSymbol? RouteBuilderExtensions { get; }
+        /// <summary>EF Core's <c>DbSet&lt;T&gt;</c>: a write through <c>db.Orders</c> goes to the context <c>db</c>.</summary>
+        public INamedTypeSymbol? DbSet { get; }
+
         public INamedTypeSymbol? JsonIgnore { get; }
 
         /// <summary>What leaves a member out of an MVC response: Newtonsoft.Json's <c>[JsonIgnore]</c> when the application uses its formatter.</summary>

@@ -282,7 +282,7 @@ namespace PiiAnalyzers.Rules
             }
 
             /// <summary>The variable, field or property the context is reached through (<c>_db</c> in <c>_db.Orders.Update(x)</c>).</summary>
-            private static ISymbol? StoreOf(IInvocationOperation invocation)
+            private ISymbol? StoreOf(IInvocationOperation invocation)
             {
                 var receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && !invocation.Arguments.IsEmpty ? invocation.Arguments[0].Value : null);
                 while (true)
@@ -292,7 +292,8 @@ namespace PiiAnalyzers.Rules
                         case IConversionOperation conversion:
                             receiver = conversion.Operand;
                             continue;
-                        case IPropertyReferenceOperation { Instance: { } instance } property when property.Property.Type.Name == "DbSet":
+                        case IPropertyReferenceOperation { Instance: { } instance } property
+                            when SymbolEqualityComparer.Default.Equals(property.Property.Type.OriginalDefinition, _flow.Types.DbSet):
                             receiver = instance;
                             continue;
                         case IPropertyReferenceOperation property:
