@@ -6,6 +6,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using PiiAnalyzers.Flow;
 using PiiAnalyzers.Sinks;
 
 namespace PiiAnalyzers.Configuration
@@ -242,7 +243,7 @@ namespace PiiAnalyzers.Configuration
                 {
                     _sinkPatterns.Add((name, (kind, purpose)));
                 }
-                else if (name.Length > 0 && compilation.GetTypeByMetadataName(name) is null && IsNamespace(compilation, name))
+                else if (name.Length > 0 && TypeLookup.Find(compilation, name) is null && IsNamespace(compilation, name))
                 {
                     _sinkPatterns.Add((name + ".*", (kind, purpose)));
                 }
@@ -280,7 +281,7 @@ namespace PiiAnalyzers.Configuration
             {
                 var (name, purpose) = SplitPurpose(raw);
                 var dot = name.LastIndexOf('.');
-                if (dot > 0 && dot < name.Length - 1 && compilation.GetTypeByMetadataName(name.Substring(0, dot)) is { } owner)
+                if (dot > 0 && dot < name.Length - 1 && TypeLookup.Find(compilation, name.Substring(0, dot)) is { } owner)
                 {
                     foreach (var member in owner.GetMembers(name.Substring(dot + 1)))
                     {
@@ -316,14 +317,14 @@ namespace PiiAnalyzers.Configuration
                     continue;
                 }
 
-                if (compilation.GetTypeByMetadataName(name) is { } type)
+                if (TypeLookup.Find(compilation, name) is { } type)
                 {
                     Get(into, type).All(value);
                     continue;
                 }
 
                 var dot = name.LastIndexOf('.');
-                if (dot > 0 && dot < name.Length - 1 && compilation.GetTypeByMetadataName(name.Substring(0, dot)) is { } owner)
+                if (dot > 0 && dot < name.Length - 1 && TypeLookup.Find(compilation, name.Substring(0, dot)) is { } owner)
                 {
                     var member = name.Substring(dot + 1);
                     if (owner.GetMembers(member).Length > 0)

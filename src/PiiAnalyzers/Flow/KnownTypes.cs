@@ -12,34 +12,34 @@ namespace PiiAnalyzers.Flow
     {
         public KnownTypes(Compilation compilation)
         {
-            EntityEntry = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry");
-            DbSet = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbSet`1");
-            NotMapped = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute");
-            MelLogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
-            LoggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
-            Console = compilation.GetTypeByMetadataName("System.Console");
-            TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
-            Exception = compilation.GetTypeByMetadataName("System.Exception");
-            FormatProvider = compilation.GetTypeByMetadataName("System.IFormatProvider");
-            Type = compilation.GetTypeByMetadataName("System.Type");
-            DbParameter = compilation.GetTypeByMetadataName("System.Data.Common.DbParameter");
-            DataParameter = compilation.GetTypeByMetadataName("System.Data.IDataParameter");
-            HubClients = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.IHubClients`1");
-            HubCallerClients = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.IHubCallerClients`1");
+            EntityEntry = TypeLookup.Find(compilation, "Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry");
+            DbSet = TypeLookup.Find(compilation, "Microsoft.EntityFrameworkCore.DbSet`1");
+            NotMapped = TypeLookup.Find(compilation, "System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute");
+            MelLogger = TypeLookup.Find(compilation, "Microsoft.Extensions.Logging.ILogger");
+            LoggerMessageAttribute = TypeLookup.Find(compilation, "Microsoft.Extensions.Logging.LoggerMessageAttribute");
+            Console = TypeLookup.Find(compilation, "System.Console");
+            TextWriter = TypeLookup.Find(compilation, "System.IO.TextWriter");
+            Exception = TypeLookup.Find(compilation, "System.Exception");
+            FormatProvider = TypeLookup.Find(compilation, "System.IFormatProvider");
+            Type = TypeLookup.Find(compilation, "System.Type");
+            DbParameter = TypeLookup.Find(compilation, "System.Data.Common.DbParameter");
+            DataParameter = TypeLookup.Find(compilation, "System.Data.IDataParameter");
+            HubClients = TypeLookup.Find(compilation, "Microsoft.AspNetCore.SignalR.IHubClients`1");
+            HubCallerClients = TypeLookup.Find(compilation, "Microsoft.AspNetCore.SignalR.IHubCallerClients`1");
 
-            ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
-            ControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerAttribute");
-            ApiControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ApiControllerAttribute");
-            NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
-            NonControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
-            ActionResultInterface = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.IActionResult");
-            ConvertToActionResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Infrastructure.IConvertToActionResult");
-            ResultInterface = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResult");
-            JsonResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.JsonResult");
-            ObjectResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ObjectResult");
-            RouteBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
-            JsonIgnore = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute");
-            MvcResponseIgnore = compilation.GetTypeByMetadataName(Sinks.SinkTables.MvcResponseIgnore(compilation.GetTypeByMetadataName));
+            ControllerBase = TypeLookup.Find(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase");
+            ControllerAttribute = TypeLookup.Find(compilation, "Microsoft.AspNetCore.Mvc.ControllerAttribute");
+            ApiControllerAttribute = TypeLookup.Find(compilation, "Microsoft.AspNetCore.Mvc.ApiControllerAttribute");
+            NonActionAttribute = TypeLookup.Find(compilation, "Microsoft.AspNetCore.Mvc.NonActionAttribute");
+            NonControllerAttribute = TypeLookup.Find(compilation, "Microsoft.AspNetCore.Mvc.NonControllerAttribute");
+            ActionResultInterface = TypeLookup.Find(compilation, "Microsoft.AspNetCore.Mvc.IActionResult");
+            ConvertToActionResult = TypeLookup.Find(compilation, "Microsoft.AspNetCore.Mvc.Infrastructure.IConvertToActionResult");
+            ResultInterface = TypeLookup.Find(compilation, "Microsoft.AspNetCore.Http.IResult");
+            JsonResult = TypeLookup.Find(compilation, "Microsoft.AspNetCore.Mvc.JsonResult");
+            ObjectResult = TypeLookup.Find(compilation, "Microsoft.AspNetCore.Mvc.ObjectResult");
+            RouteBuilderExtensions = TypeLookup.Find(compilation, "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
+            JsonIgnore = TypeLookup.Find(compilation, "System.Text.Json.Serialization.JsonIgnoreAttribute");
+            MvcResponseIgnore = TypeLookup.Find(compilation, Sinks.SinkTables.MvcResponseIgnore(name => TypeLookup.Find(compilation, name)));
         }
 
         // Sinks recognized by shape (SinkTables.Shapes) and values that are not data (loggers, format providers, types).

@@ -168,7 +168,7 @@ namespace PiiAnalyzers.Flow
 
         /// <summary>The type named <paramref name="metadataName"/>; the core library's when several assemblies declare it.</summary>
         private static INamedTypeSymbol? Resolve(Compilation compilation, string metadataName)
-            => compilation.GetTypeByMetadataName(metadataName) ?? compilation.ObjectType.ContainingAssembly?.GetTypeByMetadataName(metadataName);
+            => TypeLookup.FindPreferringCoreLibrary(compilation, metadataName);
 
         private static bool TryResolveOverload(Compilation compilation, LibraryModel row, out ImmutableArray<ITypeSymbol> overload)
         {

@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PiiAnalyzers.Flow;
 
 namespace PiiAnalyzers.PersonalData
 {
@@ -26,7 +27,7 @@ namespace PiiAnalyzers.PersonalData
         public static FluentIgnores Find(Compilation compilation, System.Func<SyntaxTree, SemanticModel> models, CancellationToken cancellationToken)
         {
             var found = new FluentIgnores();
-            if (compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.ModelBuilder") is null)
+            if (TypeLookup.Find(compilation, "Microsoft.EntityFrameworkCore.ModelBuilder") is null)
             {
                 return found; // no EF Core: nothing can be ignored
             }

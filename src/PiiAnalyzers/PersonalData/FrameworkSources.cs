@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using PiiAnalyzers.Flow;
 
 namespace PiiAnalyzers.PersonalData
 {
@@ -98,7 +99,7 @@ namespace PiiAnalyzers.PersonalData
         public FrameworkSources(Compilation compilation)
         {
             _compilation = compilation;
-            AspNetCorePresent = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext") is not null;
+            AspNetCorePresent = TypeLookup.Find(compilation, "Microsoft.AspNetCore.Http.HttpContext") is not null;
             _types = new Lazy<Types>(() => new Types(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
@@ -357,15 +358,15 @@ namespace PiiAnalyzers.PersonalData
         {
             public Types(Compilation compilation)
             {
-                ClaimsPrincipal = compilation.GetTypeByMetadataName("System.Security.Claims.ClaimsPrincipal");
-                ClaimsIdentity = compilation.GetTypeByMetadataName("System.Security.Claims.ClaimsIdentity");
-                Claim = compilation.GetTypeByMetadataName("System.Security.Claims.Claim");
+                ClaimsPrincipal = TypeLookup.Find(compilation, "System.Security.Claims.ClaimsPrincipal");
+                ClaimsIdentity = TypeLookup.Find(compilation, "System.Security.Claims.ClaimsIdentity");
+                Claim = TypeLookup.Find(compilation, "System.Security.Claims.Claim");
                 ClaimValue = Claim?.GetMembers("Value").Length == 1 ? Claim.GetMembers("Value")[0] as IPropertySymbol : null;
-                var identity = compilation.GetTypeByMetadataName("System.Security.Principal.IIdentity");
+                var identity = TypeLookup.Find(compilation, "System.Security.Principal.IIdentity");
                 IdentityName = identity?.GetMembers("Name").Length == 1 ? identity.GetMembers("Name")[0] as IPropertySymbol : null;
-                ConnectionInfo = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.ConnectionInfo");
-                ConnectionFeature = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Features.IHttpConnectionFeature");
-                HeaderDictionary = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IHeaderDictionary");
+                ConnectionInfo = TypeLookup.Find(compilation, "Microsoft.AspNetCore.Http.ConnectionInfo");
+                ConnectionFeature = TypeLookup.Find(compilation, "Microsoft.AspNetCore.Http.Features.IHttpConnectionFeature");
+                HeaderDictionary = TypeLookup.Find(compilation, "Microsoft.AspNetCore.Http.IHeaderDictionary");
                 foreach (var member in HeaderDictionary?.GetMembers() ?? ImmutableArray<ISymbol>.Empty)
                 {
                     if (member is IPropertySymbol { IsIndexer: true, Parameters.Length: 1 } indexer && indexer.Parameters[0].Type.SpecialType == SpecialType.System_String)

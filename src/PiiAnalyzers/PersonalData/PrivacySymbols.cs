@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using PiiAnalyzers.Flow;
 
 namespace PiiAnalyzers.PersonalData
 {
@@ -12,20 +13,20 @@ namespace PiiAnalyzers.PersonalData
 
         private PrivacySymbols(Compilation compilation)
         {
-            PersonalData = compilation.GetTypeByMetadataName(Namespace + ".PersonalDataAttribute");
-            PersonalDataMember = compilation.GetTypeByMetadataName(Namespace + ".PersonalDataMemberAttribute");
+            PersonalData = TypeLookup.Find(compilation, Namespace + ".PersonalDataAttribute");
+            PersonalDataMember = TypeLookup.Find(compilation, Namespace + ".PersonalDataMemberAttribute");
             _declaredMembers = new System.Lazy<System.Collections.Generic.Dictionary<ISymbol, AttributeData>>(() => IndexDeclaredMembers(compilation));
-            RetentionPolicy = compilation.GetTypeByMetadataName(Namespace + ".RetentionPolicyAttribute");
-            ConsentCheck = compilation.GetTypeByMetadataName(Namespace + ".ConsentCheckAttribute");
-            RequiresConsent = compilation.GetTypeByMetadataName(Namespace + ".RequiresConsentAttribute");
-            Redactor = compilation.GetTypeByMetadataName(Namespace + ".RedactorAttribute");
-            ProcessingPurpose = compilation.GetTypeByMetadataName(Namespace + ".ProcessingPurposeAttribute");
-            PersonalDataSink = compilation.GetTypeByMetadataName(Namespace + ".PersonalDataSinkAttribute");
-            Redaction = compilation.GetTypeByMetadataName(Namespace + ".Redaction");
-            IdentityPersonalData = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.PersonalDataAttribute");
-            DataClassification = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
-            NoDataClassification = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.NoDataClassificationAttribute");
-            ComplianceRedactor = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Redaction.Redactor");
+            RetentionPolicy = TypeLookup.Find(compilation, Namespace + ".RetentionPolicyAttribute");
+            ConsentCheck = TypeLookup.Find(compilation, Namespace + ".ConsentCheckAttribute");
+            RequiresConsent = TypeLookup.Find(compilation, Namespace + ".RequiresConsentAttribute");
+            Redactor = TypeLookup.Find(compilation, Namespace + ".RedactorAttribute");
+            ProcessingPurpose = TypeLookup.Find(compilation, Namespace + ".ProcessingPurposeAttribute");
+            PersonalDataSink = TypeLookup.Find(compilation, Namespace + ".PersonalDataSinkAttribute");
+            Redaction = TypeLookup.Find(compilation, Namespace + ".Redaction");
+            IdentityPersonalData = TypeLookup.Find(compilation, "Microsoft.AspNetCore.Identity.PersonalDataAttribute");
+            DataClassification = TypeLookup.Find(compilation, "Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
+            NoDataClassification = TypeLookup.Find(compilation, "Microsoft.Extensions.Compliance.Classification.NoDataClassificationAttribute");
+            ComplianceRedactor = TypeLookup.Find(compilation, "Microsoft.Extensions.Compliance.Redaction.Redactor");
             Framework = new FrameworkSources(compilation);
         }
 

@@ -48,16 +48,12 @@ namespace PiiAnalyzers.Rules
         /// <summary>Registers the rule for one compilation; with <paramref name="razor"/>, for declarations written in Razor files only.</summary>
         internal static void Register(CompilationStartAnalysisContext start, RazorFiles? razor)
         {
-            if (PrivacySymbols.TryCreate(start.Compilation) is not { } symbols)
+            // Filtered on syntax (each file looked at once) before any type is resolved or any symbol's attributes are
+            // read: a file that names none of the attributes (and no alias that could) declares nothing to check.
+            if (!AppliedMarkers.AnyTreeMayApply(start.Compilation, start.CancellationToken)
+                || PrivacySymbols.TryCreate(start.Compilation) is not { } symbols)
             {
-                return; // no personal-data attribute in reach: nothing is declared, nothing to check
-            }
-
-            // Filtered on syntax before any symbol's attributes are read: a file that names none of the attributes (and
-            // no alias that could) declares nothing to check.
-            if (!AppliedMarkers.AnyTreeMayApply(start.Compilation, start.CancellationToken))
-            {
-                return;
+                return; // nothing declared, or no personal-data attribute in reach
             }
 
             var checker = new DeclarationChecker(symbols, razor, AppliedMarkers.AnyMarkerAlias(start.Compilation, start.CancellationToken));

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using PiiAnalyzers.Flow;
 using PiiAnalyzers.PersonalData;
 
 namespace PiiAnalyzers.Rules
@@ -25,7 +26,7 @@ namespace PiiAnalyzers.Rules
 
         private GeneratedCodeTypes(Compilation compilation)
         {
-            _attribute = compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
+            _attribute = TypeLookup.Find(compilation, "System.CodeDom.Compiler.GeneratedCodeAttribute");
         }
 
         /// <summary>The instance of <paramref name="compilation"/>, shared by every analyzer.</summary>

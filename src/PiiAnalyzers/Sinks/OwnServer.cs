@@ -51,8 +51,8 @@ namespace PiiAnalyzers.Sinks
         /// <summary>An assignment to <c>BaseAddress</c> whose value reads the WebAssembly host's address.</summary>
         private static bool FindHostAddress(Compilation compilation, Func<SyntaxTree, SemanticModel?> models)
         {
-            var host = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.WebAssembly.Hosting.IWebAssemblyHostEnvironment");
-            var navigation = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.NavigationManager");
+            var host = TypeLookup.Find(compilation, "Microsoft.AspNetCore.Components.WebAssembly.Hosting.IWebAssemblyHostEnvironment");
+            var navigation = TypeLookup.Find(compilation, "Microsoft.AspNetCore.Components.NavigationManager");
             if (host is null && navigation is null)
             {
                 return false;

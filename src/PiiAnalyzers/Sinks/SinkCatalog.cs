@@ -509,7 +509,7 @@ namespace PiiAnalyzers.Sinks
                 {
                     if (!resolved.TryGetValue(name, out var type))
                     {
-                        resolved[name] = type = compilation.GetTypeByMetadataName(name);
+                        resolved[name] = type = TypeLookup.Find(compilation, name);
                     }
 
                     return type;
