@@ -27,19 +27,6 @@ namespace PiiAnalyzers.Tests.Rules.PII003PersistedWithoutConsent
         }
 
         [Fact]
-        public async Task NotMappedMember_IsNotPersisted()
-        {
-            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
-
-                    void M(MarketDb db, Visitor v)
-                    {
-                        var note = new Note();
-                        if (_consent.CanSupport(v)) db.Notes.Add(note);
-                    }
-                """) + MarketDb);
-        }
-
-        [Fact]
         public async Task FilesStreamsAndCaches_Trigger()
         {
             await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """

@@ -24,32 +24,6 @@ namespace PiiAnalyzers.Tests.Rules.PII004PersistedWithoutRetention
         }
 
         [Fact]
-        public async Task RetentionOnMemberOrAssembly_Counts()
-        {
-            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
-
-                    void M(MarketDb db, Lead lead)
-                    {
-                        if (_consent.MarketingOptIn) db.Leads.Add(lead);
-                    }
-                """).Replace("class Service", "[assembly: RetentionPolicy(365)]\nclass Service") + MarketDb);
-        }
-
-        [Theory]
-        [InlineData("Setting = \"LeadRetentionDays\", EnforcedBy = typeof(Service)")]
-        [InlineData("UntilErasure = true")]
-        public async Task RetentionFromASettingOrUntilErasure_Counts(string policy)
-        {
-            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
-
-                    void M(MarketDb db, Lead lead)
-                    {
-                        if (_consent.MarketingOptIn) db.Leads.Add(lead);
-                    }
-                """).Replace("class Service", "[assembly: RetentionPolicy(" + policy + ")]\nclass Service") + MarketDb);
-        }
-
-        [Fact]
         public async Task ContractBasis_DoesNotNeedConsent_ButNeedsRetention()
         {
             await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
