@@ -64,6 +64,29 @@ namespace PiiAnalyzers.Tests.Rules
 
             """;
 
+        /// <summary>An EF Core context over Visitor, Lead and a retained Note, for the persistence tests to append.</summary>
+        public const string MarketDb = /* lang=c#-test */ """
+
+            class MarketDb : Microsoft.EntityFrameworkCore.DbContext
+            {
+                public Microsoft.EntityFrameworkCore.DbSet<Visitor> Visitors => Set<Visitor>();
+                public Microsoft.EntityFrameworkCore.DbSet<Lead> Leads => Set<Lead>();
+                public Microsoft.EntityFrameworkCore.DbSet<Note> Notes => Set<Note>();
+            }
+
+            [RetentionPolicy(Days = 30)]
+            public class Note
+            {
+                public int Id { get; set; }
+                [PersonalData(Purpose = "support")]
+                public string Text { get; set; } = "";
+                [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+                [PersonalData(Purpose = "support")]
+                public string Draft { get; set; } = "";
+            }
+
+            """;
+
         public const string Email = "'Visitor.Email' (personal data, purpose 'support', basis consent)";
         public const string Phone = "'Visitor.Phone' (personal data, purpose 'marketing', basis consent)";
         public const string Health = "'Visitor.HealthNote' (personal data, purpose 'support', basis legitimate interests, special category)";

@@ -12,28 +12,6 @@ namespace PiiAnalyzers.Tests.Rules.PII003PersistedWithoutConsent
 
         private const string CheckMarketing = "check consent for 'marketing' first";
 
-        private const string Db = /* lang=c#-test */ """
-
-            class MarketDb : Microsoft.EntityFrameworkCore.DbContext
-            {
-                public Microsoft.EntityFrameworkCore.DbSet<Visitor> Visitors => Set<Visitor>();
-                public Microsoft.EntityFrameworkCore.DbSet<Lead> Leads => Set<Lead>();
-                public Microsoft.EntityFrameworkCore.DbSet<Note> Notes => Set<Note>();
-            }
-
-            [RetentionPolicy(Days = 30)]
-            public class Note
-            {
-                public int Id { get; set; }
-                [PersonalData(Purpose = "support")]
-                public string Text { get; set; } = "";
-                [System.ComponentModel.DataAnnotations.Schema.NotMapped]
-                [PersonalData(Purpose = "support")]
-                public string Draft { get; set; } = "";
-            }
-
-            """;
-
         [Fact]
         public async Task EfCoreAddWithoutConsent_Triggers_RetainedTypeDoesNotTriggerPII004()
         {
@@ -44,21 +22,8 @@ namespace PiiAnalyzers.Tests.Rules.PII003PersistedWithoutConsent
                         {|#0:db.Notes.Add(note)|};
                         if (_consent.CanSupport(new Visitor())) db.Notes.Add(note);
                     }
-                """) + Db,
+                """) + MarketDb,
                 Rule("PII003", 0, "'Note.Text' (personal data, purpose 'support', basis consent)", "'Add'", CheckSupport));
-        }
-
-        [Fact]
-        public async Task NotMappedMember_IsNotPersisted()
-        {
-            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
-
-                    void M(MarketDb db, Visitor v)
-                    {
-                        var note = new Note();
-                        if (_consent.CanSupport(v)) db.Notes.Add(note);
-                    }
-                """) + Db);
         }
 
         [Fact]

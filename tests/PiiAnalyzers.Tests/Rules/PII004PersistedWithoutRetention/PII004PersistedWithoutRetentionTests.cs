@@ -8,28 +8,6 @@ namespace PiiAnalyzers.Tests.Rules.PII004PersistedWithoutRetention
     /// <summary>PII004: personal data persisted without a retention policy.</summary>
     public class PII004PersistedWithoutRetentionTests
     {
-        private const string Db = /* lang=c#-test */ """
-
-            class MarketDb : Microsoft.EntityFrameworkCore.DbContext
-            {
-                public Microsoft.EntityFrameworkCore.DbSet<Visitor> Visitors => Set<Visitor>();
-                public Microsoft.EntityFrameworkCore.DbSet<Lead> Leads => Set<Lead>();
-                public Microsoft.EntityFrameworkCore.DbSet<Note> Notes => Set<Note>();
-            }
-
-            [RetentionPolicy(Days = 30)]
-            public class Note
-            {
-                public int Id { get; set; }
-                [PersonalData(Purpose = "support")]
-                public string Text { get; set; } = "";
-                [System.ComponentModel.DataAnnotations.Schema.NotMapped]
-                [PersonalData(Purpose = "support")]
-                public string Draft { get; set; } = "";
-            }
-
-            """;
-
         [Fact]
         public async Task NoRetentionPolicy_TriggersPII004_NamingTheStoredType()
         {
@@ -41,34 +19,8 @@ namespace PiiAnalyzers.Tests.Rules.PII004PersistedWithoutRetention
                         await {|#0:db.Leads.AddAsync(lead)|};
                         db.Update(lead); // the same entity through the same context: stored once, reported at AddAsync
                     }
-                """) + Db,
+                """) + MarketDb,
                 Rule("PII004", 0, "'Lead.Email' (personal data, purpose 'marketing')", "'AddAsync'", "'Lead'"));
-        }
-
-        [Fact]
-        public async Task RetentionOnMemberOrAssembly_Counts()
-        {
-            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
-
-                    void M(MarketDb db, Lead lead)
-                    {
-                        if (_consent.MarketingOptIn) db.Leads.Add(lead);
-                    }
-                """).Replace("class Service", "[assembly: RetentionPolicy(365)]\nclass Service") + Db);
-        }
-
-        [Theory]
-        [InlineData("Setting = \"LeadRetentionDays\", EnforcedBy = typeof(Service)")]
-        [InlineData("UntilErasure = true")]
-        public async Task RetentionFromASettingOrUntilErasure_Counts(string policy)
-        {
-            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
-
-                    void M(MarketDb db, Lead lead)
-                    {
-                        if (_consent.MarketingOptIn) db.Leads.Add(lead);
-                    }
-                """).Replace("class Service", "[assembly: RetentionPolicy(" + policy + ")]\nclass Service") + Db);
         }
 
         [Fact]

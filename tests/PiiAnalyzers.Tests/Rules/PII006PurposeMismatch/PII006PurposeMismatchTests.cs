@@ -1,28 +1,13 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
+using static PiiAnalyzers.Tests.Rules.PII006PurposeMismatch.PurposeMismatchTestModel;
 using Verify = PiiAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PiiAnalyzers.Rules.PurposeLimitationAnalyzer>;
 
 namespace PiiAnalyzers.Tests.Rules.PII006PurposeMismatch
 {
     public class PII006PurposeMismatchTests
     {
-        // Its own shape: the purposes (one, two, none) are what PII006 compares.
-        private const string Model = /* lang=c#-test */ """
-
-            public class Visitor
-            {
-                public int Id { get; set; }
-                [PersonalData(Purpose = "support")]
-                public string Email { get; set; } = "";
-                [PersonalData(Purpose = "support, marketing")]
-                public string Phone { get; set; } = "";
-                [PersonalData]
-                public string Nickname { get; set; } = "";
-            }
-
-            """;
-
         private static DiagnosticResult Used(int location, string member, string purpose, string collected)
             => Verify.Diagnostic("PII006").WithLocation(location).WithArguments("'" + member + "' (personal data)", purpose, collected);
 
@@ -119,27 +104,6 @@ namespace PiiAnalyzers.Tests.Rules.PII006PurposeMismatch
                 Used(2, "Visitor.Email", "analytics", "'support'"),
                 Used(3, "Visitor.Email", "analytics", "'support'"),
                 Used(4, "Visitor.Email", "analytics", "'support'"));
-        }
-
-        [Fact]
-        public async Task MatchingPurpose_WritesAndUndeclaredCode_DoNotTrigger()
-        {
-            await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """
-
-                using PiiAttributes;
-                [ProcessingPurpose("Support")]
-                class Desk
-                {
-                    public string Reply(Visitor v) => v.Email + v.Phone;
-                    [ProcessingPurpose("marketing")]
-                    public void Import(Visitor v, string email) { v.Email = email; var n = nameof(v.Email); }
-                }
-                class Anywhere
-                {
-                    public string Any(Visitor v) => v.Email;
-                }
-
-                """ + Model);
         }
     }
 }
