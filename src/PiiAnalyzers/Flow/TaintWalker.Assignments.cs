@@ -11,7 +11,7 @@ namespace PiiAnalyzers.Flow
     internal sealed partial class TaintWalker
     {
         /// <summary><c>x = v</c>, <c>dto.Note = v</c>: the target now holds the value; a sink when the target is one (<c>parameter.Value</c>).</summary>
-        private Taint SimpleAssignment(ISimpleAssignmentOperation assignment)
+        private Taint SimpleAssignment(ISimpleAssignmentOperation assignment, in Frame frame)
         {
             var variableTarget = assignment.Target switch
             {
@@ -19,69 +19,69 @@ namespace PiiAnalyzers.Flow
                 IParameterReferenceOperation parameter => parameter.Parameter,
                 _ => null,
             };
-            var members = variableTarget is null ? null : MemberValues(assignment.Value);
-            var value = members is null ? Evaluate(assignment.Value) : members.Whole;
+            var members = variableTarget is null ? null : MemberValues(assignment.Value, frame);
+            var value = members is null ? Evaluate(assignment.Value, frame) : members.Whole;
             if (assignment.Target is IPropertyReferenceOperation property && _context.Sinks.MatchWrite(property, assignment.Value) is { } write)
             {
                 // parameter.Value = visitor.Email (ADO.NET); db.Entry(visitor).State = EntityState.Added (EF Core)
                 var written = write.Arguments[0].Value;
-                var writtenTaint = written == assignment.Value ? value : IsPlainPath(written) ? Evaluate(written) : Taint.Clean;
-                ReportSink(write, assignment, ImmutableArray<IArgumentOperation>.Empty, Array.Empty<Taint>(), new Dictionary<IOperation, Taint> { [written] = writtenTaint });
+                var writtenTaint = written == assignment.Value ? value : IsPlainPath(written) ? Evaluate(written, frame) : Taint.Clean;
+                ReportSink(write, assignment, ImmutableArray<IArgumentOperation>.Empty, Array.Empty<Taint>(), new Dictionary<IOperation, Taint> { [written] = writtenTaint }, frame);
             }
 
-            Assign(assignment.Target, value, IsEmptyNewObject(assignment.Value, value));
+            Assign(assignment.Target, value, frame, IsEmptyNewObject(assignment.Value, value));
             if (variableTarget is not null)
             {
-                _state.SetCondition(variableTarget, CanBeCondition(assignment.Value.Type) ? ConditionOf(assignment.Value, _state) : ConsentCondition.Unknown);
-                RecordMembers(variableTarget, assignment.Value, members, value);
+                frame.State.SetCondition(variableTarget, CanBeCondition(assignment.Value.Type) ? ConditionOf(assignment.Value, frame.State) : ConsentCondition.Unknown);
+                RecordMembers(variableTarget, assignment.Value, members, value, frame);
             }
 
             return value;
         }
 
         /// <summary><c>text += v</c>, <c>ok &amp;= check</c>: the target holds both; a guard keeps what both sides guarantee.</summary>
-        private Taint CompoundAssignment(ICompoundAssignmentOperation compound)
+        private Taint CompoundAssignment(ICompoundAssignmentOperation compound, in Frame frame)
         {
-            var condition = compound.Target is ILocalReferenceOperation or IParameterReferenceOperation ? CompoundCondition(compound, _state) : ConsentCondition.Unknown;
+            var condition = compound.Target is ILocalReferenceOperation or IParameterReferenceOperation ? CompoundCondition(compound, frame.State) : ConsentCondition.Unknown;
             var value = TypeShapes.IsScalar(compound.Type)
                 ? Taint.Clean
-                : Evaluate(compound.Target).Union(Evaluate(compound.Value).AsText());
-            Assign(compound.Target, value);
+                : Evaluate(compound.Target, frame).Union(Evaluate(compound.Value, frame).AsText());
+            Assign(compound.Target, value, frame);
             if (!condition.IsUnknown)
             {
-                _state.SetCondition(compound.Target is ILocalReferenceOperation local ? local.Local : ((IParameterReferenceOperation)compound.Target).Parameter, condition);
+                frame.State.SetCondition(compound.Target is ILocalReferenceOperation local ? local.Local : ((IParameterReferenceOperation)compound.Target).Parameter, condition);
             }
 
             return value;
         }
 
         /// <summary><c>var x = v;</c> (without a graph only; the graph makes it an assignment).</summary>
-        private Taint VariableDeclarator(IVariableDeclaratorOperation declarator)
+        private Taint VariableDeclarator(IVariableDeclaratorOperation declarator, in Frame frame)
         {
             if (declarator.Initializer is { } declared)
             {
-                _state.Set(declarator.Symbol, Evaluate(declared.Value));
+                frame.State.Set(declarator.Symbol, Evaluate(declared.Value, frame));
             }
 
             return Taint.Clean;
         }
 
         /// <summary><c>foreach</c> (without a graph only): each element holds what the collection holds.</summary>
-        private Taint ForEachLoop(IForEachLoopOperation loop)
+        private Taint ForEachLoop(IForEachLoopOperation loop, in Frame frame)
         {
             // Each element holds what the collection holds (as a lambda over a sequence does).
-            var elements = Evaluate(loop.Collection);
+            var elements = Evaluate(loop.Collection, frame);
             switch (loop.LoopControlVariable)
             {
                 case IVariableDeclaratorOperation element:
-                    _state.Set(element.Symbol, elements);
+                    frame.State.Set(element.Symbol, elements);
                     break;
                 case { } target:
-                    Assign(target, elements);
+                    Assign(target, elements, frame);
                     break;
             }
 
-            Evaluate(loop.Body);
+            Evaluate(loop.Body, frame);
             return Taint.Clean;
         }
     }

@@ -14,7 +14,7 @@ namespace PiiAnalyzers.Flow
     /// <summary>How data moves through each kind of operation: reads, assignments, conversions, strings, patterns.</summary>
     internal sealed partial class TaintWalker
     {
-        private Taint Evaluate(IOperation? operation)
+        private Taint Evaluate(IOperation? operation, in Frame frame)
         {
             if (operation is null)
             {
@@ -34,7 +34,7 @@ namespace PiiAnalyzers.Flow
             _expressionDepth++;
             try
             {
-                return EvaluateCore(operation);
+                return EvaluateCore(operation, frame);
             }
             finally
             {
@@ -42,7 +42,7 @@ namespace PiiAnalyzers.Flow
             }
         }
 
-        private Taint EvaluateCore(IOperation operation)
+        private Taint EvaluateCore(IOperation operation, in Frame frame)
         {
             // Dispatched by kind, not by a chain of interface tests: every operation of every pass comes through here. The
             // transfer functions live by family: reads here and in MemberRead, writes in TaintWalker.Assignments, values
@@ -66,86 +66,86 @@ namespace PiiAnalyzers.Flow
                         ? TypeTaint(operation.Type)
                         : Taint.Clean;
                 case OperationKind.LocalReference:
-                    return Read(((ILocalReferenceOperation)operation).Local, operation.Type);
+                    return Read(((ILocalReferenceOperation)operation).Local, operation.Type, frame);
                 case OperationKind.ParameterReference:
-                    return Read(((IParameterReferenceOperation)operation).Parameter, operation.Type);
+                    return Read(((IParameterReferenceOperation)operation).Parameter, operation.Type, frame);
                 case OperationKind.FlowCapture:
-                    return FlowCapture((IFlowCaptureOperation)operation);
+                    return FlowCapture((IFlowCaptureOperation)operation, frame);
                 case OperationKind.FlowCaptureReference:
-                    return _state.TryGet(((IFlowCaptureReferenceOperation)operation).Id, out var captured) ? captured : Taint.Clean;
+                    return frame.State.TryGet(((IFlowCaptureReferenceOperation)operation).Id, out var captured) ? captured : Taint.Clean;
                 case OperationKind.PropertyReference:
                     {
                         var property = (IPropertyReferenceOperation)operation;
-                        return MemberRead(property, property.Property, property.Instance, property.Arguments);
+                        return MemberRead(property, property.Property, property.Instance, property.Arguments, frame);
                     }
 
                 case OperationKind.FieldReference:
                     {
                         var field = (IFieldReferenceOperation)operation;
-                        return MemberRead(field, field.Field, field.Instance, ImmutableArray<IArgumentOperation>.Empty);
+                        return MemberRead(field, field.Field, field.Instance, ImmutableArray<IArgumentOperation>.Empty, frame);
                     }
 
                 case OperationKind.ArrayElementReference:
-                    return ArrayElementRead((IArrayElementReferenceOperation)operation);
+                    return ArrayElementRead((IArrayElementReferenceOperation)operation, frame);
 
                 // Writes.
                 case OperationKind.SimpleAssignment:
-                    return SimpleAssignment((ISimpleAssignmentOperation)operation);
+                    return SimpleAssignment((ISimpleAssignmentOperation)operation, frame);
                 case OperationKind.CompoundAssignment:
-                    return CompoundAssignment((ICompoundAssignmentOperation)operation);
+                    return CompoundAssignment((ICompoundAssignmentOperation)operation, frame);
                 case OperationKind.DeconstructionAssignment:
                     {
                         var deconstruction = (IDeconstructionAssignmentOperation)operation;
-                        return Deconstruct(deconstruction.Target, deconstruction.Value);
+                        return Deconstruct(deconstruction.Target, deconstruction.Value, frame);
                     }
 
                 // Calls and creations.
                 case OperationKind.Invocation:
-                    return Invocation((IInvocationOperation)operation);
+                    return Invocation((IInvocationOperation)operation, frame);
                 case OperationKind.ObjectCreation:
-                    return Creation((IObjectCreationOperation)operation);
+                    return Creation((IObjectCreationOperation)operation, frame);
                 case OperationKind.DelegateCreation:
-                    return DelegateCreation((IDelegateCreationOperation)operation);
+                    return DelegateCreation((IDelegateCreationOperation)operation, frame);
                 case OperationKind.FlowAnonymousFunction:
-                    AnalyzeLambda((IFlowAnonymousFunctionOperation)operation, Taint.Clean);
+                    AnalyzeLambda((IFlowAnonymousFunctionOperation)operation, Taint.Clean, frame);
                     return Taint.Clean;
 
                 // Values made from others.
                 case OperationKind.AnonymousObjectCreation:
-                    return AnonymousObjectCreation((IAnonymousObjectCreationOperation)operation);
+                    return AnonymousObjectCreation((IAnonymousObjectCreationOperation)operation, frame);
                 case OperationKind.ArrayCreation:
-                    return ArrayCreation((IArrayCreationOperation)operation);
+                    return ArrayCreation((IArrayCreationOperation)operation, frame);
                 case OperationKind.ArrayInitializer:
-                    return UnionOf(((IArrayInitializerOperation)operation).ElementValues);
+                    return UnionOf(((IArrayInitializerOperation)operation).ElementValues, frame);
                 case OperationKind.Tuple:
-                    return UnionOf(((ITupleOperation)operation).Elements);
+                    return UnionOf(((ITupleOperation)operation).Elements, frame);
                 case OperationKind.Binary:
-                    return Binary((IBinaryOperation)operation);
+                    return Binary((IBinaryOperation)operation, frame);
                 case OperationKind.Unary:
-                    return Unary((IUnaryOperation)operation);
+                    return Unary((IUnaryOperation)operation, frame);
                 case OperationKind.Conversion:
                     // A cast is not a computation: (long)visitor.Age is still the age.
-                    return Evaluate(((IConversionOperation)operation).Operand);
+                    return Evaluate(((IConversionOperation)operation).Operand, frame);
                 case OperationKind.Await:
-                    return Evaluate(((IAwaitOperation)operation).Operation);
+                    return Evaluate(((IAwaitOperation)operation).Operation, frame);
                 case OperationKind.InterpolatedString:
-                    return InterpolatedString((IInterpolatedStringOperation)operation);
+                    return InterpolatedString((IInterpolatedStringOperation)operation, frame);
                 case OperationKind.InterpolatedStringHandlerCreation:
-                    return Evaluate(((IInterpolatedStringHandlerCreationOperation)operation).Content);
+                    return Evaluate(((IInterpolatedStringHandlerCreationOperation)operation).Content, frame);
                 case OperationKind.IsPattern:
-                    return IsPattern((IIsPatternOperation)operation);
+                    return IsPattern((IIsPatternOperation)operation, frame);
                 case OperationKind.IsNull:
-                    Evaluate(((IIsNullOperation)operation).Operand);
+                    Evaluate(((IIsNullOperation)operation).Operand, frame);
                     return Taint.Clean;
 
                 // Operations only a body analyzed without a graph has (the graph turns them into assignments and calls).
                 case OperationKind.VariableDeclarator:
-                    return VariableDeclarator((IVariableDeclaratorOperation)operation);
+                    return VariableDeclarator((IVariableDeclaratorOperation)operation, frame);
                 case OperationKind.Loop when operation is IForEachLoopOperation loop:
-                    return ForEachLoop(loop);
+                    return ForEachLoop(loop, frame);
 
                 default:
-                    return OtherOperation(operation);
+                    return OtherOperation(operation, frame);
             }
         }
 
@@ -158,9 +158,9 @@ namespace PiiAnalyzers.Flow
         /// <summary>A <c>bool</c> or <c>bool?</c>.</summary>
         private static bool IsBoolean(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_Boolean || TypeShapes.IsNullableBoolean(type);
 
-        private Taint Read(ISymbol variable, ITypeSymbol? type)
+        private Taint Read(ISymbol variable, ITypeSymbol? type, in Frame frame)
         {
-            var held = _state.TryGet(variable, out var value) ? value : variable is IParameterSymbol parameter ? Declared(parameter) : Taint.Clean;
+            var held = frame.State.TryGet(variable, out var value) ? value : variable is IParameterSymbol parameter ? Declared(parameter) : Taint.Clean;
             if (held.IsClean && variable is ILocalSymbol && _context.Catalog.InfersFromNames)
             {
                 held = Declared(variable); // var email = form["email"]: a local whose name says personal data, where inference is on
@@ -194,13 +194,13 @@ namespace PiiAnalyzers.Flow
             return kept.IsEmpty ? Taint.Clean : Taint.Create(kept, kept);
         }
 
-        private Taint MemberRead(IOperation reference, ISymbol member, IOperation? instance, ImmutableArray<IArgumentOperation> arguments)
+        private Taint MemberRead(IOperation reference, ISymbol member, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, in Frame frame)
         {
-            var receiver = Evaluate(instance);
+            var receiver = Evaluate(instance, frame);
             var indexArguments = Taint.Clean;
             foreach (var argument in arguments)
             {
-                indexArguments = indexArguments.Union(Evaluate(argument.Value));
+                indexArguments = indexArguments.Union(Evaluate(argument.Value, frame));
             }
 
             var declared = Declared(member);
@@ -213,13 +213,13 @@ namespace PiiAnalyzers.Flow
                 declared = declared.Union(ClaimValue(receiver));
             }
 
-            if (TupleElementRead(instance, member) is { } element)
+            if (TupleElementRead(instance, member, frame) is { } element)
             {
                 // pair = (v.Email, Guid.NewGuid()); pair.Item2: only what that element was given.
                 return declared.Union(element).Union(TypeTaint(reference.Type));
             }
 
-            if (MemberKeyOf(instance, member) is { } key && _state.TryGet(key, out var assigned))
+            if (MemberKeyOf(instance, member) is { } key && frame.State.TryGet(key, out var assigned))
             {
                 // _last = email; ... _last: what this method last stored there.
                 return declared.Union(assigned).Union(TypeTaint(reference.Type));
@@ -264,7 +264,7 @@ namespace PiiAnalyzers.Flow
                 && (TypeShapes.IsSequence(type) || type.IsTupleType
                     || (type is INamedTypeSymbol { IsGenericType: true } named && TypeShapes.IsFrameworkType(named)));
 
-        private Taint Binary(IBinaryOperation binary)
+        private Taint Binary(IBinaryOperation binary, in Frame frame)
         {
             // Walk left-nested chains (a + b + c + ...) without recursing on the left: long concatenations stay cheap.
             // One operand stack for the walker: nested chains push above the ones that contain them.
@@ -276,23 +276,23 @@ namespace PiiAnalyzers.Flow
                 current = chained.LeftOperand;
             }
 
-            var result = Evaluate(current).AsText();
+            var result = Evaluate(current, frame).AsText();
             while (_operands.Count > bottom)
             {
                 var operand = _operands[_operands.Count - 1];
                 _operands.RemoveAt(_operands.Count - 1);
-                result = result.Union(Evaluate(operand).AsText());
+                result = result.Union(Evaluate(operand, frame).AsText());
             }
 
             return TypeShapes.IsScalar(binary.Type) ? Taint.Clean : result;
         }
 
-        private Taint UnionOf(ImmutableArray<IOperation> operations)
+        private Taint UnionOf(ImmutableArray<IOperation> operations, in Frame frame)
         {
             var result = Taint.Clean;
             foreach (var operation in operations)
             {
-                result = result.Union(Evaluate(operation));
+                result = result.Union(Evaluate(operation, frame));
             }
 
             return result;
@@ -318,40 +318,40 @@ namespace PiiAnalyzers.Flow
             };
         }
 
-        private void Assign(IOperation target, Taint value, bool replacesWhatItHeld = false)
+        private void Assign(IOperation target, Taint value, in Frame frame, bool replacesWhatItHeld = false)
         {
             switch (target)
             {
                 case ILocalReferenceOperation local:
                     // Any write ends what the variable said about consent; a simple assignment then records what the
                     // new value says.
-                    _state.Set(local.Local, value);
-                    _state.SetCondition(local.Local, ConsentCondition.Unknown);
+                    frame.State.Set(local.Local, value);
+                    frame.State.SetCondition(local.Local, ConsentCondition.Unknown);
                     if (local.Local.Type.IsTupleType)
                     {
-                        WholeTupleWritten(local.Local, local.Local.Type, value);
+                        WholeTupleWritten(local.Local, local.Local.Type, value, frame);
                     }
 
                     return;
                 case IParameterReferenceOperation parameter:
-                    _state.Set(parameter.Parameter, value);
-                    _state.SetCondition(parameter.Parameter, ConsentCondition.Unknown);
+                    frame.State.Set(parameter.Parameter, value);
+                    frame.State.SetCondition(parameter.Parameter, ConsentCondition.Unknown);
                     if (parameter.Parameter.Type.IsTupleType)
                     {
-                        WholeTupleWritten(parameter.Parameter, parameter.Parameter.Type, value);
+                        WholeTupleWritten(parameter.Parameter, parameter.Parameter.Type, value, frame);
                     }
 
                     return;
                 case IDeclarationExpressionOperation declaration:
-                    Assign(declaration.Expression, value);
+                    Assign(declaration.Expression, value, frame);
                     return;
                 case IFlowCaptureReferenceOperation captured when LValueOf(captured.Id) is { } member:
-                    Assign(member, value);
+                    Assign(member, value, frame);
                     return;
                 case ITupleOperation tuple:
                     foreach (var element in tuple.Elements)
                     {
-                        Assign(element, value);
+                        Assign(element, value, frame);
                     }
 
                     return;
@@ -360,7 +360,7 @@ namespace PiiAnalyzers.Flow
                         // dto.Note = email: the object now holds the data (weak update of the variable that holds it),
                         // and dto.Note gives it back (strong update of the member).
                         var (root, rootType) = RootOf(target);
-                        EvaluateChildrenOfTarget(target);
+                        EvaluateChildrenOfTarget(target, frame);
                         var memberKey = target switch
                         {
                             IPropertyReferenceOperation { Arguments.IsEmpty: true } property => MemberKeyOf(property.Instance, property.Property),
@@ -371,44 +371,44 @@ namespace PiiAnalyzers.Flow
                         {
                             // order.Lines = new(): the member holds only what its type may hold, which a read adds back; it no
                             // longer holds what it held before.
-                            _state.Set(memberKey, replacesWhatItHeld ? Taint.Clean : value);
+                            frame.State.Set(memberKey, replacesWhatItHeld ? Taint.Clean : value);
                         }
 
                         // A new empty object adds nothing to what the type of its holder says it may hold.
                         if (root is not null && !value.IsClean && !replacesWhatItHeld)
                         {
                             var printsMembers = target is IArrayElementReferenceOperation || PrintsMembers(rootType);
-                            _state.Set(root, Current(root).Union(value.AsMember(printsMembers)));
+                            frame.State.Set(root, Current(root, frame).Union(value.AsMember(printsMembers)));
                         }
 
                         return;
                     }
 
                 default:
-                    Evaluate(target);
+                    Evaluate(target, frame);
                     return;
             }
         }
 
-        private void EvaluateChildrenOfTarget(IOperation target)
+        private void EvaluateChildrenOfTarget(IOperation target, in Frame frame)
         {
             switch (target)
             {
                 case IPropertyReferenceOperation property:
-                    Evaluate(property.Instance);
+                    Evaluate(property.Instance, frame);
                     foreach (var argument in property.Arguments)
                     {
-                        Evaluate(argument.Value);
+                        Evaluate(argument.Value, frame);
                     }
 
                     break;
                 case IFieldReferenceOperation field:
-                    Evaluate(field.Instance);
+                    Evaluate(field.Instance, frame);
                     break;
                 case IArrayElementReferenceOperation element:
                     foreach (var index in element.Indices)
                     {
-                        Evaluate(index);
+                        Evaluate(index, frame);
                     }
 
                     break;
@@ -435,10 +435,10 @@ namespace PiiAnalyzers.Flow
             }
         }
 
-        private Taint Current(object root)
-            => _state.TryGet(root, out var held) ? held : root is IParameterSymbol parameter ? Declared(parameter) : Taint.Clean;
+        private Taint Current(object root, in Frame frame)
+            => frame.State.TryGet(root, out var held) ? held : root is IParameterSymbol parameter ? Declared(parameter) : Taint.Clean;
 
-        private void WeakUpdate(IOperation? receiver, Taint value)
+        private void WeakUpdate(IOperation? receiver, Taint value, in Frame frame)
         {
             if (receiver is null || value.IsClean)
             {
@@ -448,7 +448,7 @@ namespace PiiAnalyzers.Flow
             var (root, _) = RootOf(receiver);
             if (root is not null)
             {
-                _state.Set(root, Current(root).Union(value));
+                frame.State.Set(root, Current(root, frame).Union(value));
             }
         }
 
@@ -473,7 +473,7 @@ namespace PiiAnalyzers.Flow
         /// Evaluates a tuple literal (<c>(v.Email, Guid.NewGuid())</c>) or an anonymous object creation element by element,
         /// or returns null (and evaluates nothing) for any other value.
         /// </summary>
-        private Members? MemberValues(IOperation value)
+        private Members? MemberValues(IOperation value, in Frame frame)
         {
             var conversionType = value.Type;
             while (value is IConversionOperation { Operand: ITupleOperation or IConversionOperation } conversion)
@@ -492,7 +492,7 @@ namespace PiiAnalyzers.Flow
                         {
                             var field = target.TupleElements[i];
                             symbols.Add(field.CorrespondingTupleField ?? field);
-                            values[i] = Evaluate(tuple.Elements[i]);
+                            values[i] = Evaluate(tuple.Elements[i], frame);
                             whole = whole.Union(values[i]);
                         }
 
@@ -510,12 +510,12 @@ namespace PiiAnalyzers.Flow
                             if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } member)
                             {
                                 symbols.Add(property.Property);
-                                values[i] = Evaluate(member.Value);
+                                values[i] = Evaluate(member.Value, frame);
                             }
                             else
                             {
                                 symbols.Add(null!);
-                                values[i] = Evaluate(initializer);
+                                values[i] = Evaluate(initializer, frame);
                             }
 
                             whole = whole.Union(values[i]);
@@ -534,7 +534,7 @@ namespace PiiAnalyzers.Flow
         /// member. A tuple also gets a marker holding the whole value at this point, so that a read of one element trusts
         /// the elements only while nothing else has been written to the tuple (see <see cref="TupleElementRead"/>).
         /// </summary>
-        private void RecordMembers(ISymbol variable, IOperation value, Members? members, Taint whole)
+        private void RecordMembers(ISymbol variable, IOperation value, Members? members, Taint whole, in Frame frame)
         {
             if (members is not null)
             {
@@ -542,13 +542,13 @@ namespace PiiAnalyzers.Flow
                 {
                     if (members.Symbols[i] is { } member)
                     {
-                        _state.Set(new MemberKey(variable, member), members.Values[i]);
+                        frame.State.Set(new MemberKey(variable, member), members.Values[i]);
                     }
                 }
 
                 if (value.Type?.IsTupleType == true || value is IConversionOperation { Type.IsTupleType: true })
                 {
-                    _state.Set(new MemberKey(variable, variable), whole);
+                    frame.State.Set(new MemberKey(variable, variable), whole);
                 }
 
                 return;
@@ -562,7 +562,7 @@ namespace PiiAnalyzers.Flow
             if (value is IFlowCaptureReferenceOperation capture && _creations is not null && _creations.Contains(capture.Id))
             {
                 // var dto = new Dto { Email = v.Email, Id = v.Id }: the graph filled the members in a capture.
-                _state.CopyMembers(capture.Id, variable);
+                frame.State.CopyMembers(capture.Id, variable);
             }
             else if (ElementsReturnedBy(value) is { } elements && variable is ILocalSymbol { Type: INamedTypeSymbol { IsTupleType: true, TupleElements: var fields } }
                 && fields.Length == elements.Length)
@@ -571,7 +571,7 @@ namespace PiiAnalyzers.Flow
                 // value, keeps trusting them until the tuple is written again).
                 for (var i = 0; i < fields.Length; i++)
                 {
-                    _state.Set(new MemberKey(variable, fields[i].CorrespondingTupleField ?? fields[i]), elements[i]);
+                    frame.State.Set(new MemberKey(variable, fields[i].CorrespondingTupleField ?? fields[i]), elements[i]);
                 }
             }
         }
@@ -581,19 +581,19 @@ namespace PiiAnalyzers.Flow
         /// <see cref="ReturnElements"/> (a literal, or a tuple variable whose elements are known; anything else leaves only
         /// the whole known).
         /// </summary>
-        private Taint ReturnTuple(IOperation value, INamedTypeSymbol tuple)
+        private Taint ReturnTuple(IOperation value, INamedTypeSymbol tuple, in Frame frame)
         {
             var count = tuple.TupleElements.Length;
             Taint[]? elements = null;
             Taint whole;
-            if (MemberValues(value) is { } members && members.Values.Length == count)
+            if (MemberValues(value, frame) is { } members && members.Values.Length == count)
             {
                 elements = members.Values;
                 whole = members.Whole;
             }
             else
             {
-                whole = Evaluate(value);
+                whole = Evaluate(value, frame);
                 var stripped = value;
                 while (stripped is IConversionOperation { IsImplicit: true } conversion)
                 {
@@ -605,7 +605,7 @@ namespace PiiAnalyzers.Flow
                     elements = new Taint[count];
                     for (var i = 0; i < count && elements is not null; i++)
                     {
-                        if (TupleElementRead(stripped, fields[i]) is { } element)
+                        if (TupleElementRead(stripped, fields[i], frame) is { } element)
                         {
                             elements[i] = element;
                         }
@@ -668,7 +668,7 @@ namespace PiiAnalyzers.Flow
         /// narrows the elements in <see cref="RecordMembers"/>.) Keeping the elements, rather than forgetting them, keeps
         /// the join of two paths sound: an element holds what it holds on either.
         /// </summary>
-        private void WholeTupleWritten(ISymbol variable, ITypeSymbol type, Taint value)
+        private void WholeTupleWritten(ISymbol variable, ITypeSymbol type, Taint value, in Frame frame)
         {
             if (type is not INamedTypeSymbol { TupleElements: var elements } || elements.IsDefaultOrEmpty)
             {
@@ -677,17 +677,17 @@ namespace PiiAnalyzers.Flow
 
             foreach (var element in elements)
             {
-                _state.Set(new MemberKey(variable, element.CorrespondingTupleField ?? element), value);
+                frame.State.Set(new MemberKey(variable, element.CorrespondingTupleField ?? element), value);
             }
 
-            _state.Set(new MemberKey(variable, variable), value);
+            frame.State.Set(new MemberKey(variable, variable), value);
         }
 
         /// <summary>
         /// The data one element of a tuple variable holds, when the tuple was last written element by element and nothing
         /// else has reached it since (on any path); null when only the whole tuple is known.
         /// </summary>
-        private Taint? TupleElementRead(IOperation? instance, ISymbol member)
+        private Taint? TupleElementRead(IOperation? instance, ISymbol member, in Frame frame)
         {
             if (member is not IFieldSymbol field || instance?.Type is not { IsTupleType: true })
             {
@@ -701,13 +701,13 @@ namespace PiiAnalyzers.Flow
                 _ => null,
             };
 
-            if (variable is null || !_state.TryGet(new MemberKey(variable, variable), out var marker)
-                || !_state.TryGet(variable, out var held) || !marker.SetEquals(held))
+            if (variable is null || !frame.State.TryGet(new MemberKey(variable, variable), out var marker)
+                || !frame.State.TryGet(variable, out var held) || !marker.SetEquals(held))
             {
                 return null;
             }
 
-            return _state.TryGet(new MemberKey(variable, field.CorrespondingTupleField ?? field), out var element) ? element : Taint.Clean;
+            return frame.State.TryGet(new MemberKey(variable, field.CorrespondingTupleField ?? field), out var element) ? element : Taint.Clean;
         }
 
         /// <summary>
@@ -716,7 +716,7 @@ namespace PiiAnalyzers.Flow
         /// <c>msg</c>. A capture that holds anything else on a path seen after the alias is no alias (block order: the graph
         /// writes the branches of one expression in the order they are written).
         /// </summary>
-        private void RecordAlias(IFlowCaptureOperation capture)
+        private void RecordAlias(IFlowCaptureOperation capture, in Frame frame)
         {
             var value = capture.Value;
             while (value is IConversionOperation { IsImplicit: true } conversion)
@@ -741,7 +741,7 @@ namespace PiiAnalyzers.Flow
                 (_creations ??= new HashSet<CaptureId>()).Add(capture.Id);
                 if (VariableOf(cloned) is { } original)
                 {
-                    _state.CopyMembers(original, capture.Id);
+                    frame.State.CopyMembers(original, capture.Id);
                 }
             }
 
@@ -871,7 +871,7 @@ namespace PiiAnalyzers.Flow
             => type is not null && (((type.IsRecord || type.IsAnonymousType) && TypeShapes.UserToString(type) is null)
                 || type.IsTupleType || TypeShapes.IsSequence(type) || TypeShapes.IsTextLike(type));
 
-        private Taint Deconstruct(IOperation target, IOperation value)
+        private Taint Deconstruct(IOperation target, IOperation value, in Frame frame)
         {
             var targetElements = target switch
             {
@@ -892,61 +892,61 @@ namespace PiiAnalyzers.Flow
                 var values = new Taint[valueTuple.Elements.Length];
                 for (var i = 0; i < values.Length; i++)
                 {
-                    values[i] = Evaluate(valueTuple.Elements[i]);
+                    values[i] = Evaluate(valueTuple.Elements[i], frame);
                     all = all.Union(values[i]);
                 }
 
                 for (var i = 0; i < values.Length; i++)
                 {
-                    Deconstruct(targetElements[i], values[i]);
+                    Deconstruct(targetElements[i], values[i], frame);
                 }
 
                 return all;
             }
 
-            var whole = Evaluate(value);
+            var whole = Evaluate(value, frame);
             if (!targetElements.IsDefault && ElementsReturnedBy(value) is { } returned && returned.Length == targetElements.Length)
             {
                 // var (email, id) = Load(v): each variable gets its own element.
                 for (var i = 0; i < returned.Length; i++)
                 {
-                    Deconstruct(targetElements[i], returned[i]);
+                    Deconstruct(targetElements[i], returned[i], frame);
                 }
             }
             else if (!targetElements.IsDefault)
             {
                 foreach (var element in targetElements)
                 {
-                    Deconstruct(element, whole);
+                    Deconstruct(element, whole, frame);
                 }
             }
             else
             {
-                Assign(target, whole);
+                Assign(target, whole, frame);
             }
 
             return whole;
         }
 
-        private void Deconstruct(IOperation target, Taint value)
+        private void Deconstruct(IOperation target, Taint value, in Frame frame)
         {
             // var (id, email) = visitor: the number is not the data, the string may be.
-            Assign(target, TypeShapes.IsScalar(target.Type) && target is not (ITupleOperation or IDeclarationExpressionOperation { Expression: ITupleOperation }) ? Taint.Clean : value);
+            Assign(target, TypeShapes.IsScalar(target.Type) && target is not (ITupleOperation or IDeclarationExpressionOperation { Expression: ITupleOperation }) ? Taint.Clean : value, frame);
         }
 
-        private void BindPattern(IPatternOperation pattern, Taint value)
+        private void BindPattern(IPatternOperation pattern, Taint value, in Frame frame)
         {
             switch (pattern)
             {
                 case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local }:
-                    _state.Set(local, value);
+                    frame.State.Set(local, value);
                     break;
                 case IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local }:
-                    _state.Set(local, value);
+                    frame.State.Set(local, value);
                     break;
                 case IBinaryPatternOperation binaryPattern:
-                    BindPattern(binaryPattern.LeftPattern, value);
-                    BindPattern(binaryPattern.RightPattern, value);
+                    BindPattern(binaryPattern.LeftPattern, value, frame);
+                    BindPattern(binaryPattern.RightPattern, value, frame);
                     break;
             }
         }
