@@ -605,5 +605,12 @@ namespace PiiAnalyzers.Flow
 
             return result.ToImmutable();
         }
+
+        /// <summary>A lambda met on its own, not as an argument: analyzed where it is created, its parameters clean.</summary>
+        private Taint AnonymousFunction(IFlowAnonymousFunctionOperation lambda, in Frame frame)
+        {
+            AnalyzeLambda(lambda, Taint.Clean, frame);
+            return Taint.Clean;
+        }
     }
 }

@@ -7,29 +7,9 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace PiiAnalyzers.Flow
 {
-    /// <summary>Transfer functions for reads of captures and elements, and for values made from others.</summary>
+    /// <summary>Transfer functions for values made from others: operators, strings, arrays, anonymous objects, patterns.</summary>
     internal sealed partial class TaintWalker
     {
-        /// <summary>A flow capture (the graph's temporary for <c>??</c>, <c>?:</c>, <c>?.</c>): holds the value, and the condition it is.</summary>
-        private Taint FlowCapture(IFlowCaptureOperation capture, in Frame frame)
-        {
-            RecordAlias(capture, frame);
-            frame.State.Set(capture.Id, Evaluate(capture.Value, frame));
-            frame.State.SetCondition(capture.Id, CanBeCondition(capture.Value.Type) ? ConditionOf(capture.Value, frame.State) : ConsentCondition.Unknown);
-            return Taint.Clean;
-        }
-
-        /// <summary><c>array[i]</c>: what the array holds.</summary>
-        private Taint ArrayElementRead(IArrayElementReferenceOperation element, in Frame frame)
-        {
-            foreach (var index in element.Indices)
-            {
-                Evaluate(index, frame);
-            }
-
-            return Evaluate(element.ArrayReference, frame).Union(TypeTaint(element.Type));
-        }
-
         /// <summary><c>new { v.Email, v.Id }</c>: what its members hold.</summary>
         private Taint AnonymousObjectCreation(IAnonymousObjectCreationOperation anonymous, in Frame frame)
         {
@@ -100,5 +80,67 @@ namespace PiiAnalyzers.Flow
 
             return TypeShapes.IsScalar(operation.Type) ? Taint.Clean : result.Union(TypeTaint(operation.Type));
         }
+
+        private Taint Binary(IBinaryOperation binary, in Frame frame)
+        {
+            // Walk left-nested chains (a + b + c + ...) without recursing on the left: long concatenations stay cheap.
+            // One operand stack for the walker: nested chains push above the ones that contain them.
+            var bottom = _operands.Count;
+            IOperation current = binary;
+            while (current is IBinaryOperation { OperatorMethod: null } chained && _operands.Count - bottom < MaxWork)
+            {
+                _operands.Add(chained.RightOperand);
+                current = chained.LeftOperand;
+            }
+
+            var result = Evaluate(current, frame).AsText();
+            while (_operands.Count > bottom)
+            {
+                var operand = _operands[_operands.Count - 1];
+                _operands.RemoveAt(_operands.Count - 1);
+                result = result.Union(Evaluate(operand, frame).AsText());
+            }
+
+            return TypeShapes.IsScalar(binary.Type) ? Taint.Clean : result;
+        }
+
+        private Taint UnionOf(ImmutableArray<IOperation> operations, in Frame frame)
+        {
+            var result = Taint.Clean;
+            foreach (var operation in operations)
+            {
+                result = result.Union(Evaluate(operation, frame));
+            }
+
+            return result;
+        }
+
+        /// <summary><c>x is null</c>: the test is clean.</summary>
+        private Taint IsNull(IIsNullOperation isNull, in Frame frame)
+        {
+            Evaluate(isNull.Operand, frame);
+            return Taint.Clean;
+        }
+
+        private void BindPattern(IPatternOperation pattern, Taint value, in Frame frame)
+        {
+            switch (pattern)
+            {
+                case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local }:
+                    frame.State.Set(local, value);
+                    break;
+                case IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local }:
+                    frame.State.Set(local, value);
+                    break;
+                case IBinaryPatternOperation binaryPattern:
+                    BindPattern(binaryPattern.LeftPattern, value, frame);
+                    BindPattern(binaryPattern.RightPattern, value, frame);
+                    break;
+            }
+        }
+
+        private static bool PrintsMembers(ITypeSymbol? type)
+            => type is not null && (((type.IsRecord || type.IsAnonymousType) && TypeShapes.UserToString(type) is null)
+                || type.IsTupleType || TypeShapes.IsSequence(type) || TypeShapes.IsTextLike(type));
     }
 }
