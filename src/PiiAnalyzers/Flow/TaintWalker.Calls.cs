@@ -14,19 +14,19 @@ namespace PiiAnalyzers.Flow
     /// <summary>Calls: library methods by what is known of them, source methods by their summaries, lambdas and local functions.</summary>
     internal sealed partial class TaintWalker
     {
-        private Taint Invocation(IInvocationOperation invocation)
+        private Taint Invocation(IInvocationOperation invocation, in Frame frame)
         {
             var method = invocation.TargetMethod;
-            var receiver = Evaluate(invocation.Instance);
+            var receiver = Evaluate(invocation.Instance, frame);
             if (TypeShapes.IsRecordClone(method))
             {
                 // note with { Subject = "Hi" }: the graph clones the record, then assigns the members listed.
                 return receiver;
             }
 
-            var arguments = EvaluateArguments(invocation.Arguments, out var elements);
-            ForgetConditionsWrittenBy(invocation.Arguments);
-            Watch(method);
+            var arguments = EvaluateArguments(invocation.Arguments, out var elements, frame);
+            ForgetConditionsWrittenBy(invocation.Arguments, frame);
+            Watch(method, frame);
 
             if (!_sinks.TryGetValue(invocation, out var sink))
             {
@@ -35,23 +35,23 @@ namespace PiiAnalyzers.Flow
 
             if (sink is not null)
             {
-                ReportSink(sink, invocation, invocation.Arguments, arguments, elements);
+                ReportSink(sink, invocation, invocation.Arguments, arguments, elements, frame);
             }
 
-            if (_context.Consent.Requirement(method) is { } required && _reporting)
+            if (_context.Consent.Requirement(method) is { } required && frame.Reporting)
             {
-                _observer.OnConsentRequired(invocation, method, required, _state.Consent);
+                _observer.OnConsentRequired(invocation, method, required, frame.State.Consent);
             }
 
             if (_context.Consent.Check(method, _configuration) is { } check && IsVoidLike(method.ReturnType))
             {
                 // consent.Ensure(visitor, "support") throws without consent: what follows is guarded.
-                _state.Consent = _state.Consent.Union(CheckedConsent(check, invocation.Arguments));
+                frame.State.Consent = frame.State.Consent.Union(CheckedConsent(check, invocation.Arguments));
             }
 
             if (method.MethodKind == MethodKind.LocalFunction)
             {
-                return LocalFunctionCall(method, invocation.Arguments, arguments);
+                return LocalFunctionCall(method, invocation.Arguments, arguments, frame);
             }
 
             if (_context.IsRedactor(method, _configuration))
@@ -66,16 +66,16 @@ namespace PiiAnalyzers.Flow
                 source = ArgumentTaint(invocation.Arguments, arguments, 0);
             }
 
-            var lambdas = Lambdas(invocation.Arguments, TypeShapes.IsSequence(SourceType(invocation, method)) ? source : Taint.Clean);
+            var lambdas = Lambdas(invocation.Arguments, TypeShapes.IsSequence(SourceType(invocation, method)) ? source : Taint.Clean, frame);
             var framework = FrameworkSource(invocation);
             if (!framework.IsClean)
             {
                 // headers.TryGetValue("X-Forwarded-For", out var forwarded): the value is the header.
-                AssignOutArguments(invocation.Arguments, framework, sourcePassesThrough: true);
+                AssignOutArguments(invocation.Arguments, framework, sourcePassesThrough: true, frame);
             }
             else
             {
-                AssignOutArguments(invocation.Arguments, source, IsPassThroughReceiver(SourceType(invocation, method)));
+                AssignOutArguments(invocation.Arguments, source, IsPassThroughReceiver(SourceType(invocation, method)), frame);
             }
 
             var declaredReturn = Declared(method).Union(TypeShapes.IsScalar(invocation.Type) ? Taint.Clean : framework);
@@ -114,9 +114,9 @@ namespace PiiAnalyzers.Flow
                     : _context.Summaries.Get(targets, _depth - 1, _cancellationToken);
                 if (summary is not null)
                 {
-                    ReportHelperSinks(invocation, method, summary, invocation.Arguments, arguments, elements);
+                    ReportHelperSinks(invocation, method, summary, invocation.Arguments, arguments, elements, frame);
                     var argumentTaints = ArgumentTaints(method, invocation.Arguments, arguments);
-                    ApplyParameterWrites(summary, invocation.Arguments, argumentTaints);
+                    ApplyParameterWrites(summary, invocation.Arguments, argumentTaints, frame);
                     var returned = Substitute(summary.Returns, argumentTaints);
                     if (!summary.ReturnElements.IsDefault)
                     {
@@ -136,10 +136,10 @@ namespace PiiAnalyzers.Flow
             if (sink is { ReturnsSerialized: true } && !TypeShapes.IsScalar(invocation.Type))
             {
                 // JsonSerializer.Serialize(visitor): the text holds what the serializer writes, not the members it skips.
-                return TypeTaint(invocation.Type).Union(SerializerOutput(sink, invocation.Arguments, arguments, elements));
+                return TypeTaint(invocation.Type).Union(SerializerOutput(sink, invocation.Arguments, arguments, elements, frame));
             }
 
-            return Library(invocation, method, receiver, source, arguments, lambdas);
+            return Library(invocation, method, receiver, source, arguments, lambdas, frame);
         }
 
         private static bool AllClean(Taint[] values)
@@ -156,7 +156,7 @@ namespace PiiAnalyzers.Flow
         }
 
         /// <summary>What a library (metadata) method's result carries, by what is known of how data moves through it.</summary>
-        private Taint Library(IInvocationOperation invocation, IMethodSymbol method, Taint receiver, Taint source, Taint[] arguments, Taint lambdas)
+        private Taint Library(IInvocationOperation invocation, IMethodSymbol method, Taint receiver, Taint source, Taint[] arguments, Taint lambdas, in Frame frame)
         {
             var allArguments = Taint.Clean;
             foreach (var argument in arguments)
@@ -171,7 +171,7 @@ namespace PiiAnalyzers.Flow
             // list.Add(email), builder.Append(email), queue.Enqueue(email): the receiver now holds the data.
             if (!allArguments.IsClean && model.Receiver != ReceiverFlow.None)
             {
-                WeakUpdate(invocation.Instance!, model.Receiver == ReceiverFlow.HoldsArgumentsAsText ? allArguments.AsText() : allArguments);
+                WeakUpdate(invocation.Instance!, model.Receiver == ReceiverFlow.HoldsArgumentsAsText ? allArguments.AsText() : allArguments, frame);
                 receiver = receiver.Union(allArguments);
             }
 
@@ -269,9 +269,9 @@ namespace PiiAnalyzers.Flow
             return null;
         }
 
-        private Taint Creation(IObjectCreationOperation creation)
+        private Taint Creation(IObjectCreationOperation creation, in Frame frame)
         {
-            var arguments = EvaluateArguments(creation.Arguments, out var elements);
+            var arguments = EvaluateArguments(creation.Arguments, out var elements, frame);
             if (!_sinks.TryGetValue(creation, out var sink))
             {
                 _sinks[creation] = sink = _context.Sinks.Match(creation) ?? _context.Responses.Match(creation);
@@ -279,16 +279,16 @@ namespace PiiAnalyzers.Flow
 
             if (sink is not null)
             {
-                ReportSink(sink, creation, creation.Arguments, arguments, elements);
+                ReportSink(sink, creation, creation.Arguments, arguments, elements, frame);
             }
 
-            if (creation.Constructor is { } constructor && _context.Consent.Requirement(constructor) is { } required && _reporting)
+            if (creation.Constructor is { } constructor && _context.Consent.Requirement(constructor) is { } required && frame.Reporting)
             {
-                _observer.OnConsentRequired(creation, constructor, required, _state.Consent);
+                _observer.OnConsentRequired(creation, constructor, required, frame.State.Consent);
             }
 
-            Lambdas(creation.Arguments, Taint.Clean);
-            Evaluate(creation.Initializer);
+            Lambdas(creation.Arguments, Taint.Clean, frame);
+            Evaluate(creation.Initializer, frame);
 
             var all = Taint.Clean;
             foreach (var argument in arguments)
@@ -304,7 +304,7 @@ namespace PiiAnalyzers.Flow
         /// Evaluates the arguments in order (lambdas are left for <see cref="Lambdas"/>); a params array's elements are
         /// evaluated one by one into <paramref name="elements"/>, since sinks report on each.
         /// </summary>
-        private Taint[] EvaluateArguments(ImmutableArray<IArgumentOperation> arguments, out Dictionary<IOperation, Taint>? elements)
+        private Taint[] EvaluateArguments(ImmutableArray<IArgumentOperation> arguments, out Dictionary<IOperation, Taint>? elements, in Frame frame)
         {
             elements = null;
             var result = new Taint[arguments.Length];
@@ -322,7 +322,7 @@ namespace PiiAnalyzers.Flow
                     var union = Taint.Clean;
                     foreach (var element in initializer.ElementValues)
                     {
-                        var taint = Evaluate(element);
+                        var taint = Evaluate(element, frame);
                         elements[element] = taint;
                         union = union.Union(taint);
                     }
@@ -331,36 +331,36 @@ namespace PiiAnalyzers.Flow
                     continue;
                 }
 
-                result[i] = Evaluate(value);
+                result[i] = Evaluate(value, frame);
             }
 
             return result;
         }
 
         /// <summary>A lambda or method group made into a delegate: a lambda is analyzed where it is created; a route handler method's return values are its response.</summary>
-        private Taint DelegateCreation(IDelegateCreationOperation delegateCreation)
+        private Taint DelegateCreation(IDelegateCreationOperation delegateCreation, in Frame frame)
         {
             if (delegateCreation.Target is IFlowAnonymousFunctionOperation lambda)
             {
-                AnalyzeLambda(lambda, Taint.Clean);
+                AnalyzeLambda(lambda, Taint.Clean, frame);
             }
-            else if (delegateCreation.Target is IMethodReferenceOperation handler && _reporting && _summarizing is null
+            else if (delegateCreation.Target is IMethodReferenceOperation handler && frame.Reporting && _summarizing is null
                 && _context.Responses.OfRouteHandler(handler) is { } response)
             {
                 // app.MapGet("/me", GetMe): what GetMe returns is the response.
-                ReportHandlerMethod(handler, response);
+                ReportHandlerMethod(handler, response, frame);
             }
             else if (delegateCreation.Target is IAnonymousFunctionOperation written)
             {
                 // Without a graph (AnalyzeWithoutGraph) a lambda is evaluated where it is written.
-                Evaluate(written.Body);
+                Evaluate(written.Body, frame);
             }
 
             return Taint.Clean;
         }
 
         /// <summary>Analyzes the lambdas passed to a call, their parameters holding <paramref name="elements"/>; returns what they return.</summary>
-        private Taint Lambdas(ImmutableArray<IArgumentOperation> arguments, Taint elements)
+        private Taint Lambdas(ImmutableArray<IArgumentOperation> arguments, Taint elements, in Frame frame)
         {
             var returned = Taint.Clean;
             foreach (var argument in arguments)
@@ -370,17 +370,17 @@ namespace PiiAnalyzers.Flow
                 switch (argument.Value)
                 {
                     case IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation lambda }:
-                        value = AnalyzeLambda(lambda, elements);
+                        value = AnalyzeLambda(lambda, elements, frame);
                         function = lambda.Symbol;
                         break;
                     case IDelegateCreationOperation { Target: IAnonymousFunctionOperation written }:
                         // Without a graph (AnalyzeWithoutGraph): the body where it is written, its parameters holding the elements.
                         foreach (var parameter in written.Symbol.Parameters)
                         {
-                            _state.Set(parameter, elements);
+                            frame.State.Set(parameter, elements);
                         }
 
-                        value = Evaluate(written.Body);
+                        value = Evaluate(written.Body, frame);
                         function = written.Symbol;
                         break;
                     default:
@@ -396,14 +396,14 @@ namespace PiiAnalyzers.Flow
             return returned;
         }
 
-        private Taint AnalyzeLambda(IFlowAnonymousFunctionOperation lambda, Taint parameters)
+        private Taint AnalyzeLambda(IFlowAnonymousFunctionOperation lambda, Taint parameters, in Frame frame)
         {
-            if (_graph is null)
+            if (frame.Graph is null)
             {
                 return Taint.Clean;
             }
 
-            var graph = _graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken);
+            var graph = frame.Graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken);
             var seeds = new Taint[lambda.Symbol.Parameters.Length];
             for (var i = 0; i < seeds.Length; i++)
             {
@@ -411,13 +411,13 @@ namespace PiiAnalyzers.Flow
             }
 
             var response = _summarizing is null ? _context.Responses.OfRouteHandler(lambda) : null;
-            return AnalyzeNested(graph, _state, lambda.Symbol.Parameters, seeds.ToImmutableArray(), response);
+            return AnalyzeNested(graph, frame.State, frame.Reporting, lambda.Symbol.Parameters, seeds.ToImmutableArray(), response);
         }
 
-        private Taint LocalFunctionCall(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Taint[] values)
+        private Taint LocalFunctionCall(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Taint[] values, in Frame frame)
         {
             method = method.OriginalDefinition;
-            if (_graph is null)
+            if (frame.Graph is null)
             {
                 // Without a graph (AnalyzeWithoutGraph) the local function's body is evaluated where it is written, its
                 // parameters holding what any call passes; its result is taken to carry what it was given.
@@ -429,22 +429,22 @@ namespace PiiAnalyzers.Flow
 
                 for (var i = 0; i < method.Parameters.Length && i < values.Length; i++)
                 {
-                    _state.Set(method.Parameters[i], values[i]);
+                    frame.State.Set(method.Parameters[i], values[i]);
                 }
 
                 return TypeShapes.IsScalar(method.ReturnType) ? Taint.Clean : given;
             }
 
-            for (var graph = _graph; graph is not null; graph = graph.Parent)
+            for (var graph = frame.Graph; graph is not null; graph = graph.Parent)
             {
                 if (graph.LocalFunctions.Contains(method))
                 {
-                    if (_reporting)
+                    if (frame.Reporting)
                     {
                         _analyzedLocalFunctions.Add(method);
                     }
 
-                    var result = AnalyzeNested(graph.GetLocalFunctionControlFlowGraph(method, _cancellationToken), _state, method.Parameters, ArgumentTaints(method, arguments, values));
+                    var result = AnalyzeNested(graph.GetLocalFunctionControlFlowGraph(method, _cancellationToken), frame.State, frame.Reporting, method.Parameters, ArgumentTaints(method, arguments, values));
                     return TypeShapes.IsScalar(method.ReturnType) ? Taint.Clean : result;
                 }
             }
@@ -471,7 +471,7 @@ namespace PiiAnalyzers.Flow
         }
 
         /// <summary>Fill(template, user): the caller's template now holds what the helper put into it.</summary>
-        private void ApplyParameterWrites(MethodSummary summary, ImmutableArray<IArgumentOperation> arguments, ImmutableArray<Taint> argumentTaints)
+        private void ApplyParameterWrites(MethodSummary summary, ImmutableArray<IArgumentOperation> arguments, ImmutableArray<Taint> argumentTaints, in Frame frame)
         {
             if (summary.ParameterWrites.IsDefault)
             {
@@ -482,13 +482,13 @@ namespace PiiAnalyzers.Flow
             {
                 if (argument.Parameter is { } parameter && summary.WritesOf(parameter.Ordinal) is { IsClean: false } written)
                 {
-                    WeakUpdate(argument.Value, Substitute(written, argumentTaints));
+                    WeakUpdate(argument.Value, Substitute(written, argumentTaints), frame);
                 }
             }
         }
 
         /// <summary>A guard variable passed by <c>ref</c> or <c>out</c> may come back holding anything.</summary>
-        private void ForgetConditionsWrittenBy(ImmutableArray<IArgumentOperation> arguments)
+        private void ForgetConditionsWrittenBy(ImmutableArray<IArgumentOperation> arguments, in Frame frame)
         {
             foreach (var argument in arguments)
             {
@@ -497,10 +497,10 @@ namespace PiiAnalyzers.Flow
                     switch (argument.Value)
                     {
                         case ILocalReferenceOperation local:
-                            _state.SetCondition(local.Local, ConsentCondition.Unknown);
+                            frame.State.SetCondition(local.Local, ConsentCondition.Unknown);
                             break;
                         case IParameterReferenceOperation parameter:
-                            _state.SetCondition(parameter.Parameter, ConsentCondition.Unknown);
+                            frame.State.SetCondition(parameter.Parameter, ConsentCondition.Unknown);
                             break;
                         case IDeclarationExpressionOperation:
                             break;
@@ -509,14 +509,14 @@ namespace PiiAnalyzers.Flow
             }
         }
 
-        private void AssignOutArguments(ImmutableArray<IArgumentOperation> arguments, Taint source, bool sourcePassesThrough)
+        private void AssignOutArguments(ImmutableArray<IArgumentOperation> arguments, Taint source, bool sourcePassesThrough, in Frame frame)
         {
             foreach (var argument in arguments)
             {
                 if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref)
                 {
                     // dictionary.TryGetValue(key, out var value): the value comes from the collection.
-                    Assign(argument.Value, sourcePassesThrough && !TypeShapes.IsScalar(argument.Value.Type) ? source : Taint.Clean);
+                    Assign(argument.Value, sourcePassesThrough && !TypeShapes.IsScalar(argument.Value.Type) ? source : Taint.Clean, frame);
                 }
             }
         }
@@ -604,6 +604,13 @@ namespace PiiAnalyzers.Flow
             }
 
             return result.ToImmutable();
+        }
+
+        /// <summary>A lambda met on its own, not as an argument: analyzed where it is created, its parameters clean.</summary>
+        private Taint AnonymousFunction(IFlowAnonymousFunctionOperation lambda, in Frame frame)
+        {
+            AnalyzeLambda(lambda, Taint.Clean, frame);
+            return Taint.Clean;
         }
     }
 }

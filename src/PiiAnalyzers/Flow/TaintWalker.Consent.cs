@@ -228,5 +228,14 @@ namespace PiiAnalyzers.Flow
         }
 
         private static bool IsVoidLike(ITypeSymbol type) => type.SpecialType == SpecialType.System_Void || TypeShapes.IsVoidTask(type);
+
+        /// <summary>
+        /// A <c>bool</c>, <c>bool?</c>, <c>Task&lt;bool&gt;</c> or <c>ValueTask&lt;bool&gt;</c>: a value that can say
+        /// something about consent, now or once awaited.
+        /// </summary>
+        private static bool CanBeCondition(ITypeSymbol? type) => IsBoolean(type) || TypeShapes.IsTaskOfBoolean(type);
+
+        /// <summary>A <c>bool</c> or <c>bool?</c>.</summary>
+        private static bool IsBoolean(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_Boolean || TypeShapes.IsNullableBoolean(type);
     }
 }

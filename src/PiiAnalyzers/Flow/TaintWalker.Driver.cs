@@ -9,14 +9,16 @@ namespace PiiAnalyzers.Flow
     /// The fixed-point driver: runs the transfer functions (<see cref="Transfer"/>, which evaluates a block's operations)
     /// over a graph's blocks until their input states stop growing, joins states where paths meet, feeds each branch the
     /// consent its condition establishes, and makes the final, reporting pass. Bodies without a graph are driven
-    /// flow-insensitively (<see cref="AnalyzeWithoutGraph"/>). Lambdas and local functions re-enter the driver
-    /// (<see cref="AnalyzeNested"/>); the walker's position (<see cref="Frame"/>) is saved on entry and restored on exit.
+    /// flow-insensitively (<see cref="AnalyzeWithoutGraph"/>). The transfer functions are given where they are as a
+    /// <see cref="Frame"/>; lambdas and local functions re-enter the driver (<see cref="AnalyzeNested"/>) with a frame of
+    /// their own, and the caller's is left as it was.
     /// </summary>
     internal sealed partial class TaintWalker
     {
         /// <summary>
-        /// Where the transfer functions are: the state they update, the graph they are in (null without one), the response
-        /// return values go to, and whether sinks are reported. Every entry into the driver saves it and restores it.
+        /// Where the transfer functions are: the state they update (the block's, changed in place), the graph they are in
+        /// (null without one), the response return values go to, and whether sinks are reported. The driver makes one for
+        /// each block it runs and passes it down by reference; nothing of it is kept in the walker.
         /// </summary>
         private readonly struct Frame
         {
@@ -37,16 +39,6 @@ namespace PiiAnalyzers.Flow
             public bool Reporting { get; }
         }
 
-        private Frame SaveFrame() => new Frame(_state, _graph, _response, _reporting);
-
-        private void RestoreFrame(in Frame frame)
-        {
-            _state = frame.State;
-            _graph = frame.Graph;
-            _response = frame.Response;
-            _reporting = frame.Reporting;
-        }
-
         /// <summary>
         /// Analyzes a body with too many branches for a control-flow graph (<see cref="BodyScan.MaxBranchesForGraph"/>)
         /// without one, and reports its sinks. Flow-insensitive: one state stands for every point of the body; the
@@ -60,41 +52,27 @@ namespace PiiAnalyzers.Flow
         {
             _ownerSink = OwnerSink(owner);
             var state = new FlowState(ChecksConsent(root) ? ConsentFacts.All : EntryConsent(owner)) { Weak = true };
-            var outer = SaveFrame();
-            try
+            for (var round = 0; round < MaxRounds && _work < MaxWork; round++)
             {
-                _graph = null;
-                _response = null;
-                _reporting = false;
-                for (var round = 0; round < MaxRounds && _work < MaxWork; round++)
+                _cancellationToken.ThrowIfCancellationRequested();
+                var pass = new Frame(state.Clone(), graph: null, response: null, reporting: false);
+                Evaluate(root, pass);
+                if (!state.MergeFrom(pass.State))
                 {
-                    _cancellationToken.ThrowIfCancellationRequested();
-                    _state = state.Clone();
-                    Evaluate(root);
-                    if (!state.MergeFrom(_state))
-                    {
-                        break;
-                    }
+                    break;
                 }
+            }
 
-                _reporting = true;
-                _state = state.Clone();
-                Evaluate(root);
-            }
-            finally
-            {
-                RestoreFrame(outer);
-            }
+            Evaluate(root, new Frame(state.Clone(), graph: null, response: null, reporting: true));
         }
 
         /// <param name="graph">The method's, lambda's or local function's graph.</param>
         /// <param name="entry">The state it starts from.</param>
         /// <param name="response">The response its return values are serialized into, if any.</param>
-        private Taint AnalyzeGraph(ControlFlowGraph graph, FlowState entry, SinkCall? response = null)
+        /// <param name="reporting">Whether its final pass reports sinks (not while the caller is still iterating).</param>
+        /// <param name="exit">The input state of its exit block (what the body left in its parameters' objects).</param>
+        private Taint AnalyzeGraph(ControlFlowGraph graph, FlowState entry, SinkCall? response, bool reporting, out FlowState? exit)
         {
-            var outer = SaveFrame();
-            var reporting = outer.Reporting;
-            _response = response;
             _active.Add(graph);
             try
             {
@@ -110,30 +88,27 @@ namespace PiiAnalyzers.Flow
                 {
                     // No loop and no handler: every block's predecessors come before it, so one pass in order sees each
                     // block with its final input. That pass is the fixed point and the reporting pass at once.
-                    _reporting = reporting;
-                    Iterate(graph, blocks, inputs, outputs, dirty, ref returns);
+                    Iterate(graph, blocks, inputs, outputs, dirty, response, reporting, ref returns);
                 }
                 else
                 {
-                    _reporting = false;
                     var ignored = Taint.Clean;
                     for (var round = 0; round < MaxRounds && _work < MaxWork; round++)
                     {
-                        if (!Iterate(graph, blocks, inputs, outputs, dirty, ref ignored))
+                        if (!Iterate(graph, blocks, inputs, outputs, dirty, response, reporting: false, ref ignored))
                         {
                             break;
                         }
                     }
 
                     // The final pass, from the fixed point: the only one that reports.
-                    _reporting = reporting;
                     for (var i = 0; i < blocks.Length; i++)
                     {
                         _cancellationToken.ThrowIfCancellationRequested();
                         if (inputs[i] is { } input)
                         {
                             var state = input.Clone();
-                            returns = returns.Union(Transfer(graph, blocks[i], state));
+                            returns = returns.Union(Transfer(blocks[i], new Frame(state, graph, response, reporting)));
                             outputs[i] = state;
                         }
                     }
@@ -144,15 +119,12 @@ namespace PiiAnalyzers.Flow
                     AnalyzeUncalledLocalFunctions(graph, outputs);
                 }
 
-                // The state at the exit block: read by the summary for what the method wrote into its parameters. A nested
-                // graph (a lambda's) sets it first; the method's own graph, finishing last, sets it last.
-                _lastExit = inputs[blocks.Length - 1];
+                exit = inputs[blocks.Length - 1];
                 return returns;
             }
             finally
             {
                 _active.Remove(graph);
-                RestoreFrame(outer);
             }
         }
 
@@ -194,7 +166,8 @@ namespace PiiAnalyzers.Flow
         /// reaches the same fixed point as running every block every pass, with less work. What the blocks run return
         /// is added to <paramref name="returns"/>.
         /// </summary>
-        private bool Iterate(ControlFlowGraph graph, ImmutableArray<BasicBlock> blocks, FlowState?[] inputs, FlowState?[] outputs, bool[] dirty, ref Taint returns)
+        private bool Iterate(
+            ControlFlowGraph graph, ImmutableArray<BasicBlock> blocks, FlowState?[] inputs, FlowState?[] outputs, bool[] dirty, SinkCall? response, bool reporting, ref Taint returns)
         {
             var changed = false;
             for (var i = 0; i < blocks.Length; i++)
@@ -232,7 +205,7 @@ namespace PiiAnalyzers.Flow
                 dirty[i] = false;
 
                 var state = input.Clone();
-                returns = returns.Union(Transfer(graph, block, state));
+                returns = returns.Union(Transfer(block, new Frame(state, graph, response, reporting)));
                 outputs[i] = state;
                 if (block.ConditionKind != ControlFlowConditionKind.None && block.BranchValue is { } condition
                     && ConditionOf(condition, state) is { IsUnknown: false } consent)
@@ -297,27 +270,25 @@ namespace PiiAnalyzers.Flow
             return true;
         }
 
-        /// <summary>Runs a block's operations on <paramref name="state"/>; returns what the block returns, if it returns.</summary>
-        private Taint Transfer(ControlFlowGraph graph, BasicBlock block, FlowState state)
+        /// <summary>Runs a block's operations on the frame's state; returns what the block returns, if it returns.</summary>
+        private Taint Transfer(BasicBlock block, in Frame frame)
         {
-            _state = state;
-            _graph = graph;
             foreach (var operation in block.Operations)
             {
-                Evaluate(operation);
+                Evaluate(operation, frame);
             }
 
             if (block.BranchValue is { } branchValue)
             {
-                var value = block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return && _summarizing is not null && _reporting
-                    && graph == _ownGraph && TypeShapes.ReturnedTuple(_summarizing) is { } tuple
-                    ? ReturnTuple(branchValue, tuple)
-                    : Evaluate(branchValue);
+                var value = block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return && _summarizing is not null && frame.Reporting
+                    && frame.Graph == _ownGraph && TypeShapes.ReturnedTuple(_summarizing) is { } tuple
+                    ? ReturnTuple(branchValue, tuple, frame)
+                    : Evaluate(branchValue, frame);
                 if (block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
                 {
-                    if (_response is not null)
+                    if (frame.Response is { } response)
                     {
-                        ReportResponse(_response, branchValue, value);
+                        ReportResponse(response, branchValue, value, frame);
                     }
 
                     return value;
@@ -347,7 +318,7 @@ namespace PiiAnalyzers.Flow
             {
                 if (!_analyzedLocalFunctions.Contains(localFunction))
                 {
-                    AnalyzeNested(graph.GetLocalFunctionControlFlowGraph(localFunction, _cancellationToken), everything, localFunction.Parameters, ImmutableArray<Taint>.Empty);
+                    AnalyzeNested(graph.GetLocalFunctionControlFlowGraph(localFunction, _cancellationToken), everything, reporting: true, localFunction.Parameters, ImmutableArray<Taint>.Empty);
                 }
             }
         }
@@ -355,8 +326,10 @@ namespace PiiAnalyzers.Flow
         /// <summary>
         /// Analyzes a lambda or local function body from <paramref name="captured"/>, with its parameters holding
         /// <paramref name="arguments"/>; its return values go to <paramref name="response"/> when it is a route handler.
+        /// It reports its sinks only when its caller does (<paramref name="reporting"/>): in the caller's final pass.
         /// </summary>
-        private Taint AnalyzeNested(ControlFlowGraph graph, FlowState captured, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<Taint> arguments, SinkCall? response = null)
+        private Taint AnalyzeNested(
+            ControlFlowGraph graph, FlowState captured, bool reporting, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<Taint> arguments, SinkCall? response = null)
         {
             if (_active.Contains(graph) || _active.Count > MaxNesting)
             {
@@ -369,7 +342,7 @@ namespace PiiAnalyzers.Flow
                 entry.Set(parameters[i], i < arguments.Length ? arguments[i] : Taint.Clean);
             }
 
-            return AnalyzeGraph(graph, entry, response);
+            return AnalyzeGraph(graph, entry, response, reporting, out _);
         }
     }
 }

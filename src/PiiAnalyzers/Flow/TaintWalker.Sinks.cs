@@ -14,9 +14,9 @@ namespace PiiAnalyzers.Flow
     /// <summary>Telling the observer when data reaches a sink, directly or through a helper.</summary>
     internal sealed partial class TaintWalker
     {
-        private void ReportSink(SinkCall sink, IOperation call, ImmutableArray<IArgumentOperation> arguments, Taint[] values, Dictionary<IOperation, Taint>? elements)
+        private void ReportSink(SinkCall sink, IOperation call, ImmutableArray<IArgumentOperation> arguments, Taint[] values, Dictionary<IOperation, Taint>? elements, in Frame frame)
         {
-            if (!_reporting || sink.Kind == _ownerSink)
+            if (!frame.Reporting || sink.Kind == _ownerSink)
             {
                 return;
             }
@@ -24,7 +24,7 @@ namespace PiiAnalyzers.Flow
             foreach (var sinkArgument in sink.Arguments)
             {
                 var taint = ArgumentTaint(sinkArgument, arguments, values, elements);
-                var visible = Written(sink, sinkArgument, taint);
+                var visible = Written(sink, sinkArgument, taint, frame);
                 if (sink.Kind == SinkKind.Serialization)
                 {
                     visible = WithoutSerialized(visible, taint);
@@ -32,7 +32,7 @@ namespace PiiAnalyzers.Flow
 
                 if (!visible.IsEmpty)
                 {
-                    _observer.OnSink(new SinkEvent(sink.Kind, sink.Name, helper: null, call, sinkArgument.Value, visible, sinkArgument.MembersVisible, _state.Consent, RootType(ValueType(sinkArgument.Value)), sink.IgnoreAttribute, sink.Purposes, sink.EntityStore));
+                    _observer.OnSink(new SinkEvent(sink.Kind, sink.Name, helper: null, call, sinkArgument.Value, visible, sinkArgument.MembersVisible, frame.State.Consent, RootType(ValueType(sinkArgument.Value)), sink.IgnoreAttribute, sink.Purposes, sink.EntityStore));
                 }
             }
         }
@@ -60,11 +60,11 @@ namespace PiiAnalyzers.Flow
         /// The data the sink writes out of one argument: its members when the sink writes them (less those the serializer
         /// or store skips), else its text.
         /// </summary>
-        private ImmutableArray<Origin> Written(SinkCall sink, SinkArgument sinkArgument, Taint taint)
+        private ImmutableArray<Origin> Written(SinkCall sink, SinkArgument sinkArgument, Taint taint, in Frame frame)
         {
             var valueType = ValueType(sinkArgument.Value);
             var shown = sinkArgument.MembersVisible ? taint.Contained : taint.AsText().Union(Taint.Create(PrintedByToString(valueType), ImmutableArray<Origin>.Empty)).Printed;
-            return Unwritten(Skip(shown, sink.IgnoreAttribute, valueType), sink.IgnoreAttribute, sink.EntityStore, valueType, sinkArgument.Value);
+            return Unwritten(Skip(shown, sink.IgnoreAttribute, valueType), sink.IgnoreAttribute, sink.EntityStore, valueType, sinkArgument.Value, frame);
         }
 
         /// <summary>
@@ -81,12 +81,12 @@ namespace PiiAnalyzers.Flow
         /// The text a serializer call returns: what it writes out of its data arguments, each piece marked as serialized
         /// (see <see cref="Taint.SerializedOnly"/>).
         /// </summary>
-        private Taint SerializerOutput(SinkCall sink, ImmutableArray<IArgumentOperation> arguments, Taint[] values, Dictionary<IOperation, Taint>? elements)
+        private Taint SerializerOutput(SinkCall sink, ImmutableArray<IArgumentOperation> arguments, Taint[] values, Dictionary<IOperation, Taint>? elements, in Frame frame)
         {
             var written = ImmutableArray<Origin>.Empty;
             foreach (var sinkArgument in sink.Arguments)
             {
-                written = written.AddRange(Written(sink, sinkArgument, ArgumentTaint(sinkArgument, arguments, values, elements)));
+                written = written.AddRange(Written(sink, sinkArgument, ArgumentTaint(sinkArgument, arguments, values, elements), frame));
             }
 
             return Taint.Serialized(written);
@@ -97,15 +97,15 @@ namespace PiiAnalyzers.Flow
         /// would be. A result object (<c>Ok(v)</c>, <c>NotFound()</c>, <c>new JsonResult(v)</c>) is not: what it holds was
         /// reported where it was made.
         /// </summary>
-        private void ReportResponse(SinkCall response, IOperation returned, Taint value)
+        private void ReportResponse(SinkCall response, IOperation returned, Taint value, in Frame frame)
         {
-            if (!_reporting || value.IsClean || _context.Responses.IsResult(ValueType(returned)))
+            if (!frame.Reporting || value.IsClean || _context.Responses.IsResult(ValueType(returned)))
             {
                 return;
             }
 
             var sink = new SinkCall(response.Kind, response.Name, ImmutableArray.Create(new SinkArgument(returned, membersVisible: true)), response.IgnoreAttribute);
-            ReportSink(sink, returned, ImmutableArray<IArgumentOperation>.Empty, Array.Empty<Taint>(), new Dictionary<IOperation, Taint> { [returned] = value });
+            ReportSink(sink, returned, ImmutableArray<IArgumentOperation>.Empty, Array.Empty<Taint>(), new Dictionary<IOperation, Taint> { [returned] = value }, frame);
         }
 
         /// <summary>
@@ -114,7 +114,7 @@ namespace PiiAnalyzers.Flow
         /// not judged from its summary (which does not say on which paths the data is returned), nor one that returns
         /// result objects (reported inside it, where they are made).
         /// </summary>
-        private void ReportHandlerMethod(IMethodReferenceOperation handler, SinkCall response)
+        private void ReportHandlerMethod(IMethodReferenceOperation handler, SinkCall response, in Frame frame)
         {
             var method = handler.Method;
             if (_depth == 0 || !_context.Summaries.CanSummarize(method.OriginalDefinition) || _context.Responses.IsResult(Awaited(method.ReturnType))
@@ -127,7 +127,7 @@ namespace PiiAnalyzers.Flow
             DependsOnDepth = true;
             var printed = summary.Returns.Printed.RemoveAll(origin => origin.IsParameter);
             var contained = summary.Returns.Contained.RemoveAll(origin => origin.IsParameter);
-            ReportResponse(response, handler, Taint.Create(printed, contained));
+            ReportResponse(response, handler, Taint.Create(printed, contained), frame);
         }
 
         /// <summary>The <c>T</c> of <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c>, else the type itself.</summary>
@@ -197,7 +197,7 @@ namespace PiiAnalyzers.Flow
         /// navigations point at (saving a vote whose <c>User</c> is an existing user stores none of the user's data).
         /// Data assigned into the value in this method is not the type's and stays.
         /// </summary>
-        private ImmutableArray<Origin> Unwritten(ImmutableArray<Origin> visible, INamedTypeSymbol? ignore, bool entityStore, ITypeSymbol? valueType, IOperation? value)
+        private ImmutableArray<Origin> Unwritten(ImmutableArray<Origin> visible, INamedTypeSymbol? ignore, bool entityStore, ITypeSymbol? valueType, IOperation? value, in Frame frame)
         {
             if (visible.IsEmpty || valueType is null || (ignore is null && !entityStore) || TypeShapes.IsTextLike(valueType))
             {
@@ -211,9 +211,9 @@ namespace PiiAnalyzers.Flow
             }
 
             var written = _context.Written.Of(valueType, ignore, entityStore);
-            var copied = entityStore ? CopiedIntoColumns(value) : null;
+            var copied = entityStore ? CopiedIntoColumns(value, frame) : null;
             var referenced = entityStore ? _context.Written.ThroughReferences(valueType) : null;
-            var cleared = entityStore ? ClearedNavigations(value, valueType, ignore) : null;
+            var cleared = entityStore ? ClearedNavigations(value, valueType, ignore, frame) : null;
             return visible.RemoveAll(origin => (copied is null || !copied.Contains(origin))
                 && ((!written.Contains(origin) && (held.Contains(origin) || (referenced is not null && referenced.Contains(origin))))
                     || (cleared is not null && cleared.Contains(origin))));
@@ -223,7 +223,7 @@ namespace PiiAnalyzers.Flow
         /// The data an entity holds only through navigations and owned members this method set to null on every path
         /// before the write (<c>order.Lines = null; db.Add(order)</c>): the store writes none of it. Null when none was.
         /// </summary>
-        private HashSet<Origin>? ClearedNavigations(IOperation? value, ITypeSymbol valueType, INamedTypeSymbol? ignore)
+        private HashSet<Origin>? ClearedNavigations(IOperation? value, ITypeSymbol valueType, INamedTypeSymbol? ignore, in Frame frame)
         {
             if (VariableOf(value) is not { } root || valueType is not INamedTypeSymbol type)
             {
@@ -241,7 +241,7 @@ namespace PiiAnalyzers.Flow
                         continue;
                     }
 
-                    if (_state.IsCleared(root, member) && !TypeShapes.IsLeaf(memberType))
+                    if (frame.State.IsCleared(root, member) && !TypeShapes.IsLeaf(memberType))
                     {
                         through ??= new HashSet<Origin>();
                         through.UnionWith(_context.Written.Of(memberType, ignore, entityStore: true));
@@ -278,7 +278,7 @@ namespace PiiAnalyzers.Flow
         /// What this method put into the stored variable's own columns (<c>vote.Note = user.Email</c>): stored whatever
         /// it came from. Reference navigations assigned here do not count (they point at rows).
         /// </summary>
-        private HashSet<Origin>? CopiedIntoColumns(IOperation? value)
+        private HashSet<Origin>? CopiedIntoColumns(IOperation? value, in Frame frame)
         {
             var root = VariableOf(value);
             if (root is null)
@@ -287,7 +287,7 @@ namespace PiiAnalyzers.Flow
             }
 
             HashSet<Origin>? copied = null;
-            foreach (var member in _state.MembersOf(root))
+            foreach (var member in frame.State.MembersOf(root))
             {
                 if (TypeShapes.DataMemberType(member.Key) is not { } memberType || _context.Written.IsEntity(memberType))
                 {
@@ -304,14 +304,14 @@ namespace PiiAnalyzers.Flow
         }
 
         /// <summary>Audit(visitor.Email) where Audit logs its parameter: reported at the call site, naming the helper.</summary>
-        private void ReportHelperSinks(IOperation call, IMethodSymbol method, MethodSummary summary, ImmutableArray<IArgumentOperation> arguments, Taint[] values, Dictionary<IOperation, Taint>? elements)
+        private void ReportHelperSinks(IOperation call, IMethodSymbol method, MethodSummary summary, ImmutableArray<IArgumentOperation> arguments, Taint[] values, Dictionary<IOperation, Taint>? elements, in Frame frame)
         {
-            if (!_reporting)
+            if (!frame.Reporting)
             {
                 return;
             }
 
-            ReportDataSinks(call, method, summary, arguments, values);
+            ReportDataSinks(call, method, summary, arguments, values, frame);
             for (var i = 0; i < arguments.Length; i++)
             {
                 if (arguments[i].Parameter is not { } parameter || values[i].IsClean)
@@ -327,14 +327,14 @@ namespace PiiAnalyzers.Flow
                     {
                         if (elements.TryGetValue(element, out var taint))
                         {
-                            ReportHelperSink(call, method, summary, parameter, element, taint);
+                            ReportHelperSink(call, method, summary, parameter, element, taint, frame);
                         }
                     }
 
                     continue;
                 }
 
-                ReportHelperSink(call, method, summary, parameter, arguments[i].Value, values[i]);
+                ReportHelperSink(call, method, summary, parameter, arguments[i].Value, values[i], frame);
             }
         }
 
@@ -342,7 +342,7 @@ namespace PiiAnalyzers.Flow
         /// Export(v) where the private Export serializes <c>v.Email</c>: the consent for the data the arguments' types hold
         /// is judged at each call of a helper whose calls are all known (the helper reports its other rules itself).
         /// </summary>
-        private void ReportDataSinks(IOperation call, IMethodSymbol method, MethodSummary summary, ImmutableArray<IArgumentOperation> arguments, Taint[] values)
+        private void ReportDataSinks(IOperation call, IMethodSymbol method, MethodSummary summary, ImmutableArray<IArgumentOperation> arguments, Taint[] values, in Frame frame)
         {
             if (summary.DataSinks.IsEmpty || !_context.Callers.IsClosed(method, _cancellationToken))
             {
@@ -371,13 +371,13 @@ namespace PiiAnalyzers.Flow
                     {
                         _observer.OnSink(new SinkEvent(
                             sink.Kind, sink.Sink, method, call, arguments[i].Value, carried, sink.MembersVisible,
-                            _state.Consent.Union(sink.Consent), sink.RootType ?? RootType(ValueType(arguments[i].Value)), sink.IgnoreAttribute, sink.Purposes, sink.EntityStore, consentOnly: true));
+                            frame.State.Consent.Union(sink.Consent), sink.RootType ?? RootType(ValueType(arguments[i].Value)), sink.IgnoreAttribute, sink.Purposes, sink.EntityStore, consentOnly: true));
                     }
                 }
             }
         }
 
-        private void ReportHelperSink(IOperation call, IMethodSymbol method, MethodSummary summary, IParameterSymbol parameter, IOperation value, Taint taint)
+        private void ReportHelperSink(IOperation call, IMethodSymbol method, MethodSummary summary, IParameterSymbol parameter, IOperation value, Taint taint, in Frame frame)
         {
             foreach (var sink in summary.SinksOf(parameter.Ordinal))
             {
@@ -386,7 +386,7 @@ namespace PiiAnalyzers.Flow
                     continue;
                 }
 
-                var visible = Unwritten(taint.Visible(sink.MembersVisible), sink.IgnoreAttribute, sink.EntityStore, ValueType(value), value);
+                var visible = Unwritten(taint.Visible(sink.MembersVisible), sink.IgnoreAttribute, sink.EntityStore, ValueType(value), value, frame);
                 if (sink.Kind == SinkKind.Serialization)
                 {
                     visible = WithoutSerialized(visible, taint);
@@ -404,7 +404,7 @@ namespace PiiAnalyzers.Flow
                 {
                     _observer.OnSink(new SinkEvent(
                         sink.Kind, sink.Sink, method, call, value, visible, sink.MembersVisible,
-                        _state.Consent.Union(sink.Consent), sink.RootType ?? RootType(ValueType(value)), sink.IgnoreAttribute, sink.Purposes, sink.EntityStore));
+                        frame.State.Consent.Union(sink.Consent), sink.RootType ?? RootType(ValueType(value)), sink.IgnoreAttribute, sink.Purposes, sink.EntityStore));
                 }
             }
         }

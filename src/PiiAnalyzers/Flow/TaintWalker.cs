@@ -52,25 +52,19 @@ namespace PiiAnalyzers.Flow
         /// <summary>The consent known at every call of <see cref="Watched"/> the final pass went through; null: none seen.</summary>
         public ConsentFacts? WatchedConsent { get; private set; }
 
-        private void Watch(IMethodSymbol method)
+        private void Watch(IMethodSymbol method, in Frame frame)
         {
-            if (Watched is not null && _reporting && SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, Watched))
+            if (Watched is not null && frame.Reporting && SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, Watched))
             {
-                WatchedConsent = WatchedConsent is { } known ? known.Intersect(_state.Consent) : _state.Consent;
+                WatchedConsent = WatchedConsent is { } known ? known.Intersect(frame.State.Consent) : frame.State.Consent;
             }
         }
-
-        // The input state of the exit block of the graph analyzed last (see AnalyzeGraph).
-        private FlowState? _lastExit;
 
         // The kind of sink the analyzed method is itself, if any (see OwnerSink).
         private SinkKind? _ownerSink;
 
         // The response the analyzed method's return values are serialized into (a controller action's), if any.
         private SinkCall? _ownerResponse;
-
-        // The response the graph being analyzed returns into (the method's, or a route handler lambda's), if any.
-        private SinkCall? _response;
 
         // Flow captures that hold a local or parameter itself (null: not on every path); see RecordAlias.
         private Dictionary<CaptureId, ISymbol?>? _aliases;
@@ -84,16 +78,12 @@ namespace PiiAnalyzers.Flow
         /// <summary>What each element of the tuple a summarized call returned holds, by call (see ElementsReturnedBy).</summary>
         private Dictionary<IOperation, Taint[]>? _returnedElements;
 
-        private FlowState _state = new FlowState();
-
         /// <summary>
         /// True once the body consulted, or at depth 0 would have consulted, a helper's summary: only then can its
         /// result depend on the depth it is analyzed at (<see cref="MethodSummaries"/> shares the others across depths).
         /// </summary>
         public bool DependsOnDepth { get; private set; }
 
-        private ControlFlowGraph? _graph;
-        private bool _reporting;
         private int _work;
         private int _expressionDepth;
 
@@ -131,12 +121,11 @@ namespace PiiAnalyzers.Flow
                 }
             }
 
-            _reporting = true;
             _ownGraph = graph;
-            var returns = AnalyzeGraph(graph, entry, _ownerResponse);
+            var returns = AnalyzeGraph(graph, entry, _ownerResponse, reporting: true, out var exit);
             if (_summarizing is not null)
             {
-                ParameterWrites = WritesToParameters(entry, _lastExit);
+                ParameterWrites = WritesToParameters(entry, exit);
             }
 
             return returns;
