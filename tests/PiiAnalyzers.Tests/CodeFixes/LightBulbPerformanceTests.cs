@@ -65,6 +65,94 @@ namespace PiiAnalyzers.Tests.CodeFixes
         }
 
         [Fact]
+        public async Task ForPerformance_Redact_BindsNoEditWhileTheLightBulbFills()
+        {
+            var source = Model + /* lang=c#-test */ """
+                public class Service
+                {
+                    private readonly ILogger<Service> _logger;
+                    public Service(ILogger<Service> logger) { _logger = logger; }
+
+                    public void Join(Visitor v)
+                    {
+                        _logger.LogInformation("Visitor {Email} joined", v.Email);
+                    }
+                }
+                """;
+
+            var (actions, bound) = await RegisterAsync(source, "PII001", new RedactFix());
+
+            var action = Assert.Single(actions);
+            Assert.Equal(0, bound);
+            Assert.Contains("        _logger.LogInformation(\"Visitor {Email} joined\", Redaction.Mask(v.Email));\n", await FixedTextAsync(action));
+        }
+
+        [Fact]
+        public async Task ForPerformance_RedactWithOwnRedactor_BindsNoEditWhileTheLightBulbFills()
+        {
+            var source = Model + /* lang=c#-test */ """
+                public static class Masks
+                {
+                    [Redactor]
+                    public static string Hide(string? value) => "***";
+                }
+
+                public class Service
+                {
+                    private readonly ILogger<Service> _logger;
+                    public Service(ILogger<Service> logger) { _logger = logger; }
+
+                    public void Join(Visitor v)
+                    {
+                        _logger.LogInformation($"Visitor {v.Email} joined");
+                    }
+                }
+                """;
+
+            var (actions, bound) = await RegisterAsync(source, "PII001", new RedactFix());
+
+            var action = Assert.Single(actions);
+            Assert.Equal("Redact with Masks.Hide", action.Title);
+            Assert.Equal(0, bound);
+            Assert.Contains("        _logger.LogInformation($\"Visitor {Masks.Hide(v.Email)} joined\");\n", await FixedTextAsync(action));
+        }
+
+        [Fact]
+        public async Task ForPerformance_Redact_BindsTheEditOnlyWhereTheOwnRedactorMayWarn()
+        {
+            var source = Model + /* lang=c#-test */ """
+                public class Member
+                {
+                    [PersonalData(Purpose = "support")]
+                    public string? Nickname { get; set; }
+                }
+
+                public static class Masks
+                {
+                    [Redactor]
+                    public static string Hide(string value) => "***";
+                }
+
+                public class Service
+                {
+                    private readonly ILogger<Service> _logger;
+                    public Service(ILogger<Service> logger) { _logger = logger; }
+
+                    public void Join(Member m)
+                    {
+                        _logger.LogInformation("Member {Nickname} joined", m.Nickname);
+                    }
+                }
+                """;
+
+            var (actions, bound) = await RegisterAsync(source, "PII001", new RedactFix());
+
+            var action = Assert.Single(actions);
+            Assert.Equal("Redact with Redaction.Mask", action.Title); // Hide(m.Nickname) would warn: it may be null
+            Assert.Equal(1, bound);
+        }
+
+        [Fact]
         public async Task ForPerformance_AddConsentCheck_BindsNoEditWhileTheLightBulbFills_AndFormatsItWhenPicked()
         {
             var source = Model + /* lang=c#-test */ """
