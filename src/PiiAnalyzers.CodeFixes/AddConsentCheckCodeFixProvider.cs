@@ -82,7 +82,7 @@ namespace PiiAnalyzers.CodeFixes
             }
 
             var member = site.Anchor.AncestorsAndSelf().FirstOrDefault(n => n is MemberDeclarationSyntax and not GlobalStatementSyntax and not BaseNamespaceDeclarationSyntax and not TypeDeclarationSyntax) ?? root;
-            var errorsBefore = Errors(model, member.FullSpan, cancellationToken);
+            int? errorsBefore = null;
             foreach (var (form, title, key) in new[]
             {
                 (GuardForm.Wrap, "Add consent check: ", AddConsentCheckKey),
@@ -97,21 +97,39 @@ namespace PiiAnalyzers.CodeFixes
                         break;
                     }
 
-                    // Whether the guard compiles is decided by binding the edited member: a receiver that may be null
-                    // there, or a check whose call binds to another overload, shows only in the compiler's flow analysis
-                    // of the new code, and no cheaper test is exact. The edit is formatted only when the fix is picked.
-                    if (site.Guard(root, check, form) is { } newRoot
-                        && await CompilesAsync(context.Document, newRoot, member, root, errorsBefore, cancellationToken).ConfigureAwait(false))
+                    if (!site.Fits(check, form))
                     {
-                        offered++;
-                        var document = context.Document;
-                        context.RegisterCodeFix(
-                            CodeAction.Create(title + check.Display, token => Formatter.FormatAsync(document.WithSyntaxRoot(newRoot), Formatter.Annotation, cancellationToken: token), key + ":" + check.Id),
-                            diagnostic);
+                        continue;
                     }
+
+                    // Most guards are shown to compile without editing the document (ConsentGuardCheck). The rest are
+                    // decided by binding the edited member: a receiver that may be null only after code the guard moves, a
+                    // variable the moved code assigns, a capture in a lambda show only in the compiler's flow analysis
+                    // of the new code, and no cheaper test is exact.
+                    if (ConsentGuardCheck.AddsNoProblems(model, site, check, form, cancellationToken) is not true)
+                    {
+                        errorsBefore ??= Errors(model, member.FullSpan, cancellationToken);
+                        if (site.Guard(root, check, form) is not { } newRoot
+                            || !await CompilesAsync(context.Document, newRoot, member, root, errorsBefore.Value, cancellationToken).ConfigureAwait(false))
+                        {
+                            continue;
+                        }
+                    }
+
+                    offered++;
+                    var document = context.Document;
+                    context.RegisterCodeFix(
+                        CodeAction.Create(title + check.Display, token => GuardAsync(document, root, site, check, form, token), key + ":" + check.Id),
+                        diagnostic);
                 }
             }
         }
+
+        /// <summary>The document with the guard, formatted: computed when the fix is picked.</summary>
+        private static Task<Document> GuardAsync(Document document, SyntaxNode root, ConsentGuardSite site, ConsentCheck check, GuardForm form, CancellationToken cancellationToken)
+            => site.Guard(root, check, form) is { } newRoot
+                ? Formatter.FormatAsync(document.WithSyntaxRoot(newRoot), Formatter.Annotation, cancellationToken: cancellationToken)
+                : Task.FromResult(document);
 
         /// <summary>Compiler errors, and nullable warnings (a receiver that may be null), in <paramref name="span"/>.</summary>
         private static int Errors(SemanticModel model, TextSpan span, CancellationToken cancellationToken)

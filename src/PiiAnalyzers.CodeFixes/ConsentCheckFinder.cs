@@ -226,7 +226,7 @@ namespace PiiAnalyzers.CodeFixes
             var target = receiver is null ? Escape(symbol.Name) : receiver + "." + Escape(symbol.Name);
             if (symbol is IPropertySymbol)
             {
-                return new ConsentCheck(id, isVoid: false, ImmutableArray.Create(SyntaxFactory.ParseExpression(target)));
+                return new ConsentCheck(id, symbol, isVoid: false, ImmutableArray.Create(SyntaxFactory.ParseExpression(target)));
             }
 
             var method = (IMethodSymbol)symbol;
@@ -304,7 +304,7 @@ namespace PiiAnalyzers.CodeFixes
                 calls.Add(call);
             }
 
-            return new ConsentCheck(id, isVoid, calls.ToImmutable());
+            return new ConsentCheck(id, symbol, isVoid, calls.ToImmutable());
         }
 
         /// <summary>
@@ -374,9 +374,10 @@ namespace PiiAnalyzers.CodeFixes
     {
         private readonly ImmutableArray<ExpressionSyntax> _calls;
 
-        public ConsentCheck(string id, bool isVoid, ImmutableArray<ExpressionSyntax> calls)
+        public ConsentCheck(string id, ISymbol symbol, bool isVoid, ImmutableArray<ExpressionSyntax> calls)
         {
             Id = id;
+            Symbol = symbol;
             IsVoid = isVoid;
             _calls = calls;
         }
@@ -384,7 +385,13 @@ namespace PiiAnalyzers.CodeFixes
         /// <summary>The check's qualified name with parameter types: the stable half of the equivalence key.</summary>
         public string Id { get; }
 
+        /// <summary>The check's method or property.</summary>
+        public ISymbol Symbol { get; }
+
         public bool IsVoid { get; }
+
+        /// <summary>One call of the check per purpose it must cover.</summary>
+        public ImmutableArray<ExpressionSyntax> Calls => _calls;
 
         public string Display => string.Join(" && ", _calls.Select(c => c.NormalizeWhitespace().ToString()));
 

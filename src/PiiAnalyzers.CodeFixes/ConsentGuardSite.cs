@@ -259,14 +259,14 @@ namespace PiiAnalyzers.CodeFixes
         /// <summary>The new root with <paramref name="check"/> guarding the site in <paramref name="form"/>, or null when the form does not apply here.</summary>
         public SyntaxNode? Guard(SyntaxNode root, ConsentCheck check, GuardForm form)
         {
+            if (!Fits(check, form))
+            {
+                return null;
+            }
+
             if (form == GuardForm.GuardClause)
             {
-                if (!AllowsGuardClause || check.IsVoid)
-                {
-                    return null;
-                }
-
-                // if (!check) return;
+                // if (!check) return; (SyntaxGenerator.IfStatement always writes a block, which would change this one-line form.)
                 var clause = SyntaxFactory.ParseStatement("if (" + check.Negated().ToFullString() + ") return;");
                 return Apply(root, ImmutableArray.Create(clause), wrap: null);
             }
@@ -278,15 +278,19 @@ namespace PiiAnalyzers.CodeFixes
             }
 
             var newLine = NewLine(root);
-            return AllowsWrap
-                ? Apply(root, ImmutableArray<StatementSyntax>.Empty, statement => SyntaxFactory.IfStatement(
-                    check.Condition(),
-                    SyntaxFactory.Block(
-                        SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(newLine),
-                        SyntaxFactory.SingletonList(EndingLine(statement, newLine)),
-                        SyntaxFactory.Token(SyntaxKind.CloseBraceToken))))
-                : null;
+            return Apply(root, ImmutableArray<StatementSyntax>.Empty, statement => SyntaxFactory.IfStatement(
+                check.Condition(),
+                SyntaxFactory.Block(
+                    SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(newLine),
+                    SyntaxFactory.SingletonList(EndingLine(statement, newLine)),
+                    SyntaxFactory.Token(SyntaxKind.CloseBraceToken))));
         }
+
+        /// <summary>True when <paramref name="check"/> can guard the site in <paramref name="form"/>: a guard clause needs a check that returns bool, an <c>if</c> a statement that can move into a block.</summary>
+        public bool Fits(ConsentCheck check, GuardForm form)
+            => form == GuardForm.GuardClause
+                ? AllowsGuardClause && !check.IsVoid
+                : check.IsVoid || AllowsWrap;
 
         private static StatementSyntax EndingLine(StatementSyntax statement, SyntaxTrivia newLine)
             => statement.GetTrailingTrivia().LastOrDefault().IsKind(SyntaxKind.EndOfLineTrivia) ? statement : statement.WithTrailingTrivia(statement.GetTrailingTrivia().Add(newLine));

@@ -39,9 +39,10 @@ namespace PiiAnalyzers.CodeFixes
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            // The fix is offered only when PII002's analyzer, run again over the edited solution, no longer reports the call:
-            // which members the value serialized really holds is the flow engine's finding, not something to guess from
-            // syntax, so the edit is made (and the analyzer run) before the fix is offered.
+            // The fix is offered only when PII002's analyzer, run again over the edited solution, no longer reports the call.
+            // This stays eager, unlike the other fixes: which members the value serialized really holds (through locals,
+            // helpers' summaries, nested and derived types) and whether the serializer then writes none of them is the
+            // flow engine's finding, and no test short of running it on the edited code is exact.
             foreach (var diagnostic in context.Diagnostics)
             {
                 Solution? fixedSolution;

@@ -34,6 +34,9 @@ namespace PiiAnalyzers.CodeFixes
             memberOptions: SymbolDisplayMemberOptions.IncludeContainingType,
             miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
 
+        /// <summary>Marks the redactor's calls in a replacement, so the speculative check finds them.</summary>
+        private static readonly SyntaxAnnotation RedactorCall = new SyntaxAnnotation(nameof(RedactorCall));
+
         /// <summary>The suitable <c>[Redactor]</c> methods declared in a compilation's source, found once per compilation.</summary>
         private static readonly ConditionalWeakTable<Compilation, RedactorList> SourceRedactors = new ConditionalWeakTable<Compilation, RedactorList>();
 
@@ -60,10 +63,9 @@ namespace PiiAnalyzers.CodeFixes
                     continue;
                 }
 
-                var newRoot = root.ReplaceNode(fix.Reported, fix.Replacement);
                 var title = "Redact with " + fix.Redactor.ContainingType.Name + "." + fix.Redactor.Name;
                 context.RegisterCodeFix(
-                    CodeAction.Create(title, token => ApplyAsync(document, newRoot, new[] { fix.Redactor.ContainingType }, token), EquivalenceKey),
+                    CodeAction.Create(title, token => ApplyAsync(document, root.ReplaceNode(fix.Reported, fix.Replacement), new[] { fix.Redactor.ContainingType }, token), EquivalenceKey),
                     diagnostic);
             }
         }
@@ -87,12 +89,13 @@ namespace PiiAnalyzers.CodeFixes
                     continue;
                 }
 
-                // The edited statement is bound before the fix is offered, because the check decides which redactor the
-                // title names: the project's own redactor is passed over for Redaction.Mask when the call adds any
-                // compiler warning (a value that may be null for a non-nullable parameter, an obsolete redactor, a
-                // ref struct boxed to object), and only the compiler knows them all. The names are simplified, and the
-                // using directive added, only when the fix is picked.
-                if (await IntroducesNoProblemsAsync(document, reported, root.ReplaceNode(reported, replacement), marker, cancellationToken).ConfigureAwait(false))
+                // Whether the redacted code compiles decides which redactor the title names: the project's own redactor
+                // is passed over for Redaction.Mask when the call adds any compiler warning (a value that may be null for
+                // a non-nullable parameter, an obsolete redactor, a ref struct boxed to object). The edited statement is
+                // bound speculatively at its place; only where that cannot tell is the edited document bound. The names
+                // are simplified, and the using directive added, only when the fix is picked.
+                if (AddsNoProblems(model, reported, replacement, marker, redactor, cancellationToken)
+                    || await IntroducesNoProblemsAsync(document, reported, root.ReplaceNode(reported, replacement), marker, cancellationToken).ConfigureAwait(false))
                 {
                     return new Fix(reported, replacement, redactor);
                 }
@@ -262,7 +265,8 @@ namespace PiiAnalyzers.CodeFixes
             var callee = SyntaxFactory.ParseExpression(redactor.ToDisplayString(QualifiedMethodFormat))
                 .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
             return SyntaxFactory.InvocationExpression(callee, SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(argument))))
-                .WithTriviaFrom(value);
+                .WithTriviaFrom(value)
+                .WithAdditionalAnnotations(RedactorCall);
         }
 
         /// <summary>Expressions that can take <c>.ToString()</c> without parentheses.</summary>
@@ -326,6 +330,97 @@ namespace PiiAnalyzers.CodeFixes
 
             return Problems(model, Scope(original), cancellationToken) >= Problems(changedModel, Scope(replacement), cancellationToken);
         }
+
+        /// <summary>
+        /// True when the statement with <paramref name="replacement"/>, bound speculatively where it stands, is known to
+        /// have no new compiler error or warning: each redactor call binds to the redactor with a value that is not null
+        /// where the parameter forbids null, nothing called is obsolete or experimental, and the call or text around the
+        /// replacement binds as before. False when that cannot be told so; then the edited document must be bound.
+        /// </summary>
+        private static bool AddsNoProblems(SemanticModel model, ExpressionSyntax reported, ExpressionSyntax replacement, SyntaxAnnotation marker, IMethodSymbol redactor, CancellationToken cancellationToken)
+        {
+            if (Scope(reported) is not StatementSyntax statement
+                || IsFlagged(redactor) || IsFlagged(redactor.ContainingType)
+                || redactor.ReturnType.NullableAnnotation == NullableAnnotation.Annotated
+                || redactor.GetReturnTypeAttributes().Concat(redactor.Parameters[0].GetAttributes()).Any(IsNullableFlow))
+            {
+                return false;
+            }
+
+            // Around the replacement: the argument of the same method (with the same inferred nullability), or a hole of
+            // a string (not of an interpolated string handler, whose AppendFormatted overloads may not take a string).
+            if (!IsText(model.GetTypeInfo(reported, cancellationToken))
+                || (reported.Parent is InterpolationSyntax { Parent: InterpolatedStringExpressionSyntax outer } && !IsText(model.GetTypeInfo(outer, cancellationToken)))
+                || reported.Parent is not (ArgumentSyntax or InterpolationSyntax))
+            {
+                return false;
+            }
+
+            var callBefore = reported.Parent is ArgumentSyntax { Parent.Parent: { } call } ? model.GetSymbolInfo(call, cancellationToken).Symbol : null;
+            if (reported.Parent is ArgumentSyntax && callBefore is null)
+            {
+                return false;
+            }
+
+            var speculated = statement.ReplaceNode(reported, replacement);
+            if (!model.TryGetSpeculativeSemanticModel(statement.SpanStart, speculated, out var speculative)
+                || speculated.GetAnnotatedNodes(marker).FirstOrDefault() is not ExpressionSyntax replaced)
+            {
+                return false;
+            }
+
+            if (callBefore is not null
+                && (replaced.Parent is not ArgumentSyntax { Parent.Parent: { } callAfter }
+                    || !SymbolEqualityComparer.IncludeNullability.Equals(callBefore, speculative.GetSymbolInfo(callAfter, cancellationToken).Symbol)))
+            {
+                return false;
+            }
+
+            var nullableWarnings = model.GetNullableContext(statement.SpanStart).WarningsEnabled();
+            var parameter = redactor.Parameters[0];
+            foreach (var redaction in replaced.DescendantNodesAndSelf().Where(n => n.HasAnnotation(RedactorCall)).OfType<InvocationExpressionSyntax>())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(speculative.GetSymbolInfo(redaction, cancellationToken).Symbol, redactor)
+                    || redaction.ArgumentList.Arguments[0].Expression is not { } argument)
+                {
+                    return false;
+                }
+
+                // x.ToString() or x?.ToString(): ToString must bind, to a member nothing flags.
+                var toString = argument switch
+                {
+                    ConditionalAccessExpressionSyntax { WhenNotNull: InvocationExpressionSyntax conditional } => conditional,
+                    InvocationExpressionSyntax direct => direct,
+                    _ => null,
+                };
+                if (toString is not null && (speculative.GetSymbolInfo(toString, cancellationToken).Symbol is not IMethodSymbol method || IsFlagged(method)))
+                {
+                    return false;
+                }
+
+                var value = speculative.GetTypeInfo(argument, cancellationToken);
+                if (value.Type is null || value.Type.TypeKind == TypeKind.Error || value.Type.IsRefLikeType
+                    || (nullableWarnings && parameter.NullableAnnotation != NullableAnnotation.Annotated && value.Type.IsReferenceType
+                        && value.Nullability.FlowState != NullableFlowState.NotNull))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>A value used as a string or an object: not as a handler, a FormattableString or another type a string does not convert to.</summary>
+        private static bool IsText(TypeInfo info)
+            => info.Type is not null && info.ConvertedType?.SpecialType is SpecialType.System_String or SpecialType.System_Object;
+
+        /// <summary>An attribute that changes what the compiler knows of null (<c>[NotNullIfNotNull]</c>, <c>[DisallowNull]</c> ...).</summary>
+        private static bool IsNullableFlow(AttributeData attribute)
+            => attribute.AttributeClass?.ContainingNamespace?.ToDisplayString() == "System.Diagnostics.CodeAnalysis";
+
+        /// <summary>True when using <paramref name="symbol"/> may warn: it is obsolete or experimental.</summary>
+        private static bool IsFlagged(ISymbol symbol)
+            => symbol.GetAttributes().Any(a => a.AttributeClass?.Name is "ObsoleteAttribute" or "ExperimentalAttribute");
 
         private static SyntaxNode Scope(SyntaxNode node)
             => node.AncestorsAndSelf().FirstOrDefault(n => n is StatementSyntax or MemberDeclarationSyntax) ?? node;

@@ -841,6 +841,91 @@ namespace PiiAnalyzers.Tests.CodeFixes
                 """), Check(CanSupport));
         }
 
+        [Fact]
+        public async Task GuardClause_NotOfferedBeforeAnOutParameterIsAssigned()
+        {
+            var source = Code(/* lang=c#-test */ """
+
+                    void M(Visitor v, out int written)
+                    {
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                        written = 1;
+                    }
+                """);
+            await VerifyAsync(source, Code(/* lang=c#-test */ """
+
+                    void M(Visitor v, out int written)
+                    {
+                        if (_consent.CanSupport(v))
+                        {
+                            System.Text.Json.JsonSerializer.Serialize(v.Email);
+                        }
+                        written = 1;
+                    }
+                """), Check(CanSupport));
+            await VerifyAsync(source, source, Guard(CanSupport));
+        }
+
+        [Fact]
+        public async Task Check_NotOfferedAroundAnAssignmentReadLater()
+        {
+            var source = Code(/* lang=c#-test */ """
+
+                    string M(Visitor v)
+                    {
+                        string json;
+                        json = {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                        return json;
+                    }
+                """);
+            await VerifyAsync(source, source, Check(CanSupport));
+        }
+
+        [Fact]
+        public async Task Check_NotOfferedAroundCodeThatLearnsAValueIsNotNull()
+        {
+            var source = Code(/* lang=c#-test */ """
+
+                    void M(Visitor v, string? note)
+                    {
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email + (note ?? throw new ArgumentNullException(nameof(note))))|};
+                        Console.WriteLine(note.Length);
+                    }
+                """);
+            await VerifyAsync(source, source, Check(CanSupport));
+        }
+
+        [Fact]
+        public async Task CheckOnALocal_NotOfferedWhereTheLocalMayBeNull()
+        {
+            var source = Code(/* lang=c#-test */ """
+
+                    void M(Visitor v, bool known)
+                    {
+                        var consent = known ? new Consent() : null;
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    }
+                """, members: "");
+            await VerifyAsync(source, source, Check(CanSupport));
+        }
+
+        [Fact]
+        public async Task CheckOnAField_NotOfferedInAStaticLocalFunction()
+        {
+            await NoFixAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        Send(v);
+
+                        static void Send(Visitor visitor)
+                        {
+                            {|PII002:System.Text.Json.JsonSerializer.Serialize(visitor.Email)|};
+                        }
+                    }
+                """));
+        }
+
         // ---- Fix All ----
 
         [Fact]

@@ -18,8 +18,8 @@ namespace PiiAnalyzers.Tests.CodeFixes
 {
     /// <summary>
     /// Pins a performance behaviour, not a result: filling the light bulb must be cheap. A fix binds its edited code
-    /// (<see cref="EditBinding"/>) while it is offered only where whether it compiles decides the offer, and computes
-    /// and formats its edit when it is picked.
+    /// (<see cref="EditBinding"/>) while it is offered only where no test of the unedited code (speculative binding
+    /// included) tells whether the edit compiles, and computes and formats its edit when it is picked.
     /// </summary>
     public class LightBulbPerformanceTests
     {
@@ -65,7 +65,95 @@ namespace PiiAnalyzers.Tests.CodeFixes
         }
 
         [Fact]
-        public async Task ForPerformance_AddConsentCheck_BindsEachOfferedGuardOnce_AndFormatsItWhenPicked()
+        public async Task ForPerformance_Redact_BindsNoEditWhileTheLightBulbFills()
+        {
+            var source = Model + /* lang=c#-test */ """
+                public class Service
+                {
+                    private readonly ILogger<Service> _logger;
+                    public Service(ILogger<Service> logger) { _logger = logger; }
+
+                    public void Join(Visitor v)
+                    {
+                        _logger.LogInformation("Visitor {Email} joined", v.Email);
+                    }
+                }
+                """;
+
+            var (actions, bound) = await RegisterAsync(source, "PII001", new RedactFix());
+
+            var action = Assert.Single(actions);
+            Assert.Equal(0, bound);
+            Assert.Contains("        _logger.LogInformation(\"Visitor {Email} joined\", Redaction.Mask(v.Email));\n", await FixedTextAsync(action));
+        }
+
+        [Fact]
+        public async Task ForPerformance_RedactWithOwnRedactor_BindsNoEditWhileTheLightBulbFills()
+        {
+            var source = Model + /* lang=c#-test */ """
+                public static class Masks
+                {
+                    [Redactor]
+                    public static string Hide(string? value) => "***";
+                }
+
+                public class Service
+                {
+                    private readonly ILogger<Service> _logger;
+                    public Service(ILogger<Service> logger) { _logger = logger; }
+
+                    public void Join(Visitor v)
+                    {
+                        _logger.LogInformation($"Visitor {v.Email} joined");
+                    }
+                }
+                """;
+
+            var (actions, bound) = await RegisterAsync(source, "PII001", new RedactFix());
+
+            var action = Assert.Single(actions);
+            Assert.Equal("Redact with Masks.Hide", action.Title);
+            Assert.Equal(0, bound);
+            Assert.Contains("        _logger.LogInformation($\"Visitor {Masks.Hide(v.Email)} joined\");\n", await FixedTextAsync(action));
+        }
+
+        [Fact]
+        public async Task ForPerformance_Redact_BindsTheEditOnlyWhereTheOwnRedactorMayWarn()
+        {
+            var source = Model + /* lang=c#-test */ """
+                public class Member
+                {
+                    [PersonalData(Purpose = "support")]
+                    public string? Nickname { get; set; }
+                }
+
+                public static class Masks
+                {
+                    [Redactor]
+                    public static string Hide(string value) => "***";
+                }
+
+                public class Service
+                {
+                    private readonly ILogger<Service> _logger;
+                    public Service(ILogger<Service> logger) { _logger = logger; }
+
+                    public void Join(Member m)
+                    {
+                        _logger.LogInformation("Member {Nickname} joined", m.Nickname);
+                    }
+                }
+                """;
+
+            var (actions, bound) = await RegisterAsync(source, "PII001", new RedactFix());
+
+            var action = Assert.Single(actions);
+            Assert.Equal("Redact with Redaction.Mask", action.Title); // Hide(m.Nickname) would warn: it may be null
+            Assert.Equal(1, bound);
+        }
+
+        [Fact]
+        public async Task ForPerformance_AddConsentCheck_BindsNoEditWhileTheLightBulbFills_AndFormatsItWhenPicked()
         {
             var source = Model + /* lang=c#-test */ """
                 public class Service
@@ -82,10 +170,36 @@ namespace PiiAnalyzers.Tests.CodeFixes
             var (actions, bound) = await RegisterAsync(source, "PII002", new AddConsentCheckFix());
 
             Assert.Equal(new[] { "Add consent check: _consent.HasConsent(v, \"support\")", "Add consent guard clause: _consent.HasConsent(v, \"support\")" }, actions.Select(a => a.Title));
-            Assert.Equal(actions.Count, bound);
+            Assert.Equal(0, bound);
             Assert.Contains(
                 "        if (_consent.HasConsent(v, \"support\"))\n        {\n            System.Text.Json.JsonSerializer.Serialize(v.Email);\n        }\n",
                 await FixedTextAsync(actions[0]));
+            Assert.Contains(
+                "        if (!_consent.HasConsent(v, \"support\")) return;\n        System.Text.Json.JsonSerializer.Serialize(v.Email);\n",
+                await FixedTextAsync(actions[1]));
+        }
+
+        [Fact]
+        public async Task ForPerformance_AddConsentCheck_BindsTheEditOnlyWhereTheMovedCodeAssignsAVariable()
+        {
+            var source = Model + /* lang=c#-test */ """
+                public class Service
+                {
+                    private readonly Consent _consent = new Consent();
+
+                    public string Send(Visitor v)
+                    {
+                        var json = "";
+                        json = System.Text.Json.JsonSerializer.Serialize(v.Email);
+                        return json;
+                    }
+                }
+                """;
+
+            var (actions, bound) = await RegisterAsync(source, "PII002", new AddConsentCheckFix());
+
+            Assert.Equal(new[] { "Add consent check: _consent.HasConsent(v, \"support\")" }, actions.Select(a => a.Title));
+            Assert.Equal(1, bound);
         }
 
         /// <summary>The actions <paramref name="fix"/> offers on the one <paramref name="id"/> in <paramref name="source"/>, and how many edits it bound to offer them.</summary>
