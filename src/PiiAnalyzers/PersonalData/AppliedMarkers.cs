@@ -139,6 +139,26 @@ namespace PiiAnalyzers.PersonalData
             return false;
         }
 
+        /// <summary>
+        /// False when no file of <paramref name="compilation"/> can declare a <c>[PersonalDataMember]</c>: none names it (a
+        /// using alias to it names it too, in its own file).
+        /// </summary>
+        public static bool AnyTreeMayDeclareMembers(Compilation compilation, CancellationToken cancellationToken)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (Facts(tree, cancellationToken).MentionsMemberDeclaration)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>False when <paramref name="tree"/>'s text never says <c>Ignore</c>: it calls no EF Core <c>Ignore</c>.</summary>
+        public static bool MayCallIgnore(SyntaxTree tree, CancellationToken cancellationToken) => Facts(tree, cancellationToken).MentionsIgnore;
+
         /// <summary>True when some file of <paramref name="compilation"/> may apply a marker (see <see cref="MayApplyIn"/>).</summary>
         public static bool AnyTreeMayApply(Compilation compilation, CancellationToken cancellationToken)
         {
@@ -277,12 +297,20 @@ namespace PiiAnalyzers.PersonalData
         {
             private readonly ConcurrentDictionary<string, bool> _mentions = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
-            private TreeFacts(bool appliesMarker, bool declaresMarkerAlias, bool mentionsFramework)
+            private TreeFacts(bool appliesMarker, bool declaresMarkerAlias, bool mentionsFramework, bool mentionsMemberDeclaration, bool mentionsIgnore)
             {
                 AppliesMarker = appliesMarker;
                 DeclaresMarkerAlias = declaresMarkerAlias;
                 MentionsFramework = mentionsFramework;
+                MentionsMemberDeclaration = mentionsMemberDeclaration;
+                MentionsIgnore = mentionsIgnore;
             }
+
+            /// <summary>True when the text says <c>PersonalDataMember</c>.</summary>
+            public bool MentionsMemberDeclaration { get; }
+
+            /// <summary>True when the text says <c>Ignore</c>.</summary>
+            public bool MentionsIgnore { get; }
 
             /// <summary>True when the file applies (or may apply) a marker: named as one, through an alias, or a compliance taxonomy.</summary>
             public bool AppliesMarker { get; }
@@ -331,7 +359,12 @@ namespace PiiAnalyzers.PersonalData
                     }
                 }
 
-                return new TreeFacts(appliesMarker, declaresAlias, mentionsFramework);
+                return new TreeFacts(
+                    appliesMarker,
+                    declaresAlias,
+                    mentionsFramework,
+                    text.IndexOf("PersonalDataMember", StringComparison.Ordinal) >= 0,
+                    text.IndexOf("Ignore", StringComparison.Ordinal) >= 0);
             }
 
             private static bool ContainsNeedle(string text)

@@ -34,6 +34,11 @@ namespace PiiAnalyzers.PersonalData
 
             foreach (var tree in compilation.SyntaxTrees)
             {
+                if (!AppliedMarkers.MayCallIgnore(tree, cancellationToken))
+                {
+                    continue; // the file's text never says Ignore: no node of it is walked
+                }
+
                 SemanticModel? model = null;
                 foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
                 {

@@ -301,6 +301,27 @@ namespace PiiAnalyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task PersonalDataMember_ThroughAGlobalAliasOfAnotherFile_Holds()
+        {
+            // The file that applies the declaration never names PersonalDataMember: the alias of another file does.
+            var test = new Verifiers.CSharpCodeFixVerifier<PiiAnalyzers.Rules.PersonalDataSinkAnalyzer, EmptyCodeFixProvider>.Test();
+            test.TestState.Sources.Add(("Aliases.cs", "global using DeclaredAs = PiiAttributes.PersonalDataMemberAttribute;\n"));
+            test.TestState.Sources.Add(("App.cs", /* lang=c#-test */ """
+
+                using Microsoft.Extensions.Logging;
+                [assembly: DeclaredAs(typeof(Vendor.Member), nameof(Vendor.Member.Email), Purpose = "account")]
+                namespace Vendor { public class Member { public string Email { get; set; } = ""; } }
+                class Service
+                {
+                    void M(ILogger log, Vendor.Member member) => log.LogInformation("{E}", {|#0:member.Email|});
+                }
+
+                """ + Code));
+            test.ExpectedDiagnostics.Add(Rule("PII001", 0, "'Member.Email' (personal data, purpose 'account')", "'LogInformation'"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task PersonalDataMember_DeclaresInheritedAndThirdPartyMembers_AsPersonalDataOnTheMember()
         {
             // AppUser declares IdentityUser.Email (contract: no consent rule) and PhoneNumber (consent: PII003 applies);
