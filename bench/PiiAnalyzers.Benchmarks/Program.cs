@@ -84,7 +84,9 @@ namespace PiiAnalyzers.Benchmarks
                 var stress = StressSources.All.FirstOrDefault(s => s.Name.StartsWith(profileSize, StringComparison.Ordinal));
                 var corpus = stress.Source is not null
                     ? Corpus.FromSources(new[] { ("Stress.cs", stress.Source) }, personalData: true)
-                    : Corpus.Create(int.Parse(profileSize, CultureInfo.InvariantCulture), personalData: true);
+                    : Option(args, "--corpus", "personal") == "web"
+                        ? Corpus.Create(int.Parse(profileSize, CultureInfo.InvariantCulture), personalData: true, CorpusKind.Web)
+                        : Corpus.Create(int.Parse(profileSize, CultureInfo.InvariantCulture), personalData: true);
                 if (args.Contains("--graphs-only"))
                 {
                     // The floor of any graph-based analysis: an analyzer that only asks for every body's graph.
