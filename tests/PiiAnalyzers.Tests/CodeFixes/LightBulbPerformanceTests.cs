@@ -41,21 +41,24 @@ namespace PiiAnalyzers.Tests.CodeFixes
 
             """;
 
+        /// <summary>A service that logs a visitor's email as a message argument.</summary>
+        private const string LogsEmail = /* lang=c#-test */ """
+            public class Service
+            {
+                private readonly ILogger<Service> _logger;
+                public Service(ILogger<Service> logger) { _logger = logger; }
+
+                public void Join(Visitor v)
+                {
+                    _logger.LogInformation("Visitor {Email} joined", v.Email);
+                }
+            }
+            """;
+
         [Fact]
         public async Task ForPerformance_RemoveFromLogMessage_BindsNoEditWhileTheLightBulbFills()
         {
-            var source = Model + /* lang=c#-test */ """
-                public class Service
-                {
-                    private readonly ILogger<Service> _logger;
-                    public Service(ILogger<Service> logger) { _logger = logger; }
-
-                    public void Join(Visitor v)
-                    {
-                        _logger.LogInformation("Visitor {Email} joined", v.Email);
-                    }
-                }
-                """;
+            var source = Model + LogsEmail;
 
             var (actions, bound) = await RegisterAsync(source, "PII001", new RemoveFromLogMessageFix());
 
@@ -67,18 +70,7 @@ namespace PiiAnalyzers.Tests.CodeFixes
         [Fact]
         public async Task ForPerformance_Redact_BindsNoEditWhileTheLightBulbFills()
         {
-            var source = Model + /* lang=c#-test */ """
-                public class Service
-                {
-                    private readonly ILogger<Service> _logger;
-                    public Service(ILogger<Service> logger) { _logger = logger; }
-
-                    public void Join(Visitor v)
-                    {
-                        _logger.LogInformation("Visitor {Email} joined", v.Email);
-                    }
-                }
-                """;
+            var source = Model + LogsEmail;
 
             var (actions, bound) = await RegisterAsync(source, "PII001", new RedactFix());
 
