@@ -31,39 +31,44 @@ namespace PiiAnalyzers.CodeFixes
 
         private const string Title = "Exclude from serialization";
 
-        private static readonly SyntaxAnnotation SinkAnnotation = new SyntaxAnnotation(nameof(ExcludeFromSerializationCodeFixProvider));
-
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.SerializedWithoutConsent.Id);
 
         public override FixAllProvider GetFixAllProvider() => new KeyedBatchFixAllProvider(EquivalenceKey);
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            // The fix is offered only when PII002's analyzer, run again over the edited solution, no longer reports the call.
-            // This stays eager, unlike the other fixes: which members the value serialized really holds (through locals,
-            // helpers' summaries, nested and derived types) and whether the serializer then writes none of them is the
-            // flow engine's finding, and no test short of running it on the edited code is exact.
+            // The analyzer lists the members only when the attribute on them silences the call (see
+            // DiagnosticProperties.IgnoreAttribute), so filling the light bulb needs no edit and no analysis of one:
+            // only whether every member can take the attribute. The edit is made when the fix is picked.
             foreach (var diagnostic in context.Diagnostics)
             {
-                Solution? fixedSolution;
-                try
+                if (await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } plan)
                 {
-                    fixedSolution = await ExcludeAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    fixedSolution = null; // a fix that cannot be computed is not offered
-                }
-
-                if (fixedSolution is not null)
-                {
-                    context.RegisterCodeFix(CodeAction.Create(Title, _ => Task.FromResult(fixedSolution), EquivalenceKey), diagnostic);
+                    context.RegisterCodeFix(CodeAction.Create(Title, token => ExcludeAsync(context.Document.Project.Solution, plan, token), EquivalenceKey), diagnostic);
                 }
             }
         }
 
-        /// <summary>The solution with the ignore attribute on every member, or null when the fix does not apply or would not help.</summary>
-        private static async Task<Solution?> ExcludeAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        /// <summary>The members to mark, by the document that declares them, and the attribute to mark them with.</summary>
+        private sealed class Plan
+        {
+            public Plan(string attributeName, Dictionary<DocumentId, List<SyntaxNode>> targets)
+            {
+                AttributeName = attributeName;
+                Targets = targets;
+            }
+
+            public string AttributeName { get; }
+
+            public Dictionary<DocumentId, List<SyntaxNode>> Targets { get; }
+        }
+
+        /// <summary>
+        /// Where the attribute goes, or null when the fix does not apply: a member cannot take the attribute (declared in a
+        /// .razor file, in a project that cannot name the attribute, as one of several fields of a declaration, or where
+        /// the attribute is not allowed), or its type is also read into (<see cref="DeserializedTypes"/>).
+        /// </summary>
+        private static async Task<Plan?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.IgnoreAttribute, out var attributeName) || string.IsNullOrEmpty(attributeName)
                 || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Members, out var memberIds) || string.IsNullOrEmpty(memberIds)
@@ -78,13 +83,17 @@ namespace PiiAnalyzers.CodeFixes
                 return null;
             }
 
-            // The members to annotate, by the document that declares them.
             var solution = document.Project.Solution;
             var targets = new Dictionary<DocumentId, List<SyntaxNode>>();
             foreach (var id in memberIds!.Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries))
             {
                 var member = DocumentationCommentId.GetFirstSymbolForDeclarationId(id, compilation);
-                if (member is not (IPropertySymbol or IFieldSymbol) || HasAttribute(member, attributeType))
+                if (member is not (IPropertySymbol or IFieldSymbol))
+                {
+                    return null;
+                }
+
+                if (HasAttribute(member, attributeType))
                 {
                     continue;
                 }
@@ -94,71 +103,80 @@ namespace PiiAnalyzers.CodeFixes
                     return null; // the attribute would also stop the program from reading the member (a request body, a file)
                 }
 
-                foreach (var reference in member.DeclaringSyntaxReferences)
+                // A property is marked once, on its first declaration.
+                var reference = member.DeclaringSyntaxReferences.FirstOrDefault();
+                if (reference is null
+                    || solution.GetDocument(reference.SyntaxTree) is not { } declaringDocument
+                    || Declaration(await reference.GetSyntaxAsync(cancellationToken).ConfigureAwait(false)) is not { } declaration
+                    || !EditableCode.CanEdit(declaringDocument, reference.SyntaxTree, cancellationToken)
+                    || !await CanTakeAsync(declaringDocument, declaration, attributeName!, cancellationToken).ConfigureAwait(false))
                 {
-                    if (solution.GetDocument(reference.SyntaxTree) is not { } declaringDocument
-                        || Declaration(await reference.GetSyntaxAsync(cancellationToken).ConfigureAwait(false)) is not { } declaration)
-                    {
-                        continue;
-                    }
+                    return null;
+                }
 
-                    if (!EditableCode.CanEdit(declaringDocument, reference.SyntaxTree, cancellationToken))
-                    {
-                        return null; // a member declared in a .razor file
-                    }
+                if (!targets.TryGetValue(declaringDocument.Id, out var nodes))
+                {
+                    targets[declaringDocument.Id] = nodes = new List<SyntaxNode>();
+                }
 
-                    if (!targets.TryGetValue(declaringDocument.Id, out var nodes))
-                    {
-                        targets[declaringDocument.Id] = nodes = new List<SyntaxNode>();
-                    }
-
-                    if (!nodes.Contains(declaration))
-                    {
-                        nodes.Add(declaration);
-                    }
-
-                    break; // a property is annotated once, on its first declaration
+                if (!nodes.Contains(declaration))
+                {
+                    nodes.Add(declaration);
                 }
             }
 
-            if (targets.Count == 0)
+            return targets.Count == 0 ? null : new Plan(attributeName!, targets);
+        }
+
+        /// <summary>
+        /// True when the declaring project can name the attribute and it may stand, once, without arguments, on
+        /// <paramref name="declaration"/>: then adding it compiles (the import it needs is added only where it makes no
+        /// name ambiguous, see <see cref="AttributeInsertion.CanImportAsync"/>).
+        /// </summary>
+        private static async Task<bool> CanTakeAsync(Document declaringDocument, SyntaxNode declaration, string attributeName, CancellationToken cancellationToken)
+        {
+            var compilation = await declaringDocument.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+            if (compilation?.GetTypeByMetadataName(attributeName) is not { } attributeType
+                || !attributeType.InstanceConstructors.Any(c => c.Parameters.All(p => p.IsOptional || p.IsParams) && compilation.IsSymbolAccessibleWithin(c, compilation.Assembly)))
             {
-                return null;
+                return false;
             }
 
-            // The sink call, marked so it can be found again after the edits moved it.
-            var sinkRoot = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var sink = sinkRoot?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (sinkRoot is null || sink is null)
+            var needed = declaration is FieldDeclarationSyntax ? AttributeTargets.Field : AttributeTargets.Property;
+            for (var type = attributeType; type is not null; type = type.BaseType)
             {
-                return null;
+                // [AttributeUsage] is inherited: the nearest one says where the attribute may stand.
+                if (type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.AttributeUsageAttribute") is { } usage)
+                {
+                    return usage.ConstructorArguments.Length == 1 && usage.ConstructorArguments[0].Value is int validOn && ((AttributeTargets)validOn & needed) != 0;
+                }
             }
 
-            var changed = solution.WithDocumentSyntaxRoot(document.Id, sinkRoot.ReplaceNode(sink, sink.WithAdditionalAnnotations(SinkAnnotation)));
-            foreach (var target in targets)
+            return true;
+        }
+
+        /// <summary>The solution with the ignore attribute on every member of <paramref name="plan"/>.</summary>
+        private static async Task<Solution> ExcludeAsync(Solution solution, Plan plan, CancellationToken cancellationToken)
+        {
+            foreach (var target in plan.Targets)
             {
-                var targetDocument = changed.GetDocument(target.Key)!;
+                var targetDocument = solution.GetDocument(target.Key)!;
                 var targetCompilation = await targetDocument.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-                if (targetCompilation?.GetTypeByMetadataName(attributeName!) is not { } targetAttributeType)
-                {
-                    continue; // declared in a project that does not reference the serializer
-                }
-
                 var root = await targetDocument.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                if (root is null)
+                if (targetCompilation?.GetTypeByMetadataName(plan.AttributeName) is not { } attributeType || root is null)
                 {
-                    continue;
+                    continue; // checked when the fix was offered
                 }
 
                 var generator = SyntaxGenerator.GetGenerator(targetDocument);
                 var endOfLine = AttributeInsertion.EndOfLine(root);
                 var nodes = target.Value.Select(n => root.FindNode(n.Span).AncestorsAndSelf().First(a => a.RawKind == n.RawKind && a.Span == n.Span));
-                var newRoot = root.ReplaceNodes(nodes, (_, node) => Annotate(node, generator, targetAttributeType, endOfLine));
-                targetDocument = await AttributeInsertion.SimplifyAsync(targetDocument.WithSyntaxRoot(newRoot), targetAttributeType, cancellationToken).ConfigureAwait(false);
-                changed = targetDocument.Project.Solution;
+                var newRoot = root.ReplaceNodes(nodes, (_, node) => Annotate(node, generator, attributeType, endOfLine));
+                targetDocument = await AttributeInsertion.SimplifyAsync(targetDocument.WithSyntaxRoot(newRoot), attributeType, cancellationToken).ConfigureAwait(false);
+                solution = targetDocument.Project.Solution;
             }
 
-            return await FixesAsync(document, changed, cancellationToken).ConfigureAwait(false) ? RemoveSinkAnnotation(changed, document.Id) : null;
+            return solution;
         }
 
         private static bool HasAttribute(ISymbol member, INamedTypeSymbol attributeType)
@@ -191,52 +209,6 @@ namespace PiiAnalyzers.CodeFixes
                 default:
                     return declaration;
             }
-        }
-
-        /// <summary>
-        /// True when, in <paramref name="changed"/>, the sink call no longer reports PII002 and the edited documents have no
-        /// new compile error: the value serialized really held the members.
-        /// </summary>
-        private static async Task<bool> FixesAsync(Document original, Solution changed, CancellationToken cancellationToken)
-        {
-            var document = changed.GetDocument(original.Id);
-            var compilation = document is null ? null : await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-            var root = document is null ? null : await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var sink = root?.GetAnnotatedNodes(SinkAnnotation).FirstOrDefault();
-            if (document is null || compilation is null || root is null || sink is null)
-            {
-                return false;
-            }
-
-            foreach (var changedId in changed.GetChanges(original.Project.Solution).GetProjectChanges().SelectMany(p => p.GetChangedDocuments()))
-            {
-                var before = await original.Project.Solution.GetDocument(changedId)!.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-                var after = await EditBinding.BindAsync(changed.GetDocument(changedId)!, cancellationToken).ConfigureAwait(false);
-                if (before is null || after is null || ErrorCount(after, cancellationToken) > ErrorCount(before, cancellationToken))
-                {
-                    return false;
-                }
-            }
-
-            var model = compilation.GetSemanticModel(root.SyntaxTree);
-            var analysis = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new PersonalDataSinkAnalyzer()), document.Project.AnalyzerOptions);
-            var remaining = await analysis.GetAnalyzerSemanticDiagnosticsAsync(model, sink.Span, cancellationToken).ConfigureAwait(false);
-            return !remaining.Any(d => d.Id == Descriptors.SerializedWithoutConsent.Id && d.Location.SourceSpan == sink.Span);
-        }
-
-        private static int ErrorCount(SemanticModel model, CancellationToken cancellationToken)
-            => model.GetDiagnostics(cancellationToken: cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
-
-        private static Solution RemoveSinkAnnotation(Solution solution, DocumentId documentId)
-        {
-            var document = solution.GetDocument(documentId);
-            if (document is null || !document.TryGetSyntaxRoot(out var root))
-            {
-                return solution;
-            }
-
-            var sink = root.GetAnnotatedNodes(SinkAnnotation).FirstOrDefault();
-            return sink is null ? solution : solution.WithDocumentSyntaxRoot(documentId, root.ReplaceNode(sink, sink.WithoutAnnotations(SinkAnnotation)));
         }
     }
 }

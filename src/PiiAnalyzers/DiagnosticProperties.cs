@@ -9,10 +9,14 @@ namespace PiiAnalyzers
         /// <summary>PII002, PII003, PII005, PII009: the purposes a consent check must cover, comma-separated (may be empty).</summary>
         public const string Purposes = "Purposes";
 
-        /// <summary>PII002: the metadata name of the serializer's own ignore attribute (<c>System.Text.Json.Serialization.JsonIgnoreAttribute</c>).</summary>
+        /// <summary>
+        /// PII002: the metadata name of the serializer's own ignore attribute (<c>System.Text.Json.Serialization.JsonIgnoreAttribute</c>).
+        /// Set, with <see cref="Members"/>, only when that attribute on those members would leave the call nothing to report,
+        /// so the fix need not run the analysis again on its edit.
+        /// </summary>
         public const string IgnoreAttribute = "IgnoreAttribute";
 
-        /// <summary>PII002: documentation-comment ids of the personal-data members written out that are declared in source, ';'-separated.</summary>
+        /// <summary>PII002: documentation-comment ids of the personal-data members written out without consent, all declared in source, ';'-separated.</summary>
         public const string Members = "Members";
 
         /// <summary>PII008: the name of the <c>PiiAttributes.PersonalDataCategory</c> member the member's name suggests (<c>Contact</c>).</summary>

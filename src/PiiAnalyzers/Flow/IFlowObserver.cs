@@ -8,9 +8,10 @@ namespace PiiAnalyzers.Flow
     /// <summary>Data reaching a sink, directly or through a summarized helper.</summary>
     internal readonly struct SinkEvent
     {
-        public SinkEvent(SinkKind kind, SinkName sink, IMethodSymbol? helper, IOperation call, IOperation argument, ImmutableArray<Origin> visible, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType, INamedTypeSymbol? ignoreAttribute = null, ImmutableArray<string> purposes = default, bool entityStore = false, bool consentOnly = false)
+        public SinkEvent(SinkKind kind, SinkName sink, IMethodSymbol? helper, IOperation call, IOperation argument, ImmutableArray<Origin> visible, bool membersVisible, ConsentFacts consent, ITypeSymbol? rootType, INamedTypeSymbol? ignoreAttribute = null, ImmutableArray<string> purposes = default, bool entityStore = false, bool consentOnly = false, ImmutableArray<Origin> ignorable = default)
         {
             ConsentOnly = consentOnly;
+            Ignorable = ignorable.IsDefault ? ImmutableArray<Origin>.Empty : ignorable;
             Purposes = purposes.IsDefault ? ImmutableArray<string>.Empty : purposes;
             EntityStore = entityStore;
             Kind = kind;
@@ -65,6 +66,13 @@ namespace PiiAnalyzers.Flow
 
         /// <summary>The sink is an ORM that stores an entity's own columns, not the rows its navigations point at.</summary>
         public bool EntityStore { get; }
+
+        /// <summary>
+        /// The data of <see cref="Visible"/> that <see cref="IgnoreAttribute"/> on its member would leave out: the sink writes
+        /// the value out itself (not text made of it) and holds the data through that member. Empty for a helper's sink,
+        /// judged at the helper's call.
+        /// </summary>
+        public ImmutableArray<Origin> Ignorable { get; }
 
         /// <summary>"'Audit' (through 'LogInformation')" or "'LogInformation'".</summary>
         public string Describe() => Helper is null ? Sink.ToString() : "'" + Helper.Name + "' (through " + Sink + ")";

@@ -32,7 +32,10 @@ namespace PiiAnalyzers.Flow
 
                 if (!visible.IsEmpty)
                 {
-                    _observer.OnSink(new SinkEvent(sink.Kind, sink.Name, helper: null, call, sinkArgument.Value, visible, sinkArgument.MembersVisible, frame.State.Consent, RootType(ValueType(sinkArgument.Value)), sink.IgnoreAttribute, sink.Purposes, sink.EntityStore));
+                    var valueType = ValueType(sinkArgument.Value);
+                    _observer.OnSink(new SinkEvent(
+                        sink.Kind, sink.Name, helper: null, call, sinkArgument.Value, visible, sinkArgument.MembersVisible, frame.State.Consent, RootType(valueType),
+                        sink.IgnoreAttribute, sink.Purposes, sink.EntityStore, ignorable: Ignorable(visible, sink.IgnoreAttribute, valueType)));
                 }
             }
         }
@@ -179,17 +182,52 @@ namespace PiiAnalyzers.Flow
 
         /// <summary>
         /// Drops data held in members the serializer or store skips (<c>[JsonIgnore]</c>, <c>[NotMapped]</c>) — unless the
-        /// value is text, which is written out whole.
+        /// value is text, which is written out whole, or an object of another type that holds a copy
+        /// (<c>new { v.IpAddress }</c>, <c>new Dto { Ip = v.IpAddress }</c>): the copy is written whatever member it came from.
         /// </summary>
         private static ImmutableArray<Origin> Skip(ImmutableArray<Origin> visible, INamedTypeSymbol? ignore, ITypeSymbol? valueType)
         {
-            if (ignore is null || visible.IsEmpty || TypeShapes.IsTextLike(valueType))
+            if (visible.IsEmpty || !SkipsIgnored(ignore, valueType))
             {
                 return visible;
             }
 
-            return visible.RemoveAll(origin => origin.Item is { } item && PrivacySymbols.Find(item.Symbol, ignore) is not null);
+            return visible.RemoveAll(origin => origin.Item is { } item && PrivacySymbols.Find(item.Symbol, ignore!) is not null && HeldThroughMember(item, valueType));
         }
+
+        /// <summary>
+        /// True when a value of <paramref name="valueType"/> holds <paramref name="item"/> through the member it is, so an
+        /// ignore attribute on the member leaves it out: the value's type (or element type) declares the member, derives
+        /// from or is a base of the type that does, or says nothing of its members (<c>object</c>, an interface, <c>T</c>).
+        /// Members of other types the value holds are judged by the walk of its type (see <see cref="Unwritten"/>).
+        /// </summary>
+        private static bool HeldThroughMember(DataItem item, ITypeSymbol? valueType)
+        {
+            var type = RootType(valueType);
+            if (type is null || type.SpecialType == SpecialType.System_Object || type.TypeKind is TypeKind.Interface or TypeKind.TypeParameter or TypeKind.Dynamic or TypeKind.Error)
+            {
+                return true;
+            }
+
+            var declaring = item.Symbol.ContainingType;
+            return declaring is null || TypeShapes.DerivesFrom(type, declaring.OriginalDefinition) || TypeShapes.DerivesFrom(declaring, (type as INamedTypeSymbol)?.OriginalDefinition);
+        }
+
+        /// <summary>The data of <paramref name="visible"/> that <paramref name="ignore"/> on its member would leave out of a value of <paramref name="valueType"/>.</summary>
+        private ImmutableArray<Origin> Ignorable(ImmutableArray<Origin> visible, INamedTypeSymbol? ignore, ITypeSymbol? valueType)
+        {
+            if (!SkipsIgnored(ignore, valueType))
+            {
+                return ImmutableArray<Origin>.Empty;
+            }
+
+            var held = TypeTaint(valueType).Contained;
+            return visible.RemoveAll(origin => origin.Item is not { } item || !(HeldThroughMember(item, valueType) || held.Contains(origin)));
+        }
+
+        /// <summary>True when a sink with <paramref name="ignore"/> leaves the marked members out of a value of <paramref name="valueType"/> (text is written whole).</summary>
+        private static bool SkipsIgnored(INamedTypeSymbol? ignore, ITypeSymbol? valueType)
+            => ignore is not null && !TypeShapes.IsTextLike(valueType);
 
         /// <summary>
         /// Drops the data a value holds only through its type's members that the sink does not write: members under an

@@ -337,7 +337,7 @@ namespace PiiAnalyzers.Rules
 
                 if (unguarded.Count > 0)
                 {
-                    Add(new ConsentFinding(rule, sink.Call.Syntax.GetLocation(), unguarded, sink.Describe(), consent, sink.Helper is null ? sink.IgnoreAttribute : null));
+                    Add(new ConsentFinding(rule, sink.Call.Syntax.GetLocation(), unguarded, sink.Describe(), consent, ConsentFinding.Excluding(sink, unguarded)));
                 }
             }
 
@@ -555,15 +555,39 @@ namespace PiiAnalyzers.Rules
         private sealed class ConsentFinding : DataFinding
         {
             private readonly ConsentFacts _consent;
-            private readonly INamedTypeSymbol? _ignoreAttribute;
+            private INamedTypeSymbol? _ignoreAttribute;
 
             /// <param name="consent">The consent known at the sink (named in the message when it covers other purposes).</param>
-            /// <param name="ignoreAttribute">The attribute with which the sink leaves a member out, for the code fix; null when none applies.</param>
+            /// <param name="ignoreAttribute">The attribute that, on every member the finding lists, silences it (see <see cref="Excluding"/>); null when none does.</param>
             public ConsentFinding(DiagnosticDescriptor rule, Location location, List<DataItem> items, string sink, ConsentFacts consent, INamedTypeSymbol? ignoreAttribute)
                 : base(rule, location, items, sink)
             {
                 _consent = consent;
                 _ignoreAttribute = ignoreAttribute;
+            }
+
+            /// <summary>
+            /// The sink's ignore attribute when marking the <paramref name="unguarded"/> members with it leaves the sink
+            /// nothing to report: each is a field or property declared in source that the sink would then leave out
+            /// (<see cref="SinkEvent.Ignorable"/>). Null otherwise: <c>Serialize(v.Email)</c> writes the text whole,
+            /// <c>Serialize(new { v.Email })</c> a copy, a helper's sink is not the call's, a parameter cannot be marked.
+            /// </summary>
+            public static INamedTypeSymbol? Excluding(in SinkEvent sink, List<DataItem> unguarded)
+            {
+                var ignorable = sink.Ignorable;
+                return unguarded.All(i => i.Symbol is IPropertySymbol or IFieldSymbol && i.Symbol.Locations.Any(l => l.IsInSource) && ignorable.Contains(Origin.Of(i)))
+                    ? sink.IgnoreAttribute
+                    : null;
+            }
+
+            /// <summary>Another sink event at the call: the fix still silences the merged finding only if it silenced each.</summary>
+            public override void Merge(DataFinding other)
+            {
+                base.Merge(other);
+                if (!SymbolEqualityComparer.Default.Equals(_ignoreAttribute, ((ConsentFinding)other)._ignoreAttribute))
+                {
+                    _ignoreAttribute = null;
+                }
             }
 
             protected override Diagnostic ToDiagnostic(List<DataItem> items, string verb)
@@ -580,9 +604,7 @@ namespace PiiAnalyzers.Rules
                 if (_ignoreAttribute is not null)
                 {
                     properties[DiagnosticProperties.IgnoreAttribute] = _ignoreAttribute.ToDisplayString();
-                    properties[DiagnosticProperties.Members] = string.Join(";", items
-                        .Where(i => i.Symbol is IPropertySymbol or IFieldSymbol && i.Symbol.Locations.Any(l => l.IsInSource))
-                        .Select(i => DocumentationCommentId.CreateDeclarationId(i.Symbol)));
+                    properties[DiagnosticProperties.Members] = string.Join(";", items.Select(i => DocumentationCommentId.CreateDeclarationId(i.Symbol)));
                 }
 
                 return properties.ToImmutable();

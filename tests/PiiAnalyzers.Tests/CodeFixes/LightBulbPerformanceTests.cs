@@ -194,6 +194,23 @@ namespace PiiAnalyzers.Tests.CodeFixes
             Assert.Equal(1, bound);
         }
 
+        [Fact]
+        public async Task ForPerformance_ExcludeFromSerialization_BindsNoEditWhileTheLightBulbFills()
+        {
+            var source = Model + /* lang=c#-test */ """
+                public class Exporter
+                {
+                    public string Export(Visitor v) => System.Text.Json.JsonSerializer.Serialize(v);
+                }
+                """;
+
+            var (actions, bound) = await RegisterAsync(source, "PII002", new ExcludeFromSerializationFix());
+
+            var action = Assert.Single(actions);
+            Assert.Equal(0, bound);
+            Assert.Contains("    [PersonalData(Purpose = \"support\")]\n    [JsonIgnore]\n    public string Email", await FixedTextAsync(action));
+        }
+
         /// <summary>The actions <paramref name="fix"/> offers on the one <paramref name="id"/> in <paramref name="source"/>, and how many edits it bound to offer them.</summary>
         private static async Task<(List<CodeAction> Actions, int Bound)> RegisterAsync(string source, string id, CodeFixProvider fix)
         {

@@ -337,6 +337,37 @@ namespace PiiAnalyzers.Tests.Rules.PII002SerializedWithoutConsent
         }
 
         [Fact]
+        public async Task CopyInAnotherObject_IsNotOffered()
+        {
+            // [JsonIgnore] on Visitor.Email would not stop the anonymous object or the DTO writing their copies.
+            const string Code = /* lang=c#-test */ """
+
+                using System.Text.Json;
+                using PiiAttributes;
+
+                class Service
+                {
+                    string M(Visitor v) => {|#0:JsonSerializer.Serialize(new { v.Id, v.Email })|};
+                    string N(Visitor v) => {|#1:JsonSerializer.Serialize(new Card { Contact = v.Email })|};
+                }
+
+                public class Card
+                {
+                    public string Contact { get; set; } = "";
+                }
+
+                public class Visitor
+                {
+                    public int Id { get; set; }
+                    [PersonalData(Purpose = "support")]
+                    public string Email { get; set; } = "";
+                }
+
+                """;
+            await Verify.VerifyCodeFixAsync(Code, Code, Rule(0, Email, Stj, "check consent for 'support' first"), Rule(1, Email, Stj, "check consent for 'support' first"));
+        }
+
+        [Fact]
         public async Task HelperThatSerializes_IsNotOffered()
         {
             const string Code = /* lang=c#-test */ """

@@ -10,6 +10,7 @@ namespace PiiAnalyzers.Tests.Rules.PII002SerializedWithoutConsent
     {
         private const string Serialize = "'JsonSerializer.Serialize'";
         private const string CheckSupport = "check consent for 'support' first";
+        private const string Ip = "'Visitor.IpAddress' (personal data, purpose 'security', basis consent)";
 
         [Fact]
         public async Task SerializedWithoutCheck_Triggers()
@@ -32,6 +33,24 @@ namespace PiiAnalyzers.Tests.Rules.PII002SerializedWithoutConsent
                     string M(Visitor v) => {|#0:System.Text.Json.JsonSerializer.Serialize(v)|};
                 """),
                 Rule("PII002", 0, Email + " and 2 more", Serialize,
+                    "check consent for 'support' and 'marketing' first (special category data needs explicit consent, GDPR Art. 9)"));
+        }
+
+        [Fact]
+        public async Task IgnoredMemberCopiedIntoAnotherObject_IsSerialized()
+        {
+            // Visitor.IpAddress is [JsonIgnore]d: Visitor leaves it out, but an anonymous object or a DTO holding a copy
+            // writes it; a value whose type says nothing of its members (object) is taken to be what it holds.
+            await Verify.VerifyAnalyzerAsync(Code(/* lang=c#-test */ """
+
+                    string M(Visitor v) => {|#0:System.Text.Json.JsonSerializer.Serialize(new { v.Id, v.IpAddress })|};
+                    string N(Visitor v) => {|#1:System.Text.Json.JsonSerializer.Serialize(new Row { Ip = v.IpAddress })|};
+                    string P(Visitor v) { object o = v; return {|#2:System.Text.Json.JsonSerializer.Serialize(o)|}; }
+                    class Row { public string Ip { get; set; } = ""; }
+                """),
+                Rule("PII002", 0, Ip, Serialize, "check consent for 'security' first"),
+                Rule("PII002", 1, Ip, Serialize, "check consent for 'security' first"),
+                Rule("PII002", 2, Email + " and 2 more", Serialize,
                     "check consent for 'support' and 'marketing' first (special category data needs explicit consent, GDPR Art. 9)"));
         }
 
