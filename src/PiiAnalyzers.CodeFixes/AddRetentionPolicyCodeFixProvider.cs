@@ -42,16 +42,7 @@ namespace PiiAnalyzers.CodeFixes
         {
             foreach (var diagnostic in context.Diagnostics)
             {
-                List<Target> targets;
-                try
-                {
-                    targets = await FindTargetsAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    targets = new List<Target>(); // a fix that cannot be computed is not offered
-                }
-
+                var targets = await FindTargetsAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
                 if (targets.Count > 0)
                 {
                     context.RegisterCodeFix(CodeAction.Create(Title, token => AddPoliciesAsync(targets[0].Document.Project.Solution, targets, token), EquivalenceKey), diagnostic);

@@ -39,17 +39,7 @@ namespace PiiAnalyzers.CodeFixes
         {
             foreach (var diagnostic in context.Diagnostics)
             {
-                Target? target;
-                try
-                {
-                    target = await FindTargetAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    target = null; // a fix that cannot be computed is not offered
-                }
-
-                if (target is { } found)
+                if (await FindTargetAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } found)
                 {
                     var title = found.Purpose is null ? "Require consent from callers" : "Require consent for '" + found.Purpose + "' from callers";
                     context.RegisterCodeFix(CodeAction.Create(title, token => AddAsync(context.Document, new[] { found }, token), EquivalenceKey), diagnostic);
