@@ -73,7 +73,9 @@ namespace PiiAnalyzers.Benchmarks
             {
                 var engineCorpus = Corpus.Create(int.Parse(engineSize, CultureInfo.InvariantCulture), personalData: true);
                 using var sampler = args.Contains("--alloc-types") ? AllocationSampler.Start() : null;
-                EngineRun.Run(() => engineCorpus.Compilation(), runs, print: true);
+                var engineRuns = EngineRun.Run(() => engineCorpus.Compilation(), runs, print: true);
+                Console.WriteLine(FormattableString.Invariant(
+                    $"median of {runs}: bind {Median(engineRuns.Select(r => r.Bind).ToList()):N0} ms; scan {Median(engineRuns.Select(r => r.Scan).ToList()):N1} ms, graphs {Median(engineRuns.Select(r => r.Graphs).ToList()):N1} ms, walk {Median(engineRuns.Select(r => r.Walk).ToList()):N1} ms, engine {Median(engineRuns.Select(r => r.Engine).ToList()):N1} ms; allocated {Median(engineRuns.Select(r => r.Allocated / 1048576.0).ToList()):N1} MB"));
                 sampler?.Print(40);
                 return 0;
             }
