@@ -13,6 +13,9 @@ namespace PiiAnalyzers.Tests.Meta
 
         private static readonly Regex IdCell = new Regex(@"^\[(?<id>PII\d{3})\]\(docs/rules/(?<page>[^)]+)\.md\)$");
 
+        /// <summary>The package page's links are absolute (see <see cref="PackageReadmeTests"/>).</summary>
+        private static readonly Regex PackageIdCell = new Regex(@"^\[(?<id>PII\d{3})\]\(https://github\.com/piianalyzers/piianalyzers/blob/main/docs/rules/(?<page>[^)]+)\.md\)$");
+
         [Fact]
         public void RuleTable_MatchesTheDescriptors()
         {
@@ -75,9 +78,22 @@ namespace PiiAnalyzers.Tests.Meta
             }
         }
 
-        private static List<(string Id, string Page, string Title, string Severity, string CodeFix)> ReadRows()
+        [Fact]
+        public void PackageReadmeRuleTable_IsTheReadmes()
         {
-            var lines = File.ReadAllLines(ProjectFacts.PathInRepository("README.md"));
+            var readme = ReadRows().Select(row => string.Join(" | ", row.Id, row.Page, row.Title, row.Severity, row.CodeFix));
+
+            var package = ReadRows(PackageIdCell, "src", "PiiAnalyzers.Package", "README.md").Select(row => string.Join(" | ", row.Id, row.Page, row.Title, row.Severity, row.CodeFix));
+
+            Assert.Equal(readme, package);
+        }
+
+        private static List<(string Id, string Page, string Title, string Severity, string CodeFix)> ReadRows()
+            => ReadRows(IdCell, "README.md");
+
+        private static List<(string Id, string Page, string Title, string Severity, string CodeFix)> ReadRows(Regex idCell, params string[] path)
+        {
+            var lines = File.ReadAllLines(ProjectFacts.PathInRepository(path));
             var header = System.Array.FindIndex(lines, line => line.TrimStart().StartsWith('|')
                 && MarkdownTable.Cells(line).SequenceEqual(new[] { "Id", "Title", "Severity", "Code fix" }));
             Assert.True(header >= 0, "README.md has no table '| Id | Title | Severity | Code fix |'");
@@ -88,7 +104,7 @@ namespace PiiAnalyzers.Tests.Meta
             {
                 var cells = MarkdownTable.Cells(lines[i]);
                 Assert.True(cells.Count == 4, "rule table row has " + cells.Count + " cells: " + lines[i]);
-                var id = IdCell.Match(cells[0]);
+                var id = idCell.Match(cells[0]);
                 Assert.True(id.Success, "rule table row does not start with [PIIxxx](docs/rules/PIIxxx.md): " + lines[i]);
                 rows.Add((id.Groups["id"].Value, id.Groups["page"].Value, cells[1], cells[2], cells[3]));
             }
