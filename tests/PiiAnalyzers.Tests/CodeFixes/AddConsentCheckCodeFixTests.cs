@@ -208,6 +208,25 @@ namespace PiiAnalyzers.Tests.CodeFixes
         }
 
         [Fact]
+        public async Task PII002_SeveralPurposes_GuardClause()
+        {
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v)|};
+                    }
+                """), Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        if (!(_consent.HasConsent(v, "support") && _consent.HasConsent(v, "marketing"))) return;
+                        System.Text.Json.JsonSerializer.Serialize(v);
+                    }
+                """), Guard(HasConsent));
+        }
+
+        [Fact]
         public async Task PII003_DataSubjectArgument_IsFilledByType()
         {
             await VerifyAsync(Code(/* lang=c#-test */ """
