@@ -34,5 +34,24 @@ namespace PiiAnalyzers.CodeFixes
             var comma = SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.CommaToken, SyntaxFactory.TriviaList(SyntaxFactory.Space));
             return SyntaxFactory.SeparatedList(list, Enumerable.Repeat(comma, Math.Max(0, list.Count - 1)));
         }
+
+        /// <summary>
+        /// <c>N.Type.Member</c>, or <c>global::N.Type.Member</c>: <paramref name="symbol"/> named with its containing types
+        /// and namespaces (without type arguments).
+        /// </summary>
+        public static ExpressionSyntax QualifiedName(ISymbol symbol, bool global)
+        {
+            var names = new List<string>();
+            for (var current = symbol; current is not null and not INamespaceSymbol { IsGlobalNamespace: true }; current = current.ContainingSymbol)
+            {
+                names.Add(current.Name);
+            }
+
+            names.Reverse();
+            ExpressionSyntax first = global
+                ? SyntaxFactory.AliasQualifiedName(SyntaxFactory.IdentifierName(Token(SyntaxKind.GlobalKeyword)), Token(SyntaxKind.ColonColonToken), IdentifierName(names[0]))
+                : IdentifierName(names[0]);
+            return names.Skip(1).Aggregate(first, (qualifier, name) => MemberAccess(qualifier, IdentifierName(name)));
+        }
     }
 }
