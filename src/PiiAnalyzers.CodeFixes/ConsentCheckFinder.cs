@@ -107,7 +107,7 @@ namespace PiiAnalyzers.CodeFixes
                 {
                     if (!candidate.IsStatic && IsCheck(candidate, attribute))
                     {
-                        found.Add(new Candidate(source.Value, found.Count, Escape(symbol.Name), candidate));
+                        found.Add(new Candidate(source.Value, found.Count, symbol, candidate));
                     }
                 }
             }
@@ -115,7 +115,7 @@ namespace PiiAnalyzers.CodeFixes
             foreach (var candidate in StaticChecksOfOtherTypes(model, position, held, attribute)
                 .OrderBy(s => s.ContainingType.ToDisplayString(), StringComparer.Ordinal).ThenBy(s => Location(s)))
             {
-                found.Add(new Candidate(CheckSource.OtherType, found.Count, candidate.ContainingType.ToMinimalDisplayString(model, position), candidate));
+                found.Add(new Candidate(CheckSource.OtherType, found.Count, candidate.ContainingType, candidate));
             }
 
             var data = ConsentGuardSite.DataExpressions(sink).ToList();
@@ -176,7 +176,7 @@ namespace PiiAnalyzers.CodeFixes
         /// <summary>A check found in scope, before its arguments are filled in.</summary>
         private readonly struct Candidate
         {
-            public Candidate(CheckSource source, int order, string? receiver, ISymbol check)
+            public Candidate(CheckSource source, int order, ISymbol? receiver, ISymbol check)
             {
                 Source = source;
                 Order = order;
@@ -189,8 +189,8 @@ namespace PiiAnalyzers.CodeFixes
             /// <summary>The order it was found in: declaration order within a source.</summary>
             public int Order { get; }
 
-            /// <summary>What the check is called on (a variable or type name), or null for a simple name.</summary>
-            public string? Receiver { get; }
+            /// <summary>What the check is called on (a field, property, parameter, local or type), or null for a simple name.</summary>
+            public ISymbol? Receiver { get; }
 
             public ISymbol Check { get; }
         }
@@ -214,7 +214,7 @@ namespace PiiAnalyzers.CodeFixes
             };
 
         /// <summary>The check with its arguments, or null when it cannot cover <paramref name="purposes"/> or a parameter cannot be filled.</summary>
-        private static ConsentCheck? Build(SemanticModel model, int position, string? receiver, ISymbol symbol, INamedTypeSymbol attribute, ImmutableArray<string> purposes, List<ExpressionSyntax> data, CancellationToken cancellationToken)
+        private static ConsentCheck? Build(SemanticModel model, int position, ISymbol? receiver, ISymbol symbol, INamedTypeSymbol attribute, ImmutableArray<string> purposes, List<ExpressionSyntax> data, CancellationToken cancellationToken)
         {
             var declared = ConsentMarker.Read(PrivacySymbols.Find(symbol.OriginalDefinition, attribute))?.Purpose;
             if (declared is not null && purposes.Any(p => !PurposeList.Comparer.Equals(p, declared)))
@@ -223,10 +223,20 @@ namespace PiiAnalyzers.CodeFixes
             }
 
             var id = symbol.OriginalDefinition.ToDisplayString(IdFormat);
-            var target = receiver is null ? Escape(symbol.Name) : receiver + "." + Escape(symbol.Name);
+            ExpressionSyntax target = SymbolSyntax.IdentifierName(symbol.Name);
+            if (receiver is not null)
+            {
+                if (Receiver(model, position, receiver) is not { } receiverExpression)
+                {
+                    return null;
+                }
+
+                target = SymbolSyntax.MemberAccess(receiverExpression, (SimpleNameSyntax)target);
+            }
+
             if (symbol is IPropertySymbol)
             {
-                return new ConsentCheck(id, symbol, isVoid: false, ImmutableArray.Create(SyntaxFactory.ParseExpression(target)));
+                return new ConsentCheck(id, symbol, isVoid: false, ImmutableArray.Create(target));
             }
 
             var method = (IMethodSymbol)symbol;
@@ -257,7 +267,8 @@ namespace PiiAnalyzers.CodeFixes
                 return null; // the check needs a purpose and the diagnostic names none
             }
 
-            var arguments = new List<string>();
+            // null stands for the purpose.
+            var arguments = new List<ExpressionSyntax?>();
             foreach (var parameter in method.Parameters)
             {
                 if (parameter.RefKind != RefKind.None || parameter.IsParams)
@@ -272,7 +283,7 @@ namespace PiiAnalyzers.CodeFixes
 
                 if (SymbolEqualityComparer.Default.Equals(parameter, purposeParameter))
                 {
-                    arguments.Add("{0}");
+                    arguments.Add(null);
                     continue;
                 }
 
@@ -294,11 +305,18 @@ namespace PiiAnalyzers.CodeFixes
             var calls = ImmutableArray.CreateBuilder<ExpressionSyntax>();
             foreach (var purpose in values)
             {
-                var literal = purpose is null ? string.Empty : SymbolDisplay.FormatLiteral(purpose, quote: true);
-                var text = target + "(" + string.Join(", ", arguments.Select(a => a == "{0}" ? literal : a)) + ")";
-                if (SyntaxFactory.ParseExpression(text) is not { } call || call.ContainsDiagnostics)
+                var literal = purpose is null
+                    ? null
+                    : SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(SyntaxTriviaList.Empty, SymbolDisplay.FormatLiteral(purpose, quote: true), purpose, SyntaxTriviaList.Empty));
+                var call = SyntaxFactory.InvocationExpression(
+                    target,
+                    SyntaxFactory.ArgumentList(
+                        SymbolSyntax.Token(SyntaxKind.OpenParenToken),
+                        SymbolSyntax.Separated(arguments.Select(a => SyntaxFactory.Argument(a ?? literal!))),
+                        SymbolSyntax.Token(SyntaxKind.CloseParenToken)));
+                if (call.ContainsDiagnostics)
                 {
-                    return null;
+                    return null; // a value copied from code that does not parse
                 }
 
                 calls.Add(call);
@@ -311,7 +329,7 @@ namespace PiiAnalyzers.CodeFixes
         /// A value of <paramref name="type"/> in scope: the sink's data (<c>v</c> in <c>Serialize(v.Email)</c>) first,
         /// then parameters and locals by declaration order.
         /// </summary>
-        private static string? Value(SemanticModel model, int position, ITypeSymbol type, List<ExpressionSyntax> data, CancellationToken cancellationToken)
+        private static ExpressionSyntax? Value(SemanticModel model, int position, ITypeSymbol type, List<ExpressionSyntax> data, CancellationToken cancellationToken)
         {
             foreach (var expression in data)
             {
@@ -323,7 +341,7 @@ namespace PiiAnalyzers.CodeFixes
                         && info.Nullability.FlowState != NullableFlowState.MaybeNull
                         && Fits(model.Compilation, candidateType, type))
                     {
-                        return candidate.WithoutTrivia().ToString();
+                        return candidate.WithoutTrivia();
                     }
                 }
             }
@@ -339,7 +357,7 @@ namespace PiiAnalyzers.CodeFixes
 
                 if (candidateType is not null && (candidateType.NullableAnnotation != NullableAnnotation.Annotated || symbol is ILocalSymbol) && Fits(model.Compilation, candidateType, type))
                 {
-                    return Escape(symbol.Name);
+                    return SymbolSyntax.IdentifierName(symbol.Name);
                 }
             }
 
@@ -365,8 +383,76 @@ namespace PiiAnalyzers.CodeFixes
             return conversion.IsIdentity || (conversion.IsImplicit && conversion.IsReference);
         }
 
-        private static string Escape(string name)
-            => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+        /// <summary>
+        /// What a check is called on: a variable by its name, or a type by the name <see cref="ISymbol.ToMinimalDisplayParts"/>
+        /// shows at <paramref name="position"/> (it decides how much qualification, an alias or <c>global::</c>, the
+        /// name needs there), built from the symbols it names. Null for a name that cannot be written here.
+        /// </summary>
+        private static ExpressionSyntax? Receiver(SemanticModel model, int position, ISymbol receiver)
+        {
+            if (receiver is not INamedTypeSymbol type)
+            {
+                return SymbolSyntax.IdentifierName(receiver.Name);
+            }
+
+            var parts = type.ToMinimalDisplayParts(model, position);
+            var global = parts.Length > 0 && parts[0].Kind == SymbolDisplayPartKind.Keyword && parts[0].ToString() == "global";
+            var head = parts.FirstOrDefault(p => p.Symbol is IAliasSymbol or ITypeSymbol or INamespaceSymbol { IsGlobalNamespace: false }).Symbol;
+
+            // The chain of containers from the type out to the name the display starts with.
+            var chain = new List<INamespaceOrTypeSymbol>();
+            var target = (head as IAliasSymbol)?.Target ?? head;
+            for (INamespaceOrTypeSymbol? current = type; current is not null; current = (INamespaceOrTypeSymbol?)current.ContainingType ?? current.ContainingNamespace)
+            {
+                chain.Add(current);
+                if (SymbolEqualityComparer.Default.Equals(current, target))
+                {
+                    break;
+                }
+            }
+
+            if (target is null || !SymbolEqualityComparer.Default.Equals(chain[chain.Count - 1], target) || (global && head is IAliasSymbol))
+            {
+                return null;
+            }
+
+            chain.Reverse();
+            ExpressionSyntax? name = null;
+            foreach (var symbol in chain)
+            {
+                SimpleNameSyntax simple;
+                if (name is null && head is IAliasSymbol alias)
+                {
+                    simple = SymbolSyntax.IdentifierName(alias.Name);
+                }
+                else if (symbol is INamedTypeSymbol { TypeArguments.IsEmpty: false } generic)
+                {
+                    if (generic.TypeArguments.Any(a => a is not ITypeParameterSymbol))
+                    {
+                        return null; // the types offered are declarations: their arguments are their own parameters
+                    }
+
+                    simple = SyntaxFactory.GenericName(
+                        SymbolSyntax.Identifier(generic.Name),
+                        SyntaxFactory.TypeArgumentList(
+                            SymbolSyntax.Token(SyntaxKind.LessThanToken),
+                            SymbolSyntax.Separated(generic.TypeArguments.Select(a => (TypeSyntax)SymbolSyntax.IdentifierName(a.Name))),
+                            SymbolSyntax.Token(SyntaxKind.GreaterThanToken)));
+                }
+                else
+                {
+                    simple = SymbolSyntax.IdentifierName(symbol.Name);
+                }
+
+                name = name is not null
+                    ? SymbolSyntax.MemberAccess(name, simple)
+                    : global
+                        ? SyntaxFactory.AliasQualifiedName(SyntaxFactory.IdentifierName(SymbolSyntax.Token(SyntaxKind.GlobalKeyword)), SymbolSyntax.Token(SyntaxKind.ColonColonToken), simple)
+                        : simple;
+            }
+
+            return name;
+        }
     }
 
     /// <summary>One usable consent check with its receiver and arguments filled in.</summary>

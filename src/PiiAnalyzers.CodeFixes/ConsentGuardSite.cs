@@ -266,8 +266,20 @@ namespace PiiAnalyzers.CodeFixes
 
             if (form == GuardForm.GuardClause)
             {
-                // if (!check) return; (SyntaxGenerator.IfStatement always writes a block, which would change this one-line form.)
-                var clause = SyntaxFactory.ParseStatement("if (" + check.Negated().ToFullString() + ") return;");
+                // if (!check) return; on one line, the return embedded without braces: SyntaxGenerator.IfStatement
+                // always writes a block. The spaces are plain, not elastic, so the formatter keeps the one line.
+                StatementSyntax clause = SyntaxFactory.IfStatement(
+                    attributeLists: default,
+                    SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.IfKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
+                    SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.OpenParenToken, SyntaxTriviaList.Empty),
+                    check.Negated(),
+                    SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.CloseParenToken, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
+                    SyntaxFactory.ReturnStatement(
+                        attributeLists: default,
+                        SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.ReturnKeyword, SyntaxTriviaList.Empty),
+                        expression: null,
+                        SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.SemicolonToken, SyntaxTriviaList.Empty)),
+                    @else: null);
                 return Apply(root, ImmutableArray.Create(clause), wrap: null);
             }
 

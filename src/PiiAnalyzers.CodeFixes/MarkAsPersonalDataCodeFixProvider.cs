@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -90,29 +91,28 @@ namespace PiiAnalyzers.CodeFixes
 
             var member = Member(model, declaration, cancellationToken);
 
-            var arguments = "(";
-            var purpose = PurposeOf(member, document, model.Compilation, declaration.SyntaxTree);
-            if (purpose is not null)
-            {
-                arguments += "Purpose = " + SymbolDisplay.FormatLiteral(purpose, quote: true);
-            }
-
-            if (diagnostic.Properties.TryGetValue(DiagnosticProperties.Category, out var category)
-                && category is not null && category != DiagnosticProperties.CategoryNames[0] && DiagnosticProperties.CategoryNames.Contains(category))
-            {
-                arguments += (purpose is null ? string.Empty : ", ") + "Category = PiiAttributes.PersonalDataCategory." + category;
-            }
-
-            arguments += ")";
             if (model.Compilation.GetTypeByMetadataName(PrivacySymbols.Namespace + ".PersonalDataAttribute") is not { } attributeType)
             {
                 return document;
             }
 
-            var argumentList = arguments == "()" ? null : SyntaxFactory.ParseAttributeArgumentList(arguments);
-            argumentList = argumentList?.ReplaceNodes(
-                argumentList.DescendantNodes().OfType<MemberAccessExpressionSyntax>().Where(n => n.Parent is AttributeArgumentSyntax),
-                (_, node) => node.WithAdditionalAnnotations(Simplifier.Annotation));
+            var arguments = new List<(string, ExpressionSyntax)>();
+            var purpose = PurposeOf(member, document, model.Compilation, declaration.SyntaxTree);
+            if (purpose is not null)
+            {
+                arguments.Add(("Purpose", SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(SymbolDisplay.FormatLiteral(purpose, quote: true), purpose))));
+            }
+
+            if (diagnostic.Properties.TryGetValue(DiagnosticProperties.Category, out var category)
+                && category is not null && category != DiagnosticProperties.CategoryNames[0] && DiagnosticProperties.CategoryNames.Contains(category)
+                && model.Compilation.GetTypeByMetadataName(PrivacySymbols.Namespace + ".PersonalDataCategory") is { } categoryType
+                && categoryType.GetMembers(category).OfType<IFieldSymbol>().FirstOrDefault() is { } value)
+            {
+                // PiiAttributes.PersonalDataCategory.Contact, reduced by the simplifier where the namespace is imported.
+                arguments.Add(("Category", SymbolSyntax.QualifiedName(value, global: false).WithAdditionalAnnotations(Simplifier.Annotation)));
+            }
+
+            var argumentList = arguments.Count == 0 ? null : AttributeInsertion.NamedArguments(arguments.ToArray());
             var list = AttributeInsertion.List(SyntaxGenerator.GetGenerator(document), attributeType, argumentList);
             SyntaxNode marked = declaration switch
             {

@@ -28,12 +28,6 @@ namespace PiiAnalyzers.CodeFixes
     {
         public const string EquivalenceKey = "PII001.Redact";
 
-        private static readonly SymbolDisplayFormat QualifiedMethodFormat = new SymbolDisplayFormat(
-            globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Included,
-            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
-            memberOptions: SymbolDisplayMemberOptions.IncludeContainingType,
-            miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
-
         /// <summary>Marks the redactor's calls in a replacement, so the speculative check finds them.</summary>
         private static readonly SyntaxAnnotation RedactorCall = new SyntaxAnnotation(nameof(RedactorCall));
 
@@ -237,6 +231,15 @@ namespace PiiAnalyzers.CodeFixes
             return personal.Count > 0 ? personal : variable;
         }
 
+        /// <summary>
+        /// <c>global::N.Redactor.Mask</c>, written from the symbol, annotated so the simplifier reduces it and
+        /// <see cref="AttributeInsertion.SimplifyAsync(Document, IEnumerable{INamedTypeSymbol}, SyntaxAnnotation, CancellationToken)"/>
+        /// imports its namespace where that makes no name ambiguous. Not <c>SyntaxGenerator.TypeExpression</c>: the symbol
+        /// annotation it adds lets the code action's clean-up import the namespace even where that was declined.
+        /// </summary>
+        private static ExpressionSyntax Callee(IMethodSymbol redactor)
+            => SymbolSyntax.QualifiedName(redactor, global: true).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+
         /// <summary><c>Redactor(value)</c>, converting the value to a string first when the redactor takes one; keeps the trivia.</summary>
         private static ExpressionSyntax? Call(SemanticModel model, ExpressionSyntax value, IMethodSymbol redactor, CancellationToken cancellationToken)
         {
@@ -262,9 +265,7 @@ namespace PiiAnalyzers.CodeFixes
                     : SyntaxFactory.ConditionalAccessExpression(receiver, SyntaxFactory.InvocationExpression(SyntaxFactory.MemberBindingExpression(toString)));
             }
 
-            var callee = SyntaxFactory.ParseExpression(redactor.ToDisplayString(QualifiedMethodFormat))
-                .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-            return SyntaxFactory.InvocationExpression(callee, SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(argument))))
+            return SyntaxFactory.InvocationExpression(Callee(redactor), SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(argument))))
                 .WithTriviaFrom(value)
                 .WithAdditionalAnnotations(RedactorCall);
         }

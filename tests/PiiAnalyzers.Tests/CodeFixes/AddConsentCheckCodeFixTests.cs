@@ -208,6 +208,25 @@ namespace PiiAnalyzers.Tests.CodeFixes
         }
 
         [Fact]
+        public async Task PII002_SeveralPurposes_GuardClause()
+        {
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v)|};
+                    }
+                """), Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        if (!(_consent.HasConsent(v, "support") && _consent.HasConsent(v, "marketing"))) return;
+                        System.Text.Json.JsonSerializer.Serialize(v);
+                    }
+                """), Guard(HasConsent));
+        }
+
+        [Fact]
         public async Task PII003_DataSubjectArgument_IsFilledByType()
         {
             await VerifyAsync(Code(/* lang=c#-test */ """
@@ -463,6 +482,137 @@ namespace PiiAnalyzers.Tests.CodeFixes
                         }
                     }
                 """, members: "") + Rules, Check("ConsentRules.Allows(Market.Visitor, string)"));
+        }
+
+        // Static checks of types named with qualification: the receiver is written as the compiler's minimal name shows it.
+        private const string Gates = /* lang=c#-test */ """
+
+            namespace Other
+            {
+                using Market;
+                using PiiAttributes;
+
+                public class Gate
+                {
+                    [ConsentCheck]
+                    public static bool Allows(Visitor visitor, string purpose) => true;
+                }
+            }
+
+            namespace Market
+            {
+                using PiiAttributes;
+
+                public class Gates
+                {
+                    public static class Rules
+                    {
+                        [ConsentCheck]
+                        public static bool Permits(Visitor visitor, string purpose) => true;
+                    }
+                }
+            }
+
+            """;
+
+        [Fact]
+        public async Task StaticCheckOfAHeldTypeInAnotherNamespace_IsCalledThroughTheNamespace()
+        {
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v, Other.Gate gate)
+                    {
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    }
+                """, members: "") + Gates, Code(/* lang=c#-test */ """
+
+                    void M(Visitor v, Other.Gate gate)
+                    {
+                        if (Other.Gate.Allows(v, "support"))
+                        {
+                            System.Text.Json.JsonSerializer.Serialize(v.Email);
+                        }
+                    }
+                """, members: "") + Gates, Check("Other.Gate.Allows(Market.Visitor, string)"));
+        }
+
+        [Fact]
+        public async Task StaticCheckOfANestedType_IsCalledThroughTheContainingType()
+        {
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    }
+                """, members: "") + Gates, Code(/* lang=c#-test */ """
+
+                    void M(Visitor v)
+                    {
+                        if (Gates.Rules.Permits(v, "support"))
+                        {
+                            System.Text.Json.JsonSerializer.Serialize(v.Email);
+                        }
+                    }
+                """, members: "") + Gates, Check("Market.Gates.Rules.Permits(Market.Visitor, string)"));
+        }
+
+        [Fact]
+        public async Task StaticCheckOfAnAliasedType_IsCalledThroughTheAlias()
+        {
+            const string Source = /* lang=c#-test */ """
+
+                using Market;
+                using G = Other.Gate;
+
+                class Service
+                {
+                    void M(Visitor v, G gate)
+                    {
+                        {|PII002:System.Text.Json.JsonSerializer.Serialize(v.Email)|};
+                    }
+                }
+
+                """;
+            const string Fixed = /* lang=c#-test */ """
+
+                using Market;
+                using G = Other.Gate;
+
+                class Service
+                {
+                    void M(Visitor v, G gate)
+                    {
+                        if (G.Allows(v, "support"))
+                        {
+                            System.Text.Json.JsonSerializer.Serialize(v.Email);
+                        }
+                    }
+                }
+
+                """;
+            await VerifyAsync(Source + Model + Gates, Fixed + Model + Gates, Check("Other.Gate.Allows(Market.Visitor, string)"));
+        }
+
+        [Fact]
+        public async Task KeywordNamedReceiverAndArgument_AreEscaped()
+        {
+            await VerifyAsync(Code(/* lang=c#-test */ """
+
+                    void M(MarketDb db, Note note, Visitor @event)
+                    {
+                        {|PII003:db.Notes.Add(note)|};
+                    }
+                """, members: "    private readonly Consent @class = new Consent();\n"), Code(/* lang=c#-test */ """
+
+                    void M(MarketDb db, Note note, Visitor @event)
+                    {
+                        if (@class.CanSupport(@event))
+                        {
+                            db.Notes.Add(note);
+                        }
+                    }
+                """, members: "    private readonly Consent @class = new Consent();\n"), Check(CanSupport));
         }
 
         [Fact]
