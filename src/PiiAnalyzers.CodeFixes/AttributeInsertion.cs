@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -41,14 +40,13 @@ namespace PiiAnalyzers.CodeFixes
 
         /// <summary>Named arguments, <c>(A = a, B = b)</c>, spaced as they are written by hand.</summary>
         public static AttributeArgumentListSyntax NamedArguments(params (string Name, ExpressionSyntax Value)[] arguments)
-            => SyntaxFactory.AttributeArgumentList(SyntaxFactory.SeparatedList(
+            => SyntaxFactory.AttributeArgumentList(SymbolSyntax.Separated(
                 arguments.Select(argument => SyntaxFactory.AttributeArgument(
                     SyntaxFactory.NameEquals(
                         SyntaxFactory.IdentifierName(argument.Name).WithTrailingTrivia(SyntaxFactory.Space),
                         SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space)),
                     nameColon: null,
-                    argument.Value)),
-                Enumerable.Repeat(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space), Math.Max(0, arguments.Length - 1))));
+                    argument.Value))));
 
         /// <summary>Adds <paramref name="list"/> after the existing attribute lists of a member or type, on a line of its own.</summary>
         public static MemberDeclarationSyntax AddTo(MemberDeclarationSyntax declaration, AttributeListSyntax list, SyntaxTrivia endOfLine)

@@ -307,7 +307,7 @@ namespace PiiAnalyzers.CodeFixes
             {
                 var literal = purpose is null
                     ? null
-                    : SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(SyntaxTriviaList.Empty, SymbolDisplay.FormatLiteral(purpose, quote: true), purpose, SyntaxTriviaList.Empty));
+                    : SymbolSyntax.StringLiteral(purpose);
                 var call = SyntaxFactory.InvocationExpression(
                     target,
                     SyntaxFactory.ArgumentList(
@@ -447,7 +447,7 @@ namespace PiiAnalyzers.CodeFixes
                 name = name is not null
                     ? SymbolSyntax.MemberAccess(name, simple)
                     : global
-                        ? SyntaxFactory.AliasQualifiedName(SyntaxFactory.IdentifierName(SymbolSyntax.Token(SyntaxKind.GlobalKeyword)), SymbolSyntax.Token(SyntaxKind.ColonColonToken), simple)
+                        ? SymbolSyntax.Global(simple)
                         : simple;
             }
 

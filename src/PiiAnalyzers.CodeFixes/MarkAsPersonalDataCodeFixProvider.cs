@@ -100,7 +100,7 @@ namespace PiiAnalyzers.CodeFixes
             var purpose = PurposeOf(member, document, model.Compilation, declaration.SyntaxTree);
             if (purpose is not null)
             {
-                arguments.Add(("Purpose", SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(SymbolDisplay.FormatLiteral(purpose, quote: true), purpose))));
+                arguments.Add(("Purpose", SymbolSyntax.StringLiteral(purpose)));
             }
 
             if (diagnostic.Properties.TryGetValue(DiagnosticProperties.Category, out var category)

@@ -109,7 +109,7 @@ namespace PiiAnalyzers.CodeFixes
             {
                 var target = byDeclaration[original];
                 var arguments = target.Purpose is { } purpose
-                    ? AttributeInsertion.NamedArgument("Purpose", SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(purpose)))
+                    ? AttributeInsertion.NamedArgument("Purpose", SymbolSyntax.StringLiteral(purpose))
                     : null;
 
                 return AttributeInsertion.AddTo(rewritten, AttributeInsertion.List(generator, target.AttributeType, arguments), endOfLine);

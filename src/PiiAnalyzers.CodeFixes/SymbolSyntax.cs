@@ -35,6 +35,16 @@ namespace PiiAnalyzers.CodeFixes
             return SyntaxFactory.SeparatedList(list, Enumerable.Repeat(comma, Math.Max(0, list.Count - 1)));
         }
 
+        /// <summary>The string literal of <paramref name="value"/>, escaped as the compiler would write it.</summary>
+        public static LiteralExpressionSyntax StringLiteral(string value)
+            => SyntaxFactory.LiteralExpression(
+                SyntaxKind.StringLiteralExpression,
+                SyntaxFactory.Literal(SyntaxTriviaList.Empty, SymbolDisplay.FormatLiteral(value, quote: true), value, SyntaxTriviaList.Empty));
+
+        /// <summary><c>global::<paramref name="name"/></c>.</summary>
+        public static AliasQualifiedNameSyntax Global(SimpleNameSyntax name)
+            => SyntaxFactory.AliasQualifiedName(SyntaxFactory.IdentifierName(Token(SyntaxKind.GlobalKeyword)), Token(SyntaxKind.ColonColonToken), name);
+
         /// <summary>
         /// <c>N.Type.Member</c>, or <c>global::N.Type.Member</c>: <paramref name="symbol"/> named with its containing types
         /// and namespaces (without type arguments).
@@ -49,7 +59,7 @@ namespace PiiAnalyzers.CodeFixes
 
             names.Reverse();
             ExpressionSyntax first = global
-                ? SyntaxFactory.AliasQualifiedName(SyntaxFactory.IdentifierName(Token(SyntaxKind.GlobalKeyword)), Token(SyntaxKind.ColonColonToken), IdentifierName(names[0]))
+                ? Global(IdentifierName(names[0]))
                 : IdentifierName(names[0]);
             return names.Skip(1).Aggregate(first, (qualifier, name) => MemberAccess(qualifier, IdentifierName(name)));
         }
