@@ -68,9 +68,9 @@ namespace PiiAnalyzers.Flow
         public bool EntityStore { get; }
 
         /// <summary>
-        /// The data of <see cref="Visible"/> that <see cref="IgnoreAttribute"/> on its member would leave out: the sink writes
-        /// the value out itself (not text made of it) and holds the data through that member. Empty for a helper's sink,
-        /// judged at the helper's call.
+        /// For a serializer: the data of <see cref="Visible"/> that <see cref="IgnoreAttribute"/> on its member would leave
+        /// out, because the serializer writes the value out itself (not text made of it) and holds the data through that
+        /// member. Empty for other sinks, and for a helper's sink, judged at the helper's call.
         /// </summary>
         public ImmutableArray<Origin> Ignorable { get; }
 

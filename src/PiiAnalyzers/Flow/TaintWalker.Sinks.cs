@@ -35,7 +35,7 @@ namespace PiiAnalyzers.Flow
                     var valueType = ValueType(sinkArgument.Value);
                     _observer.OnSink(new SinkEvent(
                         sink.Kind, sink.Name, helper: null, call, sinkArgument.Value, visible, sinkArgument.MembersVisible, frame.State.Consent, RootType(valueType),
-                        sink.IgnoreAttribute, sink.Purposes, sink.EntityStore, ignorable: Ignorable(visible, sink.IgnoreAttribute, valueType)));
+                        sink.IgnoreAttribute, sink.Purposes, sink.EntityStore, ignorable: sink.Kind == SinkKind.Serialization ? Ignorable(visible, sink.IgnoreAttribute, valueType) : default));
                 }
             }
         }

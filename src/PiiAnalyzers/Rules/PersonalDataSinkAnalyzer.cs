@@ -569,14 +569,14 @@ namespace PiiAnalyzers.Rules
             /// <summary>
             /// The sink's ignore attribute when marking the <paramref name="unguarded"/> members with it leaves the sink
             /// nothing to report: each is a field or property declared in source that the sink would then leave out
-            /// (<see cref="SinkEvent.Ignorable"/>). Null for the rules other than PII002, and where the attribute would not
-            /// help: <c>Serialize(v.Email)</c> writes the text whole, <c>Serialize(new { v.Email })</c> a copy; a helper's
-            /// sink is not the call's; a parameter cannot be marked.
+            /// (<see cref="SinkEvent.Ignorable"/>, known for serializers only). Null where the attribute would not help:
+            /// <c>Serialize(v.Email)</c> writes the text whole, <c>Serialize(new { v.Email })</c> a copy; a helper's sink is
+            /// not the call's; a parameter cannot be marked.
             /// </summary>
             public static INamedTypeSymbol? Excluding(in SinkEvent sink, List<DataItem> unguarded)
             {
                 var ignorable = sink.Ignorable;
-                return sink.Kind == SinkKind.Serialization && !sink.ConsentOnly && unguarded.All(i => i.Symbol is IPropertySymbol or IFieldSymbol && i.Symbol.Locations.Any(l => l.IsInSource) && ignorable.Contains(Origin.Of(i)))
+                return unguarded.All(i => i.Symbol is IPropertySymbol or IFieldSymbol && i.Symbol.Locations.Any(l => l.IsInSource) && ignorable.Contains(Origin.Of(i)))
                     ? sink.IgnoreAttribute
                     : null;
             }
